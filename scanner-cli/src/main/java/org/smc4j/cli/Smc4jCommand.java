@@ -1,0 +1,24 @@
+package org.smc4j.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code smc4j} command; every feature is a subcommand. */
+@Command(
+    name = "smc4j",
+    mixinStandardHelpOptions = true,
+    version = "smc4j 0.1.0",
+    description =
+        "Smart Money Concepts scanner and backtester: 15m BOS + FVG/Fibonacci POI + 5m entry, $1 risk.",
+    subcommands = {})
+public final class Smc4jCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "a command is required (see --help)");
+  }
+}
