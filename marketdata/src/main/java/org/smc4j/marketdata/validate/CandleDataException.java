@@ -1,0 +1,22 @@
+package org.smc4j.marketdata.validate;
+
+import java.io.Serial;
+import org.smc4j.marketdata.MarketDataException;
+
+/**
+ * Strict validation found a problem in candle data; the message is the first problem as {@code
+ * file:line: field: what is wrong}.
+ */
+public class CandleDataException extends MarketDataException {
+
+  @Serial private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message the problem, {@code file:line: field: what is wrong}
+   */
+  public CandleDataException(String message) {
+    super(message);
+  }
+}
