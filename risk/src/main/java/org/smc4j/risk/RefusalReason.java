@@ -1,0 +1,35 @@
+package org.smc4j.risk;
+
+/**
+ * Why {@link PositionSizer} refused to size a trade.
+ *
+ * <p>There is deliberately no "above maximum size" reason: when the ideal size exceeds the venue's
+ * maximum order size, the sizer caps it (flagging {@link SizingAdjustment#CAPPED_AT_MAX_SIZE}). A
+ * capped position risks less than the target, which is the safe direction, and a capped order is
+ * one the venue accepts, whereas an uncapped one would be rejected. Callers that prefer to skip
+ * such trades can test the flag.
+ */
+public enum RefusalReason {
+  /** The entry or the stop is NaN or infinite. */
+  NON_FINITE_INPUT,
+  /** The entry, the stop or the stop's expected fill (stop minus slippage) is not positive. */
+  NON_POSITIVE_PRICE,
+  /** The instrument is not {@link InstrumentState#LIVE}. */
+  INSTRUMENT_NOT_LIVE,
+  /**
+   * The contract is inverse (coin-margined). Its dollar loss depends on the coin price at the stop
+   * and is not supported: STRATEGY.md section 8 sizes linear USDT swaps only.
+   */
+  INVERSE_UNSUPPORTED,
+  /**
+   * The contract settles in a currency that is not taken as one dollar (USDT, USDC, USD), so its
+   * loss cannot be measured against a dollar target.
+   */
+  SETTLE_CURRENCY_NOT_USD,
+  /** A long's stop is above its entry, or a short's stop below it. */
+  STOP_ON_WRONG_SIDE,
+  /** The stop is less than one tick from the entry (including equal to it). */
+  STOP_UNDER_ONE_TICK,
+  /** Even the minimum order size would lose more than {@code riskUsd * (1 + tolerance)}. */
+  MIN_SIZE_OVER_TARGET
+}

@@ -1,0 +1,130 @@
+package org.smc4j.risk;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * The account-level settings of a {@link PositionSizer}: they are fixed for a run, so invalid
+ * values are programming or configuration errors and throw, whereas per-trade prices are checked by
+ * the sizer and refused.
+ *
+ * @param riskUsd the dollar loss a stop-out may cost, all-in, {@code > 0} (default 1)
+ * @param tolerance how far above {@code riskUsd} the minimum size alone may go, as a fraction,
+ *     {@code >= 0} and {@code <= 1} (default 0.1: the minimum size may risk up to $1.10)
+ * @param fees the fee rates
+ * @param entryLiquidity how the entry order trades: {@link Liquidity#TAKER} (market order, taker
+ *     fee, capped at {@code maxMarketSize}) or {@link Liquidity#MAKER} (resting limit, maker fee,
+ *     capped at {@code maxLimitSize}); the stop-out always pays the taker fee
+ * @param slippage how far beyond the stop a stop-out is expected to fill
+ * @param leverage the isolated-margin leverage used to compute initial margin, in {@code [1, 125]}
+ */
+public record SizingParameters(
+    BigDecimal riskUsd,
+    BigDecimal tolerance,
+    FeeSchedule fees,
+    Liquidity entryLiquidity,
+    StopSlippage slippage,
+    BigDecimal leverage) {
+
+  /** OKX's highest leverage on any swap; anything above it is a configuration mistake. */
+  private static final BigDecimal MAX_LEVERAGE = new BigDecimal("125");
+
+  /**
+   * $1 risk, 10 % tolerance, OKX default fees, market (taker) entry, one tick of stop slippage, 10x
+   * leverage.
+   */
+  public static final SizingParameters DEFAULT =
+      new SizingParameters(
+          BigDecimal.ONE,
+          new BigDecimal("0.1"),
+          FeeSchedule.OKX_DEFAULT,
+          Liquidity.TAKER,
+          StopSlippage.ONE_TICK,
+          BigDecimal.TEN);
+
+  /**
+   * Validates the parameters.
+   *
+   * @throws IllegalArgumentException when a value is out of its range (see the components)
+   * @throws NullPointerException when a component is null
+   */
+  public SizingParameters {
+    Objects.requireNonNull(riskUsd, "riskUsd");
+    Objects.requireNonNull(tolerance, "tolerance");
+    Objects.requireNonNull(fees, "fees");
+    Objects.requireNonNull(entryLiquidity, "entryLiquidity");
+    Objects.requireNonNull(slippage, "slippage");
+    Objects.requireNonNull(leverage, "leverage");
+    if (riskUsd.signum() <= 0) {
+      throw new IllegalArgumentException("riskUsd must be > 0, was " + riskUsd.toPlainString());
+    }
+    if (tolerance.signum() < 0 || tolerance.compareTo(BigDecimal.ONE) > 0) {
+      throw new IllegalArgumentException(
+          "tolerance must be in [0, 1], was " + tolerance.toPlainString());
+    }
+    if (leverage.compareTo(BigDecimal.ONE) < 0 || leverage.compareTo(MAX_LEVERAGE) > 0) {
+      throw new IllegalArgumentException(
+          "leverage must be in [1, 125], was " + leverage.toPlainString());
+    }
+  }
+
+  /**
+   * Returns a copy with another dollar risk.
+   *
+   * @param value the new risk, {@code > 0}
+   * @return the copy
+   */
+  public SizingParameters withRiskUsd(BigDecimal value) {
+    return new SizingParameters(value, tolerance, fees, entryLiquidity, slippage, leverage);
+  }
+
+  /**
+   * Returns a copy with another tolerance.
+   *
+   * @param value the new tolerance, in {@code [0, 1]}
+   * @return the copy
+   */
+  public SizingParameters withTolerance(BigDecimal value) {
+    return new SizingParameters(riskUsd, value, fees, entryLiquidity, slippage, leverage);
+  }
+
+  /**
+   * Returns a copy with other fees.
+   *
+   * @param value the new fee schedule
+   * @return the copy
+   */
+  public SizingParameters withFees(FeeSchedule value) {
+    return new SizingParameters(riskUsd, tolerance, value, entryLiquidity, slippage, leverage);
+  }
+
+  /**
+   * Returns a copy with another entry liquidity.
+   *
+   * @param value maker (resting limit) or taker (market)
+   * @return the copy
+   */
+  public SizingParameters withEntryLiquidity(Liquidity value) {
+    return new SizingParameters(riskUsd, tolerance, fees, value, slippage, leverage);
+  }
+
+  /**
+   * Returns a copy with another stop slippage.
+   *
+   * @param value the new slippage
+   * @return the copy
+   */
+  public SizingParameters withSlippage(StopSlippage value) {
+    return new SizingParameters(riskUsd, tolerance, fees, entryLiquidity, value, leverage);
+  }
+
+  /**
+   * Returns a copy with another leverage.
+   *
+   * @param value the new leverage, in {@code [1, 125]}
+   * @return the copy
+   */
+  public SizingParameters withLeverage(BigDecimal value) {
+    return new SizingParameters(riskUsd, tolerance, fees, entryLiquidity, slippage, value);
+  }
+}
