@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import org.smc4j.marketdata.okx.internal.OkxCandleRows;
 import org.smc4j.marketdata.okx.internal.OkxRestClient;
 import org.smc4j.marketdata.okx.internal.RetryingCaller;
 import org.smc4j.marketdata.okx.internal.XChangeTickerSource;
+import org.smc4j.risk.ContractSpec;
 
 /**
  * OKX v5 public market data for USDT-margined perpetual swaps, in smc4j types only.
@@ -55,6 +57,9 @@ public final class OkxMarketData implements AutoCloseable {
   private final OkxSettings settings;
   private final OkxRestClient rest;
   private final XChangeTickerSource tickers;
+  private final Object instrumentLock = new Object();
+  private OkxInstrumentMapper.Mapped cachedInstruments;
+  private Instant instrumentsFetchedAt;
 
   private OkxMarketData(OkxSettings settings) {
     this.settings = settings;
@@ -115,6 +120,51 @@ public final class OkxMarketData implements AutoCloseable {
             .reversed()
             .thenComparing(SwapVolume::instId));
     return List.copyOf(volumes.subList(0, Math.min(n, volumes.size())));
+  }
+
+  /**
+   * Returns the contract specifications of every OKX perpetual swap ({@code GET
+   * /api/v5/public/instruments?instType=SWAP}, every size field kept), mapped by {@link
+   * OkxInstrumentMapper}. The answer is cached for {@link OkxSettings#instrumentTtl()} on the
+   * injected clock and shared by every thread; a failed fetch leaves the cache as it was.
+   *
+   * @return the mapped specs and, beside them, one message per instrument that could not be mapped
+   * @throws MarketDataException when the request fails for good or the body is not an instruments
+   *     response
+   */
+  public OkxInstrumentMapper.Mapped swapInstruments() {
+    synchronized (instrumentLock) {
+      Instant now = settings.clock().instant();
+      if (cachedInstruments != null
+          && now.isBefore(instrumentsFetchedAt.plus(settings.instrumentTtl()))) {
+        return cachedInstruments;
+      }
+      Map<String, String> query = Map.of("instType", "SWAP");
+      OkxRestClient.Envelope envelope = rest.get(OkxEndpoint.INSTRUMENTS, query);
+      OkxInstrumentMapper.Mapped mapped =
+          OkxInstrumentMapper.mapResponse(
+              envelope.body(), "GET " + OkxEndpoint.INSTRUMENTS.path() + "?instType=SWAP");
+      for (String failure : mapped.failures()) {
+        log.warn("instrument skipped: {}", failure);
+      }
+      cachedInstruments = mapped;
+      instrumentsFetchedAt = now;
+      return mapped;
+    }
+  }
+
+  /**
+   * Returns the contract specification of one swap from {@link #swapInstruments()} (cached).
+   *
+   * @param instId the instrument, e.g. {@code BTC-USDT-SWAP}
+   * @return its spec, or empty when OKX does not list it (or it could not be mapped)
+   * @throws MarketDataException when the instruments cannot be fetched
+   */
+  public Optional<ContractSpec> contractSpec(String instId) {
+    Objects.requireNonNull(instId, "instId");
+    return swapInstruments().specs().stream()
+        .filter(spec -> spec.instrumentId().equals(instId))
+        .findFirst();
   }
 
   /**
