@@ -1,0 +1,105 @@
+package org.smc4j.core.engine.internal;
+
+/**
+ * The last few bars of one series in <em>directional</em> prices (for the bearish side the caller
+ * passes {@code -low} as "high" and {@code -high} as "low", so one swing-high rule serves both
+ * sides). A power-of-two ring holding at least {@code left + right + 1} and at least three bars.
+ */
+public final class SwingWindow {
+
+  private final int left;
+  private final int right;
+  private final int mask;
+  private final double[] hi;
+  private final double[] lo;
+  private final long[] time;
+  private int count;
+
+  /**
+   * Creates the window.
+   *
+   * @param left the swing lookback to the left, {@code >= 1}
+   * @param right the swing lookback to the right, {@code >= 1}
+   */
+  public SwingWindow(int left, int right) {
+    this.left = left;
+    this.right = right;
+    int needed = Math.max(left + right + 1, 3);
+    int capacity = Integer.highestOneBit(needed);
+    if (capacity < needed) {
+      capacity <<= 1;
+    }
+    this.mask = capacity - 1;
+    this.hi = new double[capacity];
+    this.lo = new double[capacity];
+    this.time = new long[capacity];
+  }
+
+  /**
+   * Appends the next bar.
+   *
+   * @param h its directional high
+   * @param l its directional low
+   * @param openTimeMillis its open time
+   */
+  public void push(double h, double l, long openTimeMillis) {
+    int slot = count & mask;
+    hi[slot] = h;
+    lo[slot] = l;
+    time[slot] = openTimeMillis;
+    count++;
+  }
+
+  /** Returns the number of bars pushed; the latest bar has index {@code count() - 1}. */
+  public int count() {
+    return count;
+  }
+
+  /** Returns the directional high of a recent bar (within the ring's capacity). */
+  public double hi(int index) {
+    return hi[index & mask];
+  }
+
+  /** Returns the directional low of a recent bar (within the ring's capacity). */
+  public double lo(int index) {
+    return lo[index & mask];
+  }
+
+  /** Returns the open time of a recent bar (within the ring's capacity). */
+  public long time(int index) {
+    return time[index & mask];
+  }
+
+  /** Returns the right lookback R: a pivot is known R bars after it. */
+  public int right() {
+    return right;
+  }
+
+  /**
+   * Tells whether the bar {@code R} bars before the latest one is a swing high in directional
+   * prices: strictly above the {@code L} highs on its left, at least as high as the {@code R} on
+   * its right.
+   *
+   * @return the pivot index, or {@code -1} when it is not a swing (or too few bars exist)
+   */
+  public int pivotAtLatest() {
+    int j = count - 1 - right;
+    if (j < left) {
+      return -1;
+    }
+    double[] h = hi;
+    int m = mask;
+    double p = h[j & m];
+    for (int k = 1; k <= left; k++) {
+      if (!(p > h[(j - k) & m])) {
+        return -1;
+      }
+    }
+    for (int k = 1; k <= right; k++) {
+      if (!(p >= h[(j + k) & m])) {
+        return -1;
+      }
+    }
+    return j;
+  }
+}
