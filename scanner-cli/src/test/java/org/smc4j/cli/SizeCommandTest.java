@@ -1,0 +1,310 @@
+package org.smc4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smc4j.core.testing.SharedData;
+import picocli.CommandLine;
+
+class SizeCommandTest {
+
+  /** Exit code and captured output of one run. */
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd = Smc4jMain.newCommandLine();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int exit = cmd.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  private static String swaps() {
+    return SharedData.requireShared("okx-fixtures/public-instruments-SWAP.json").toString();
+  }
+
+  @Test
+  void shouldPrintTheBtcComputationStepByStep() {
+    Run r =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "BTC-USDT-SWAP",
+            "--entry",
+            "65000",
+            "--stop",
+            "64800");
+    assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(r.err()).isEmpty();
+    // The numbers worked by hand in the risk module's PositionSizerTest.
+    assertThat(r.out())
+        .contains(
+            "BTC-USDT-SWAP long: entry 65000, stop 64800, risk 1 (tolerance 0.1),"
+                + " market (taker) entry, leverage 10x")
+        .contains("1. stop distance:  |65000 - 64800| = 200 = 2000 ticks of 0.1")
+        .contains("2. stop fill:      64800 - slippage 0.1 = 64799.9")
+        .contains("     price move    200 x 0.01 = 2")
+        .contains("     slippage      0.1 x 0.01 = 0.001")
+        .contains("     entry fee     taker 0.05 % x 65000 x 0.01 = 0.325")
+        .contains("     exit fee      taker 0.05 % x 64799.9 x 0.01 = 0.3239995")
+        .contains("     total         2.6499995")
+        .contains(
+            "4. contracts:      1 / 2.6499995 = 0.37735856 -> rounded down to lotSz 0.01: 0.37")
+        .contains("   size:           0.37 contracts")
+        .contains("5. notional:       0.37 x 0.01 x 65000 = 240.5 USDT")
+        .contains("6. initial margin: 240.5 / 10 = 24.05 USDT (isolated)")
+        .contains("7. risk all-in:    0.37 x 2.6499995 = 0.980499815 USDT = 0.9805 x the 1 target");
+  }
+
+  @Test
+  void shouldInferShortFromAStopAboveAndHonourMakerRiskLeverageAndSlippage() {
+    // ETH short 3500 -> 3535, $2, maker entry, 2 ticks, 5x: per contract 3.5 + 0.002
+    // + 0.0002 x 3500 x 0.1 = 0.07 + 0.0005 x 3535.02 x 0.1 = 0.176751 -> 3.748751;
+    // 2 / 3.748751 = 0.5335 -> 0.53; notional 0.53 x 0.1 x 3500 = 185.5; margin 37.1.
+    Run r =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "ETH-USDT-SWAP",
+            "--entry",
+            "3500",
+            "--stop",
+            "3535",
+            "--risk",
+            "2",
+            "--maker",
+            "--slippage-ticks",
+            "2",
+            "--leverage",
+            "5");
+    assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .contains("ETH-USDT-SWAP short:")
+        .contains("limit (maker) entry, leverage 5x")
+        .contains("     entry fee     maker 0.02 % x 3500 x 0.1 = 0.07")
+        .contains("     total         3.748751")
+        .contains("   size:           0.53 contracts")
+        .contains("6. initial margin: 185.5 / 5 = 37.1 USDT (isolated)");
+  }
+
+  @Test
+  void shouldPrintTheRefusalAndExitOne() {
+    Run r =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "BTC-USDT-SWAP",
+            "--entry",
+            "65000",
+            "--stop",
+            "54000");
+    assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.out())
+        .contains(
+            "REFUSED (MIN_SIZE_OVER_TARGET): BTC-USDT-SWAP: the minimum size 0.01 contracts would"
+                + " lose 1.10596 all-in");
+    Run wrongSide =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "BTC-USDT-SWAP",
+            "--side",
+            "SHORT",
+            "--entry",
+            "65000",
+            "--stop",
+            "64800");
+    assertThat(wrongSide.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(wrongSide.out()).contains("REFUSED (STOP_ON_WRONG_SIDE)");
+    Run inverse =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "BTC-USD-SWAP",
+            "--entry",
+            "65000",
+            "--stop",
+            "64000");
+    assertThat(inverse.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(inverse.out()).contains("REFUSED (INVERSE_UNSUPPORTED)");
+  }
+
+  @Test
+  void shouldShowTheCapWhenTheIdealSizeExceedsTheMaximumMarketSize() {
+    Run r =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "ETH-USDT-SWAP",
+            "--entry",
+            "3500",
+            "--stop",
+            "3535",
+            "--risk",
+            "100000");
+    assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .contains("   capped at the maximum market order size 20000 (risking less than the target)")
+        .contains("   size:           20000 contracts");
+  }
+
+  @Test
+  void shouldExplainThatSpecsAreRequired() {
+    Run r = run("size", "--symbol", "BTC-USDT-SWAP", "--entry", "65000", "--stop", "64800");
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err())
+        .isEqualTo(
+            "error: --specs FILE is required: pass an OKX instruments JSON saved from GET"
+                + " /api/v5/public/instruments?instType=SWAP, or a contract spec CSV (see smc4j"
+                + " size --help)"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void shouldListCountAndNearMatchesForAnUnknownSymbol() {
+    String file = swaps();
+    Run r = run("size", "--specs", file, "--symbol", "btcusdt", "--entry", "1", "--stop", "2");
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err())
+        .contains(
+            "error: unknown symbol btcusdt: not among the 3 instruments in "
+                + file
+                + "; near matches: BTC-USDT-SWAP");
+    Run none = run("size", "--specs", file, "--symbol", "DOGE", "--entry", "1", "--stop", "2");
+    assertThat(none.err()).contains("not among the 3 instruments").contains("no near matches");
+  }
+
+  @Test
+  void shouldReadAUserSpecFile(@TempDir Path dir) throws Exception {
+    Path specs = dir.resolve("binance.csv");
+    Files.writeString(
+        specs,
+        "instId,ctType,settleCcy,ctVal,ctValCcy,tickSz,lotSz,minSz,maxLmtSz,maxMktSz\n"
+            + "BTCUSDT,linear,USDT,1,BTC,0.1,0.001,0.001,1000,120\n");
+    // 1 BTC per contract, 65000 -> 64800: 200 + 0.1 + 32.5 + 0.0005 x 64799.9 = 32.39995
+    // -> 264.99995 per contract; 1 / that = 0.00377 -> 0.003 contracts.
+    Run r =
+        run(
+            "size",
+            "--specs",
+            specs.toString(),
+            "--symbol",
+            "BTCUSDT",
+            "--entry",
+            "65000",
+            "--stop",
+            "64800");
+    assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("   size:           0.003 contracts");
+  }
+
+  @Test
+  void shouldReportUnreadableAndInvalidSpecFiles(@TempDir Path dir) throws Exception {
+    Run missing =
+        run(
+            "size",
+            "--specs",
+            dir.resolve("nope.json").toString(),
+            "--symbol",
+            "X",
+            "--entry",
+            "1",
+            "--stop",
+            "2");
+    assertThat(missing.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(missing.err()).contains("error: cannot read --specs ").contains("no such file");
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "instId,ctType\n");
+    Run invalid =
+        run("size", "--specs", bad.toString(), "--symbol", "X", "--entry", "1", "--stop", "2");
+    assertThat(invalid.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(invalid.err()).contains(bad + ":1:settleCcy: required column missing");
+  }
+
+  @Test
+  void shouldNameTheOptionOfAnInvalidValue() {
+    Run r =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "BTC-USDT-SWAP",
+            "--entry",
+            "65000",
+            "--stop",
+            "64800",
+            "--risk",
+            "0");
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err())
+        .isEqualTo("error: --risk: riskUsd must be > 0, was 0" + System.lineSeparator());
+    Run both =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "BTC-USDT-SWAP",
+            "--entry",
+            "65000",
+            "--stop",
+            "64800",
+            "--slippage-ticks",
+            "1",
+            "--slippage-price",
+            "2");
+    assertThat(both.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(both.err()).contains("give either --slippage-ticks or --slippage-price, not both");
+    Run fee =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "BTC-USDT-SWAP",
+            "--entry",
+            "65000",
+            "--stop",
+            "64800",
+            "--taker-fee",
+            "0.05");
+    assertThat(fee.err()).startsWith("error: --taker-fee: takerRate must be in [0, 0.01)");
+  }
+
+  @Test
+  void shouldRefuseNonFinitePricesFromTheCommandLine() {
+    Run r =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "BTC-USDT-SWAP",
+            "--entry",
+            "NaN",
+            "--stop",
+            "64800");
+    assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.out()).contains("REFUSED (NON_FINITE_INPUT)");
+  }
+}
