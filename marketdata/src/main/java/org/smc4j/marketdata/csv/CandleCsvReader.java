@@ -89,7 +89,7 @@ public final class CandleCsvReader {
    * @return the valid bars and the validation report
    * @throws MarketDataException when the file cannot be read, is empty, has an unknown header or
    *     its timeframe cannot be inferred; a {@link
-   *     org.smc4j.marketdata.validate.CandleDataException} in strict mode for the first problem
+   *     org.smc4j.marketdata.validate.DataProblemException} in strict mode for the first problem
    */
   public ValidatedCandles read(Path file) {
     return read(List.of(Objects.requireNonNull(file, "file")));

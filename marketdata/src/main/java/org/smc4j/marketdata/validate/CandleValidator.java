@@ -35,7 +35,7 @@ public final class CandleValidator {
    * @param timeframe the series' timeframe
    * @param mode strict or lenient
    * @return the valid bars and the report
-   * @throws CandleDataException in strict mode, for the first problem or gap in series order
+   * @throws DataProblemException in strict mode, for the first problem or gap in series order
    */
   public static ValidatedCandles validate(
       List<RawCandles> files, Timeframe timeframe, ValidationMode mode) {
@@ -277,8 +277,8 @@ public final class CandleValidator {
       return;
     }
     if (gaps.isEmpty() || (!problems.isEmpty() && problems.get(0).line() <= gaps.get(0).line())) {
-      throw new CandleDataException(problems.get(0).toString());
+      throw new DataProblemException(problems.get(0).toString());
     }
-    throw new CandleDataException(gaps.get(0).toString());
+    throw new DataProblemException(gaps.get(0).toString());
   }
 }

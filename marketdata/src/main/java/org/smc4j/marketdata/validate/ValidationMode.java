@@ -3,7 +3,7 @@ package org.smc4j.marketdata.validate;
 /** How candle validation treats a problem. */
 public enum ValidationMode {
   /**
-   * Fail on the first problem (a dropped row or a gap) with a {@link CandleDataException} whose
+   * Fail on the first problem (a dropped row or a gap) with a {@link DataProblemException} whose
    * message reads {@code file:line: field: what is wrong}. Zero-volume bars are warnings only.
    */
   STRICT,

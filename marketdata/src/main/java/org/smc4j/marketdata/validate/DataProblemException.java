@@ -4,10 +4,10 @@ import java.io.Serial;
 import org.smc4j.marketdata.MarketDataException;
 
 /**
- * Strict validation found a problem in candle data; the message is the first problem as {@code
- * file:line: field: what is wrong}.
+ * Strict validation found a problem in a candle or funding-rate file; the message is the first
+ * problem as {@code file:line: field: what is wrong}.
  */
-public class CandleDataException extends MarketDataException {
+public class DataProblemException extends MarketDataException {
 
   @Serial private static final long serialVersionUID = 1L;
 
@@ -16,7 +16,7 @@ public class CandleDataException extends MarketDataException {
    *
    * @param message the problem, {@code file:line: field: what is wrong}
    */
-  public CandleDataException(String message) {
+  public DataProblemException(String message) {
     super(message);
   }
 }
