@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.core.bar.Timeframe;
@@ -234,7 +236,7 @@ class MalformedCandleCsvTest {
     assertThatThrownBy(() -> CandleCsvReader.LENIENT.read(f))
         .isInstanceOf(MarketDataException.class)
         .hasMessageContaining("cannot read " + f)
-        .hasCauseInstanceOf(java.nio.file.NoSuchFileException.class);
+        .hasCauseInstanceOf(NoSuchFileException.class);
   }
 
   @Test
@@ -287,10 +289,10 @@ class MalformedCandleCsvTest {
     Path a = write("a.csv", BYBIT_HEADER + ROW1 + ROW2);
     Path b = write("b.csv", BYBIT_HEADER + ROW2 + ROW3);
 
-    assertThatThrownBy(() -> CandleCsvReader.STRICT.read(java.util.List.of(b, a)))
+    assertThatThrownBy(() -> CandleCsvReader.STRICT.read(List.of(b, a)))
         .isInstanceOf(DataProblemException.class)
         .hasMessage("b.csv:2: open_time: 2025-04-03T17:10:00Z duplicates a.csv:3");
-    ValidatedCandles lenient = CandleCsvReader.LENIENT.read(java.util.List.of(b, a));
+    ValidatedCandles lenient = CandleCsvReader.LENIENT.read(List.of(b, a));
     assertThat(lenient.bars().size()).isEqualTo(3);
     assertThat(lenient.report().count(ProblemKind.DUPLICATE_TIME)).isEqualTo(1);
   }
