@@ -158,10 +158,12 @@ public final class PositionSizer {
     BigDecimal lot = spec.lotSize();
     BigDecimal lossPerLot = lossPerContract.multiply(lot);
 
-    BigInteger lots = maxLotsWithin(risk, lossPerLot);
     Set<SizingAdjustment> adjustments = EnumSet.noneOf(SizingAdjustment.class);
     BigInteger maxLots =
         spec.maxSize(parameters.entryLiquidity()).divide(lot, 0, RoundingMode.FLOOR).toBigInteger();
+    // Searching up to maxLots + 1 tells "capped" apart from "exactly the maximum fits", and keeps
+    // the search short even for an absurdly large risk.
+    BigInteger lots = maxLotsWithin(risk, lossPerLot, maxLots.add(BigInteger.ONE));
     if (lots.compareTo(maxLots) > 0) {
       lots = maxLots;
       adjustments.add(SizingAdjustment.CAPPED_AT_MAX_SIZE);
@@ -215,18 +217,22 @@ public final class PositionSizer {
   }
 
   /**
-   * The largest {@code n >= 0} with {@code n * lossPerLot <= risk}. The quotient is estimated with
-   * 34 digits, which can round up across an integer; the exact products then correct it.
+   * The largest {@code n} in {@code [0, bound]} with {@code n * lossPerLot <= risk}. The quotient
+   * is estimated with 34 significant digits, which can land one step off across an integer; exact
+   * products then correct it, so the loops run at most a few times.
    */
-  private static BigInteger maxLotsWithin(BigDecimal risk, BigDecimal lossPerLot) {
+  private static BigInteger maxLotsWithin(
+      BigDecimal risk, BigDecimal lossPerLot, BigInteger bound) {
     BigInteger n =
         risk.divide(lossPerLot, MathContext.DECIMAL128)
             .setScale(0, RoundingMode.FLOOR)
-            .toBigInteger();
+            .toBigInteger()
+            .min(bound);
     while (n.signum() > 0 && new BigDecimal(n).multiply(lossPerLot).compareTo(risk) > 0) {
       n = n.subtract(BigInteger.ONE);
     }
-    while (new BigDecimal(n.add(BigInteger.ONE)).multiply(lossPerLot).compareTo(risk) <= 0) {
+    while (n.compareTo(bound) < 0
+        && new BigDecimal(n.add(BigInteger.ONE)).multiply(lossPerLot).compareTo(risk) <= 0) {
       n = n.add(BigInteger.ONE);
     }
     return n;

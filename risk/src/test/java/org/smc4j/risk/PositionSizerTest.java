@@ -123,6 +123,37 @@ class PositionSizerTest {
   }
 
   @Test
+  void shouldCapQuicklyEvenForAnAbsurdRisk() {
+    PositionSizer absurd =
+        new PositionSizer(SizingParameters.DEFAULT.withRiskUsd(new BigDecimal("1E+40")));
+    SizingResult.Sized s = sized(absurd.size(Side.LONG, 65000, 64800, BTC_USDT_SWAP));
+    assertThat(s.contracts()).isEqualByComparingTo("12000");
+    assertThat(s.adjustments()).containsExactly(SizingAdjustment.CAPPED_AT_MAX_SIZE);
+  }
+
+  @Test
+  void shouldNotFlagACapWhenExactlyTheMaximumFits() {
+    // A spec whose maxMktSz is 0.37, the size $1 buys on the worked BTC example: not capped.
+    ContractSpec tight =
+        new ContractSpec(
+            "BTC-USDT-SWAP",
+            ContractType.LINEAR,
+            "USDT",
+            new BigDecimal("0.01"),
+            BigDecimal.ONE,
+            "BTC",
+            new BigDecimal("0.1"),
+            new BigDecimal("0.01"),
+            new BigDecimal("0.01"),
+            new BigDecimal("100000000"),
+            new BigDecimal("0.37"),
+            InstrumentState.LIVE);
+    SizingResult.Sized s = sized(DEFAULT.size(Side.LONG, 65000, 64800, tight));
+    assertThat(s.contracts()).isEqualByComparingTo("0.37");
+    assertThat(s.adjustments()).isEmpty();
+  }
+
+  @Test
   void shouldUseMaxLimitSizeForMakerEntries() {
     // Same trade as a resting limit: maxLmtSz 1e8 does not bind; per contract 3.5 + 0.001
     // + 0.0002 x 3500 x 0.1 = 0.07 + 0.1767505 = 3.7477505 -> 100000 / 3.7477505 = 26682.672... ->
