@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     version = "smc4j 0.1.0",
     description =
         "Smart Money Concepts scanner and backtester: 15m BOS + FVG/Fibonacci POI + 5m entry, $1 risk.",
-    subcommands = {SizeCommand.class})
+    subcommands = {SizeCommand.class, DownloadCommand.class})
 public final class Smc4jCommand implements Runnable {
 
   @Spec CommandSpec spec;

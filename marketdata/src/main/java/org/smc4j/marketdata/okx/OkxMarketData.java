@@ -78,6 +78,18 @@ public final class OkxMarketData implements AutoCloseable {
     return new OkxMarketData(Objects.requireNonNull(settings, "settings"));
   }
 
+  /**
+   * Returns OKX's {@code bar} parameter for a timeframe, e.g. {@code 5m}, {@code 1H}, {@code 1Dutc}
+   * (periods of 6 h and longer use the UTC-aligned variants).
+   *
+   * @param timeframe the candle period
+   * @return the bar parameter
+   * @throws IllegalArgumentException when OKX serves no candles of that period
+   */
+  public static String okxBar(Timeframe timeframe) {
+    return OkxCandleRows.barOf(Objects.requireNonNull(timeframe, "timeframe"));
+  }
+
   /** Returns the settings this adapter was created with. */
   public OkxSettings settings() {
     return settings;
