@@ -30,6 +30,7 @@ public final class Smc4jMain {
   /** Builds the command tree with smc4j's error handling. */
   public static CommandLine newCommandLine() {
     CommandLine cmd = new CommandLine(new Smc4jCommand());
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
     cmd.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           if (ex instanceof IllegalArgumentException) {
