@@ -28,7 +28,7 @@ import java.util.OptionalDouble;
  */
 public record OrderIntent(
     long intentId,
-    long poiId,
+    String poiId,
     String symbol,
     Side side,
     EntryKind entryKind,
@@ -49,6 +49,7 @@ public record OrderIntent(
    *     stop and target are not on the losing and winning side of the entry
    */
   public OrderIntent {
+    Objects.requireNonNull(poiId, "poiId");
     Objects.requireNonNull(symbol, "symbol");
     Objects.requireNonNull(side, "side");
     Objects.requireNonNull(entryKind, "entryKind");

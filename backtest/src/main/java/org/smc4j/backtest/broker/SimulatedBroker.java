@@ -203,10 +203,11 @@ public final class SimulatedBroker {
    * @param detail why it died
    * @return true when a pending entry was cancelled
    */
-  public boolean cancelPendingForPoi(long poiId, Instant at, String detail) {
+  public boolean cancelPendingForPoi(String poiId, Instant at, String detail) {
+    Objects.requireNonNull(poiId, "poiId");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(detail, "detail");
-    if (pending == null || pending.poiId() != poiId) {
+    if (pending == null || !pending.poiId().equals(poiId)) {
       return false;
     }
     cancel(at.toEpochMilli(), CancelReason.POI_DIED, detail);

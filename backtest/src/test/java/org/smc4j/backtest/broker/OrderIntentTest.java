@@ -44,7 +44,7 @@ class OrderIntentTest {
             () ->
                 new OrderIntent(
                     1,
-                    1,
+                    "poi-1",
                     "X",
                     Side.LONG,
                     EntryKind.LIMIT,
@@ -67,7 +67,7 @@ class OrderIntentTest {
             () ->
                 new OrderIntent(
                     1,
-                    1,
+                    "poi-1",
                     " ",
                     Side.LONG,
                     EntryKind.LIMIT,
@@ -220,7 +220,7 @@ class OrderIntentTest {
     OrderIntent in =
         new OrderIntent(
             1,
-            1,
+            "poi-1",
             "X",
             Side.LONG,
             EntryKind.LIMIT,

@@ -341,8 +341,10 @@ class SimulatedBrokerTest {
     void shouldCancelAPendingLimitWhenItsPoiDies() {
       SimulatedBroker b = broker();
       b.submit(intent(7, Side.LONG, EntryKind.LIMIT, 99, 98, 102, START));
-      assertThat(b.cancelPendingForPoi(8, Instant.ofEpochMilli(START), "other")).isFalse();
-      assertThat(b.cancelPendingForPoi(7, Instant.ofEpochMilli(START), "15m close below leg start"))
+      assertThat(b.cancelPendingForPoi("poi-8", Instant.ofEpochMilli(START), "other")).isFalse();
+      assertThat(
+              b.cancelPendingForPoi(
+                  "poi-7", Instant.ofEpochMilli(START), "15m close below leg start"))
           .isTrue();
       assertThat(rec.cancels)
           .singleElement()

@@ -56,7 +56,7 @@ class SqliteJournalTest {
   static OrderIntent intent(long id) {
     return new OrderIntent(
         id,
-        10 + id,
+        "poi-" + id,
         "BTCUSDT",
         Side.LONG,
         EntryKind.LIMIT,

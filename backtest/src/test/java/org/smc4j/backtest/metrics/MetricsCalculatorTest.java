@@ -37,7 +37,7 @@ class MetricsCalculatorTest {
     OrderIntent in =
         new OrderIntent(
             1,
-            1,
+            "poi-1",
             symbol,
             side,
             EntryKind.MARKET_NEXT_OPEN,

@@ -76,7 +76,7 @@ public final class TestBars {
       long signalTime) {
     return new OrderIntent(
         id,
-        id,
+        "poi-" + id,
         "TEST",
         side,
         kind,
