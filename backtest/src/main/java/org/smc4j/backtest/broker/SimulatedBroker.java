@@ -160,38 +160,48 @@ public final class SimulatedBroker {
               + " is older than the last close fed in, "
               + Instant.ofEpochMilli(lastClose));
     }
-    if (position != null) {
-      return new Submission(
-          intent,
-          Optional.of(
-              "one position per symbol: "
-                  + symbol
-                  + " holds a "
-                  + position.intent.side()
-                  + " position since "
-                  + Instant.ofEpochMilli(position.entryTime)
-                  + " (plan "
-                  + position.intent.intentId()
-                  + ")"));
-    }
-    if (pending != null) {
-      return new Submission(
-          intent,
-          Optional.of(
-              "one position per symbol: "
-                  + symbol
-                  + " has a pending "
-                  + pending.entryKind()
-                  + " entry since "
-                  + pending.signalTime()
-                  + " (plan "
-                  + pending.intentId()
-                  + ")"));
+    Optional<String> busy = busyReason();
+    if (busy.isPresent()) {
+      return new Submission(intent, busy);
     }
     pending = intent;
     OptionalLong expiry = models.expiry().expiresAtMillis(intent);
     pendingExpiry = expiry.isPresent() ? expiry.getAsLong() : Long.MAX_VALUE;
     return new Submission(intent, Optional.empty());
+  }
+
+  /**
+   * Tells why a new plan would be rejected now: the symbol holds a position or has a pending entry
+   * (one position per symbol).
+   *
+   * @return the reason, or empty when a plan would be accepted
+   */
+  public Optional<String> busyReason() {
+    if (position != null) {
+      return Optional.of(
+          "one position per symbol: "
+              + symbol
+              + " holds a "
+              + position.intent.side()
+              + " position since "
+              + Instant.ofEpochMilli(position.entryTime)
+              + " (plan "
+              + position.intent.intentId()
+              + ")");
+    }
+    if (pending != null) {
+      return Optional.of(
+          "one position per symbol: "
+              + symbol
+              + " has a pending "
+              + pending.entryKind()
+              + " entry since "
+              + pending.signalTime()
+              + " (plan "
+              + pending.intentId()
+              + ")");
+    }
+    return Optional.empty();
   }
 
   /**

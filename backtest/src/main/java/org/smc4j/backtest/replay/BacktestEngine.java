@@ -1,0 +1,357 @@
+package org.smc4j.backtest.replay;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.PriorityQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.smc4j.backtest.broker.BrokerListener;
+import org.smc4j.backtest.broker.OrderCancellation;
+import org.smc4j.backtest.broker.OrderIntent;
+import org.smc4j.backtest.broker.SimulatedBroker;
+import org.smc4j.backtest.broker.Submission;
+import org.smc4j.backtest.broker.Trade;
+import org.smc4j.backtest.journal.Journal;
+import org.smc4j.backtest.journal.SignalRecord;
+import org.smc4j.backtest.journal.SignalStatus;
+import org.smc4j.core.bar.BarArrays;
+import org.smc4j.risk.guard.GuardDecision;
+import org.smc4j.risk.guard.OpenPosition;
+import org.smc4j.risk.guard.PortfolioGuard;
+
+/**
+ * The event-driven backtest: replays closed 5m candles of many symbols merged in time order and
+ * turns the strategy's signals into orders at one {@link SimulatedBroker} per symbol.
+ *
+ * <p>It runs in two phases. First, each symbol's candles stream through the strategy ({@link
+ * SignalSource}, by default the live scanner's engine), symbols in parallel on {@link
+ * BacktestSettings#threads()} threads; the strategy's output depends on candles only, never on
+ * fills, so this is exact. Second, one thread merges all symbols' candles by close time (a heap
+ * over per-symbol cursors; ties in symbol order) and at each candle: the broker processes it
+ * (fills, exits, funding), then the events known at its close are applied in the order the strategy
+ * made them: a POI death cancels a pending entry from that POI; a signal is checked against one
+ * position per symbol, sized with the risk module, checked by the portfolio guards (when
+ * configured) and placed. Every signal and its decision, every cancellation and every trade go to
+ * the journal.
+ */
+public final class BacktestEngine {
+
+  private final BacktestSettings settings;
+  private final PlanSizer sizer;
+
+  /**
+   * Creates an engine.
+   *
+   * @param settings how to run
+   */
+  public BacktestEngine(BacktestSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.sizer = new PlanSizer(settings.sizing());
+  }
+
+  /**
+   * Runs a backtest. A symbol whose replay fails is reported in {@link BacktestResult#failures()}
+   * and left out; the others complete.
+   *
+   * @param inputs the symbols, each once
+   * @param journal receives every signal, cancellation and trade
+   * @param progress told how far the run has got
+   * @return the trades, signals, cancellations and failures
+   * @throws IllegalArgumentException when a symbol is given twice or no symbol is given
+   */
+  public BacktestResult run(List<SymbolInput> inputs, Journal journal, ProgressListener progress) {
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(journal, "journal");
+    Objects.requireNonNull(progress, "progress");
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("no symbol to backtest");
+    }
+    if (inputs.stream().map(SymbolInput::symbol).distinct().count() != inputs.size()) {
+      throw new IllegalArgumentException(
+          "each symbol must be given once, was "
+              + inputs.stream().map(SymbolInput::symbol).collect(Collectors.toList()));
+    }
+    long total = 2 * inputs.stream().mapToLong(in -> in.fiveMinute().size()).sum();
+    AtomicLong done = new AtomicLong();
+    List<SymbolFailure> failures = new ArrayList<>();
+    List<SymbolState> states = replayStrategy(inputs, progress, total, done, failures);
+    if (states.isEmpty()) {
+      return new BacktestResult(
+          List.of(), List.of(), List.of(), failures, Instant.EPOCH, Instant.EPOCH.plusMillis(1), 0);
+    }
+    return new Replay(states, journal, progress, total, done, failures).run();
+  }
+
+  private List<SymbolState> replayStrategy(
+      List<SymbolInput> inputs,
+      ProgressListener progress,
+      long total,
+      AtomicLong done,
+      List<SymbolFailure> failures) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(settings.threads(), inputs.size()));
+    try {
+      List<Future<List<ReplayEvent>>> futures = new ArrayList<>();
+      for (SymbolInput in : inputs) {
+        double tick = in.spec().tickSize().doubleValue();
+        futures.add(
+            pool.submit(
+                () ->
+                    settings
+                        .signals()
+                        .events(
+                            in.symbol(),
+                            in.fiveMinute(),
+                            tick,
+                            n -> progress.onProgress(done.addAndGet(n), total))));
+      }
+      List<SymbolState> states = new ArrayList<>();
+      for (int k = 0; k < inputs.size(); k++) {
+        SymbolInput in = inputs.get(k);
+        try {
+          states.add(new SymbolState(k, in, futures.get(k).get()));
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause() == null ? e : e.getCause();
+          failures.add(new SymbolFailure(in.symbol(), String.valueOf(cause.getMessage())));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("backtest interrupted", e);
+        }
+      }
+      return states;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static final class SymbolState {
+    final int order;
+    final SymbolInput input;
+    final BarArrays bars;
+    final List<ReplayEvent> events;
+    SimulatedBroker broker;
+    int bar;
+    int nextEvent;
+
+    SymbolState(int order, SymbolInput input, List<ReplayEvent> events) {
+      this.order = order;
+      this.input = input;
+      this.bars = input.fiveMinute();
+      this.events = events;
+    }
+
+    long closeTime() {
+      return bars.closeTimeMillis(bar);
+    }
+  }
+
+  /** The single-threaded, time-merged second phase. */
+  private final class Replay {
+    private final List<SymbolState> states;
+    private final Journal journal;
+    private final ProgressListener progress;
+    private final long total;
+    private final AtomicLong done;
+    private final List<SymbolFailure> failures;
+    private final SimulatedClock clock;
+    private final Optional<PortfolioGuard> guard;
+    private final List<Trade> trades = new ArrayList<>();
+    private final List<SignalRecord> signals = new ArrayList<>();
+    private final List<OrderCancellation> cancellations = new ArrayList<>();
+    private long nextId;
+
+    Replay(
+        List<SymbolState> states,
+        Journal journal,
+        ProgressListener progress,
+        long total,
+        AtomicLong done,
+        List<SymbolFailure> failures) {
+      this.states = states;
+      this.journal = journal;
+      this.progress = progress;
+      this.total = total;
+      this.done = done;
+      this.failures = failures;
+      long start = states.stream().mapToLong(s -> s.bars.openTimeMillis(0)).min().orElse(0);
+      this.clock = new SimulatedClock(start);
+      this.guard = settings.guards().map(limits -> new PortfolioGuard(limits, clock));
+    }
+
+    BacktestResult run() {
+      for (SymbolState s : states) {
+        String symbol = s.input.symbol();
+        s.broker =
+            new SimulatedBroker(
+                symbol,
+                s.input.spec().tickSize().doubleValue(),
+                settings.models(),
+                s.input.oneMinute(),
+                new BrokerListener() {
+                  @Override
+                  public void onCancel(OrderCancellation cancellation) {
+                    cancellations.add(cancellation);
+                    journal.recordCancel(cancellation);
+                    guard.ifPresent(g -> g.close(symbol, BigDecimal.ZERO));
+                  }
+
+                  @Override
+                  public void onTrade(Trade trade) {
+                    trades.add(trade);
+                    journal.recordTrade(trade);
+                    guard.ifPresent(g -> g.close(symbol, BigDecimal.valueOf(trade.netPnl())));
+                  }
+                });
+      }
+      PriorityQueue<SymbolState> heap =
+          new PriorityQueue<>(
+              Comparator.comparingLong(SymbolState::closeTime).thenComparingInt(s -> s.order));
+      heap.addAll(states);
+      long bars = 0;
+      while (!heap.isEmpty()) {
+        SymbolState s = heap.poll();
+        int i = s.bar;
+        clock.set(s.closeTime());
+        s.broker.onBar(s.bars, i);
+        while (s.nextEvent < s.events.size() && s.events.get(s.nextEvent).barIndex() == i) {
+          apply(s, s.events.get(s.nextEvent++));
+        }
+        bars++;
+        if ((bars & 1023) == 0) {
+          progress.onProgress(done.addAndGet(1024), total);
+        }
+        if (i + 1 < s.bars.size()) {
+          s.bar = i + 1;
+          heap.add(s);
+        } else {
+          s.broker.finish(s.bars, i);
+        }
+      }
+      progress.onProgress(done.addAndGet(bars & 1023), total);
+      long from = states.stream().mapToLong(s -> s.bars.openTimeMillis(0)).min().orElseThrow();
+      long to =
+          states.stream()
+              .mapToLong(s -> s.bars.closeTimeMillis(s.bars.size() - 1))
+              .max()
+              .orElseThrow();
+      journal.flush();
+      return new BacktestResult(
+          trades,
+          signals,
+          cancellations,
+          failures,
+          Instant.ofEpochMilli(from),
+          Instant.ofEpochMilli(to),
+          bars);
+    }
+
+    private void apply(SymbolState s, ReplayEvent event) {
+      switch (event) {
+        case ReplayEvent.PoiDeath d ->
+            s.broker.cancelPendingForPoi(
+                d.poiId(), Instant.ofEpochMilli(s.closeTime()), "POI died: " + d.reason());
+        case ReplayEvent.Signal sig -> onSignal(s, sig.plan());
+      }
+    }
+
+    private void onSignal(SymbolState s, TradePlan plan) {
+      long id = ++nextId;
+      Optional<String> busy = s.broker.busyReason();
+      if (busy.isPresent()) {
+        skip(id, plan, Optional.empty(), busy.get());
+        return;
+      }
+      Sizing sizing = sizer.size(plan, s.input.spec());
+      if (sizing instanceof Sizing.Refused refused) {
+        skip(id, plan, Optional.empty(), refused.reason());
+        return;
+      }
+      Sizing.Sized sized = (Sizing.Sized) sizing;
+      if (guard.isPresent()) {
+        GuardDecision decision = guard.get().open(sized.proposal(), availableMargin(guard.get()));
+        if (decision instanceof GuardDecision.Rejected rejected) {
+          skip(
+              id,
+              plan,
+              Optional.of(sized),
+              "guard: "
+                  + rejected.refusals().stream()
+                      .map(r -> r.guard() + " " + r.message())
+                      .collect(Collectors.joining("; ")));
+          return;
+        }
+      }
+      OrderIntent intent =
+          new OrderIntent(
+              id,
+              plan.poiId(),
+              plan.symbol(),
+              plan.side(),
+              plan.entryKind(),
+              plan.entry(),
+              plan.stop(),
+              plan.target(),
+              plan.secondTarget(),
+              plan.signalTime(),
+              sized.plannedRisk(),
+              sized.contracts(),
+              sized.contractMultiplier(),
+              plan.details());
+      Submission submission = s.broker.submit(intent);
+      if (!submission.accepted()) {
+        guard.ifPresent(g -> g.close(plan.symbol(), BigDecimal.ZERO));
+        skip(id, plan, Optional.of(sized), submission.rejection().orElseThrow());
+        return;
+      }
+      record(id, plan, Optional.of(sized), SignalStatus.TAKEN, Optional.empty());
+    }
+
+    private BigDecimal availableMargin(PortfolioGuard g) {
+      BigDecimal used = BigDecimal.ZERO;
+      for (OpenPosition p : g.openPositions()) {
+        used = used.add(p.proposal().initialMargin());
+      }
+      return settings.accountEquity().subtract(used).max(BigDecimal.ZERO);
+    }
+
+    private void skip(long id, TradePlan plan, Optional<Sizing.Sized> sized, String reason) {
+      record(id, plan, sized, SignalStatus.SKIPPED, Optional.of(reason));
+    }
+
+    private void record(
+        long id,
+        TradePlan plan,
+        Optional<Sizing.Sized> sized,
+        SignalStatus status,
+        Optional<String> reason) {
+      SignalRecord r =
+          new SignalRecord(
+              id,
+              plan.symbol(),
+              plan.signalTime(),
+              plan.side(),
+              plan.entryKind(),
+              plan.entry(),
+              plan.stop(),
+              plan.target(),
+              plan.secondTarget(),
+              sized.map(z -> OptionalDouble.of(z.contracts())).orElse(OptionalDouble.empty()),
+              sized.map(z -> OptionalDouble.of(z.plannedRisk())).orElse(OptionalDouble.empty()),
+              plan.details(),
+              status,
+              reason);
+      signals.add(r);
+      journal.recordSignal(r);
+    }
+  }
+}
