@@ -2,10 +2,12 @@ package org.smc4j.core.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.internal.FvgBook;
@@ -75,6 +77,14 @@ public final class StrategyEngine {
   private final double stopBufferAtr;
   private final double rewardRisk;
   private final boolean secondTarget;
+
+  private final boolean emitSwing5;
+  private final boolean emitSwing15;
+  private final boolean emitBreak;
+  private final boolean emitLeg;
+  private final boolean emitFvg5;
+  private final boolean emitPoi;
+  private final boolean emitSignal;
 
   private final WilderAtr atr5;
   private final WilderAtr atr15;
@@ -173,10 +183,20 @@ public final class StrategyEngine {
     this.stopBufferAtr = config.stopBufferAtr();
     this.rewardRisk = config.rewardRisk();
     this.secondTarget = config.secondTarget();
+    Set<StrategyEventKind> kinds = EnumSet.noneOf(StrategyEventKind.class);
+    kinds.addAll(listener.kinds());
+    this.emitSwing5 = kinds.contains(StrategyEventKind.SWING_5M);
+    this.emitSwing15 = kinds.contains(StrategyEventKind.SWING_15M);
+    this.emitBreak = kinds.contains(StrategyEventKind.STRUCTURE_BREAK);
+    this.emitLeg = kinds.contains(StrategyEventKind.IMPULSE_LEG);
+    this.emitFvg5 = kinds.contains(StrategyEventKind.FVG_5M);
+    this.emitPoi = kinds.contains(StrategyEventKind.POI);
+    this.emitSignal = kinds.contains(StrategyEventKind.ENTRY_SIGNAL);
+    boolean emitFvg15 = kinds.contains(StrategyEventKind.FVG_15M);
     this.atr5 = new WilderAtr(config.atrPeriod());
     this.atr15 = new WilderAtr(config.atrPeriod());
-    this.bull = new DirectionState(Direction.BULLISH, config);
-    this.bear = new DirectionState(Direction.BEARISH, config);
+    this.bull = new DirectionState(Direction.BULLISH, config, emitFvg15);
+    this.bear = new DirectionState(Direction.BEARISH, config, emitFvg15);
   }
 
   /**
@@ -328,7 +348,7 @@ public final class StrategyEngine {
           "this engine derives its 15m candles from the 5m candles; create it with"
               + " withSuppliedContext to supply them");
     }
-    check("15m candle " + (bar15 + queueSize + 1), openTimeMillis, open, high, low, close, volume);
+    check("15m candle ", bar15 + queueSize + 1, openTimeMillis, open, high, low, close, volume);
     if (Math.floorMod(openTimeMillis, M15) != 0) {
       throw new IllegalArgumentException(
           "15m candle at "
@@ -389,7 +409,7 @@ public final class StrategyEngine {
               + "): open time must be on the 5m grid and after the previous candle's "
               + (lastOpen5 == Long.MIN_VALUE ? "(none)" : Instant.ofEpochMilli(lastOpen5)));
     }
-    check("5m candle " + (bar5 + 1), openTimeMillis, open, high, low, close, volume);
+    check("5m candle ", bar5 + 1, openTimeMillis, open, high, low, close, volume);
     int i = ++bar5;
     lastOpen5 = openTimeMillis;
     long closeTime = openTimeMillis + M5;
@@ -404,6 +424,7 @@ public final class StrategyEngine {
 
   private static void check(
       String what,
+      int index,
       long openTimeMillis,
       double open,
       double high,
@@ -413,7 +434,7 @@ public final class StrategyEngine {
     Optional<String> problem = BarArrays.ohlcvProblem(open, high, low, close, volume);
     if (problem.isPresent()) {
       throw new IllegalArgumentException(
-          what + " (" + Instant.ofEpochMilli(openTimeMillis) + "): " + problem.get());
+          what + index + " (" + Instant.ofEpochMilli(openTimeMillis) + "): " + problem.get());
     }
   }
 
@@ -497,14 +518,18 @@ public final class StrategyEngine {
       if (dl <= half) {
         legFrozen = true;
         frozeNow = true;
-        listener.onEvent(
-            new ImpulseLegEvent(LegChange.FROZEN_BY_RETRACEMENT, legValue, k, closeTime, i5));
+        if (emitLeg) {
+          listener.onEvent(
+              new ImpulseLegEvent(LegChange.FROZEN_BY_RETRACEMENT, leg(), k, closeTime, i5));
+        }
       } else if (dh > legEnd) {
         legEnd = dh;
         legEndIndex = k;
         legEndTime = t;
-        legValue = legSnapshot();
-        listener.onEvent(new ImpulseLegEvent(LegChange.EXTENDED, legValue, k, closeTime, i5));
+        legValue = null;
+        if (emitLeg) {
+          listener.onEvent(new ImpulseLegEvent(LegChange.EXTENDED, leg(), k, closeTime, i5));
+        }
       }
     }
 
@@ -513,8 +538,12 @@ public final class StrategyEngine {
     }
 
     if (atrReady) {
-      detectFvg(up, up.w15, up.fvg15, k, closeTime, i5, atr);
-      detectFvg(down, down.w15, down.fvg15, k, closeTime, i5, atr);
+      if (isGap(up.w15, k, atr)) {
+        addGap(up.fvg15, up.w15, k, closeTime, i5);
+      }
+      if (isGap(down.w15, k, atr)) {
+        addGap(down.fvg15, down.w15, k, closeTime, i5);
+      }
     }
 
     frozeNow |= registerSwing15(up, k, closeTime, i5);
@@ -559,25 +588,27 @@ public final class StrategyEngine {
     lastBreakSign = d.sign;
     boolean decisive = dc - level >= decisiveBreakAtr * atr;
     int s = d.sign;
-    listener.onEvent(
-        new StructureBreakEvent(
-            d.direction,
-            type,
-            s * level,
-            d.candidateIndex,
-            d.candidateTime,
-            s * dc,
-            atr,
-            decisive,
-            k,
-            t,
-            closeTime,
-            i5));
+    if (emitBreak) {
+      listener.onEvent(
+          new StructureBreakEvent(
+              d.direction,
+              type,
+              s * level,
+              d.candidateIndex,
+              d.candidateTime,
+              s * dc,
+              atr,
+              decisive,
+              k,
+              t,
+              closeTime,
+              i5));
+    }
     if (poi != null) {
       killPoi(PoiDeathReason.REPLACED_BY_NEW_BREAK, k, closeTime, i5);
     }
-    if (legSide != null) {
-      listener.onEvent(new ImpulseLegEvent(LegChange.REPLACED, legValue, k, closeTime, i5));
+    if (legSide != null && emitLeg) {
+      listener.onEvent(new ImpulseLegEvent(LegChange.REPLACED, leg(), k, closeTime, i5));
     }
     legSide = d;
     legFrozen = false;
@@ -593,10 +624,20 @@ public final class StrategyEngine {
     legEnd = dh;
     legEndIndex = k;
     legEndTime = t;
-    legValue = legSnapshot();
+    legValue = null;
     d.hasCandidate = false;
-    listener.onEvent(new ImpulseLegEvent(LegChange.CREATED, legValue, k, closeTime, i5));
+    if (emitLeg) {
+      listener.onEvent(new ImpulseLegEvent(LegChange.CREATED, leg(), k, closeTime, i5));
+    }
     return true;
+  }
+
+  /** Returns the current leg's snapshot, built once per change and only when needed. */
+  private ImpulseLeg leg() {
+    if (legValue == null) {
+      legValue = legSnapshot();
+    }
+    return legValue;
   }
 
   private ImpulseLeg legSnapshot() {
@@ -630,9 +671,11 @@ public final class StrategyEngine {
     }
     double level = w.hi(p);
     long pivotTime = w.time(p);
-    listener.onEvent(
-        new SwingPointEvent(
-            Timeframe.M15, d.swingType, d.sign * level, p, pivotTime, k, closeTime, i5));
+    if (emitSwing15) {
+      listener.onEvent(
+          new SwingPointEvent(
+              Timeframe.M15, d.swingType, d.sign * level, p, pivotTime, k, closeTime, i5));
+    }
     d.hasCandidate = true;
     d.candidateLevel = level;
     d.candidateIndex = p;
@@ -652,33 +695,32 @@ public final class StrategyEngine {
     d.candidateMinLowTime = w.time(minIndex);
     if (legSide == d && !legFrozen && p > legBreakIndex) {
       legFrozen = true;
-      listener.onEvent(
-          new ImpulseLegEvent(LegChange.FROZEN_BY_NEW_SWING, legValue, k, closeTime, i5));
+      if (emitLeg) {
+        listener.onEvent(
+            new ImpulseLegEvent(LegChange.FROZEN_BY_NEW_SWING, leg(), k, closeTime, i5));
+      }
       return true;
     }
     return false;
   }
 
-  private boolean detectFvg(
-      DirectionState d,
-      SwingWindow w,
-      FvgBook book,
-      int index,
-      long closeTime,
-      int i5,
-      double atr) {
+  /**
+   * Tells whether the bar at {@code index} completes a gap of valid size in the directional window
+   * (its bottom is {@code w.hi(index - 2)}, its top {@code w.lo(index)}).
+   */
+  private boolean isGap(SwingWindow w, int index, double atr) {
     if (index < 2) {
       return false;
     }
-    double bottom = w.hi(index - 2);
-    double top = w.lo(index);
-    double size = top - bottom;
-    if (!(size > 0) || size < minGapTicks || size < minGapAtr * atr) {
-      return false;
+    double size = w.lo(index) - w.hi(index - 2);
+    return size > 0 && size >= minGapTicks && size >= minGapAtr * atr;
+  }
+
+  private void addGap(FvgBook book, SwingWindow w, int index, long closeTime, int i5) {
+    FairValueGap gap = book.add(index - 2, w.time(index - 2), w.hi(index - 2), w.lo(index));
+    if (book.emits()) {
+      listener.onEvent(new FairValueGapEvent(FvgChange.CREATED, gap, index, closeTime, i5));
     }
-    FairValueGap gap = book.add(index - 2, w.time(index - 2), bottom, top);
-    listener.onEvent(new FairValueGapEvent(FvgChange.CREATED, gap, index, closeTime, i5));
-    return true;
   }
 
   private void armPoi(int k, long closeTime, int i5, double close, double atr) {
@@ -710,7 +752,7 @@ public final class StrategyEngine {
             s > 0 ? low : -high,
             s > 0 ? high : -low,
             book.unfilledGap(pos),
-            legValue,
+            leg(),
             k,
             closeTime,
             i5,
@@ -727,14 +769,18 @@ public final class StrategyEngine {
     poiArmed5mIndex = i5;
     poiTapped = false;
     poiSignalled = false;
-    listener.onEvent(new PoiArmedEvent(poi));
+    if (emitPoi) {
+      listener.onEvent(new PoiArmedEvent(poi));
+    }
     if (s * close < legStart) {
       killPoi(PoiDeathReason.CLOSE_BEYOND_LEG_START, k, closeTime, i5);
     }
   }
 
   private void killPoi(PoiDeathReason reason, int k, long closeTime, int i5) {
-    listener.onEvent(new PoiDeadEvent(poi, reason, k, closeTime, i5));
+    if (emitPoi) {
+      listener.onEvent(new PoiDeadEvent(poi, reason, k, closeTime, i5));
+    }
     poi = null;
     poiSide = null;
   }
@@ -749,10 +795,21 @@ public final class StrategyEngine {
     boolean atrReady = atr5.ready();
     double atr = atr5.value();
 
-    up.fvg5.update(l, c, i, closeTime, i, listener);
-    down.fvg5.update(-h, -c, i, closeTime, i, listener);
-    up.newFvg = atrReady && detectFvg(up, up.w5, up.fvg5, i, closeTime, i, atr);
-    down.newFvg = atrReady && detectFvg(down, down.w5, down.fvg5, i, closeTime, i, atr);
+    boolean upGap = atrReady && isGap(up.w5, i, atr);
+    boolean downGap = atrReady && isGap(down.w5, i, atr);
+    up.newFvg = upGap;
+    down.newFvg = downGap;
+    if (emitFvg5) {
+      // 5m gaps are tracked only to report their states; the trigger needs just the new gap.
+      up.fvg5.update(l, c, i, closeTime, i, listener);
+      down.fvg5.update(-h, -c, i, closeTime, i, listener);
+      if (upGap) {
+        addGap(up.fvg5, up.w5, i, closeTime, i);
+      }
+      if (downGap) {
+        addGap(down.fvg5, down.w5, i, closeTime, i);
+      }
+    }
 
     // The MSS reference is the swing as it stood at the previous close (as for 15m breaks).
     DirectionState d = poiSide;
@@ -775,9 +832,11 @@ public final class StrategyEngine {
       return;
     }
     double level = w.hi(p);
-    listener.onEvent(
-        new SwingPointEvent(
-            Timeframe.M5, d.swingType, d.sign * level, p, w.time(p), i, closeTime, i));
+    if (emitSwing5) {
+      listener.onEvent(
+          new SwingPointEvent(
+              Timeframe.M5, d.swingType, d.sign * level, p, w.time(p), i, closeTime, i));
+    }
     d.hasSwing5 = true;
     d.swing5Level = level;
     d.swing5Index = p;
@@ -805,7 +864,9 @@ public final class StrategyEngine {
         poiTapIndex = i;
         poiTapTime = t;
         poiLowSinceTap = dl;
-        listener.onEvent(new PoiTappedEvent(poi, i, t, closeTime, s * dl));
+        if (emitPoi) {
+          listener.onEvent(new PoiTappedEvent(poi, i, t, closeTime, s * dl));
+        }
       }
       return;
     }
@@ -836,6 +897,9 @@ public final class StrategyEngine {
             poi.structureRetest(),
             mss && d.newFvg);
     poiSignalled = true;
+    if (!emitSignal) {
+      return;
+    }
     listener.onEvent(
         new EntrySignal(
             (s > 0 ? "sig-L-" : "sig-S-") + closeTime,
@@ -884,14 +948,14 @@ public final class StrategyEngine {
 
     boolean newFvg;
 
-    DirectionState(Direction direction, StrategyConfig config) {
+    DirectionState(Direction direction, StrategyConfig config, boolean emitFvg15) {
       this.direction = direction;
       this.sign = direction.sign();
       this.swingType = direction == Direction.BULLISH ? SwingType.HIGH : SwingType.LOW;
       this.w15 = new SwingWindow(config.swing15Left(), config.swing15Right());
       this.w5 = new SwingWindow(config.swing5Left(), config.swing5Right());
-      this.fvg15 = new FvgBook(Timeframe.M15, direction);
-      this.fvg5 = new FvgBook(Timeframe.M5, direction);
+      this.fvg15 = new FvgBook(Timeframe.M15, direction, emitFvg15);
+      this.fvg5 = new FvgBook(Timeframe.M5, direction, true);
     }
   }
 }

@@ -25,6 +25,7 @@ public final class FvgBook {
   private final Timeframe timeframe;
   private final Direction direction;
   private final boolean bullish;
+  private final boolean emits;
 
   private double[] openTop = new double[16];
   private FairValueGap[] openRef = new FairValueGap[16];
@@ -43,15 +44,23 @@ public final class FvgBook {
    *
    * @param timeframe the gaps' timeframe
    * @param direction the gaps' direction
+   * @param emits whether {@link #update} reports touches and fills
    */
-  public FvgBook(Timeframe timeframe, Direction direction) {
+  public FvgBook(Timeframe timeframe, Direction direction, boolean emits) {
     this.timeframe = timeframe;
     this.direction = direction;
     this.bullish = direction == Direction.BULLISH;
+    this.emits = emits;
+  }
+
+  /** Returns whether this book's state changes are reported. */
+  public boolean emits() {
+    return emits;
   }
 
   /**
-   * Applies a new bar to the existing gaps: touches, then fills, each reported as an event.
+   * Applies a new bar to the existing gaps: touches, then fills, each reported as an event when
+   * this book {@link #emits()}.
    *
    * @param lo the bar's directional low
    * @param close the bar's directional close
@@ -73,9 +82,11 @@ public final class FvgBook {
       n--;
       FairValueGap gap = openRef[n];
       openRef[n] = null;
-      listener.onEvent(
-          new FairValueGapEvent(
-              FvgChange.TOUCHED, gap, knownAtIndex, knownAtTimeMillis, knownAt5mIndex));
+      if (emits) {
+        listener.onEvent(
+            new FairValueGapEvent(
+                FvgChange.TOUCHED, gap, knownAtIndex, knownAtTimeMillis, knownAt5mIndex));
+      }
     }
     openSize = n;
     int u = unfilledSize;
@@ -84,9 +95,11 @@ public final class FvgBook {
       u--;
       FairValueGap gap = unfilledRef[u];
       unfilledRef[u] = null;
-      listener.onEvent(
-          new FairValueGapEvent(
-              FvgChange.FILLED, gap, knownAtIndex, knownAtTimeMillis, knownAt5mIndex));
+      if (emits) {
+        listener.onEvent(
+            new FairValueGapEvent(
+                FvgChange.FILLED, gap, knownAtIndex, knownAtTimeMillis, knownAt5mIndex));
+      }
     }
     unfilledSize = u;
   }
