@@ -48,6 +48,38 @@ final class Scenario {
     return this;
   }
 
+  /**
+   * Returns the same candles reflected around 100 (price p becomes 200 - p): long becomes short.
+   */
+  Scenario mirrored() {
+    Scenario m = new Scenario();
+    for (double[] b : bars) {
+      m.bars.add(new double[] {200 - b[0], 200 - b[2], 200 - b[1], 200 - b[3]});
+    }
+    return m;
+  }
+
+  /** Returns Wilder's ATR(14) of the 5m candles at bar {@code index}, computed independently. */
+  double atr5(int index) {
+    double atr = 0;
+    double sum = 0;
+    for (int i = 0; i <= index; i++) {
+      double[] b = bars.get(i);
+      double tr =
+          i == 0
+              ? b[1] - b[2]
+              : Math.max(b[1], bars.get(i - 1)[3]) - Math.min(b[2], bars.get(i - 1)[3]);
+      if (i < 13) {
+        sum += tr;
+      } else if (i == 13) {
+        atr = (sum + tr) / 14;
+      } else {
+        atr = (atr * 13 + tr) / 14;
+      }
+    }
+    return atr;
+  }
+
   int size() {
     return bars.size();
   }
