@@ -1,0 +1,74 @@
+package org.smc4j.cli.scan;
+
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smc4j.core.bar.BarArrays;
+import org.smc4j.core.bar.Timeframe;
+import org.smc4j.marketdata.okx.CandleGap;
+import org.smc4j.marketdata.okx.CandleHistory;
+import org.smc4j.marketdata.okx.OkxMarketData;
+import org.smc4j.marketdata.okx.SwapVolume;
+import org.smc4j.risk.ContractSpec;
+
+/**
+ * The live market: OKX's USDT swaps ranked by 24 h quote volume ({@code /market/tickers}), contract
+ * specs from {@code /public/instruments} (cached with the adapter's TTL) and closed 5m candles from
+ * {@code /market/candles}, all through {@link OkxMarketData} and its shared rate limiter.
+ */
+final class OkxScanMarket implements ScanMarket {
+
+  private static final Logger log = LoggerFactory.getLogger(OkxScanMarket.class);
+
+  private final OkxMarketData okx;
+  private final List<String> fixedSymbols;
+
+  /**
+   * Creates the market.
+   *
+   * @param okx the adapter (closed by {@link #close()})
+   * @param fixedSymbols symbols to scan instead of the ranking; empty for the ranking
+   */
+  OkxScanMarket(OkxMarketData okx, List<String> fixedSymbols) {
+    this.okx = Objects.requireNonNull(okx, "okx");
+    this.fixedSymbols = List.copyOf(fixedSymbols);
+  }
+
+  @Override
+  public List<String> universe(int topN) {
+    if (!fixedSymbols.isEmpty()) {
+      return fixedSymbols.subList(0, Math.min(topN, fixedSymbols.size()));
+    }
+    List<SwapVolume> ranked = okx.topUsdtSwapsByQuoteVolume(topN);
+    return ranked.stream().map(SwapVolume::instId).toList();
+  }
+
+  @Override
+  public ContractSpec spec(String symbol) {
+    return okx.contractSpec(symbol)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    symbol + ": OKX lists no such live swap in /api/v5/public/instruments"));
+  }
+
+  @Override
+  public BarArrays latestClosed(String symbol, int count) {
+    CandleHistory history = okx.latestClosedCandles(symbol, Timeframe.M5, count);
+    for (CandleGap gap : history.gaps()) {
+      log.warn(
+          "{}: {} 5m candles missing between {} and {} (not filled)",
+          symbol,
+          gap.missingBars(),
+          gap.previousOpenTime(),
+          gap.nextOpenTime());
+    }
+    return history.bars();
+  }
+
+  @Override
+  public void close() {
+    okx.close();
+  }
+}

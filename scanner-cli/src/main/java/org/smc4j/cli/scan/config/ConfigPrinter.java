@@ -1,0 +1,173 @@
+package org.smc4j.cli.scan.config;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.risk.SizingParameters;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+
+/**
+ * Writes a {@link ScanConfig} as the YAML {@link ScanConfigLoader} reads (so the output, saved, is
+ * a complete config file), followed by comment lines saying which secrets are set, without their
+ * values.
+ */
+public final class ConfigPrinter {
+
+  private ConfigPrinter() {}
+
+  /**
+   * Renders the effective configuration.
+   *
+   * @param config the configuration
+   * @param secrets where the secrets would come from, or null to leave the secrets block out
+   * @return YAML text
+   */
+  public static String toYaml(ScanConfig config, Secrets secrets) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    OkxConfig okx = config.okx();
+    root.put(
+        "okx",
+        map(
+            "base-url", text(okx.baseUrl()),
+            "request-timeout", ConfigNode.format(okx.requestTimeout()),
+            "max-attempts", okx.maxAttempts(),
+            "initial-backoff", ConfigNode.format(okx.initialBackoff()),
+            "max-backoff", ConfigNode.format(okx.maxBackoff()),
+            "instrument-ttl", ConfigNode.format(okx.instrumentTtl())));
+    LoopConfig loop = config.scan();
+    root.put(
+        "scan",
+        map(
+            "top-n", loop.topN(),
+            "universe-refresh", ConfigNode.format(loop.universeRefresh()),
+            "close-delay", ConfigNode.format(loop.closeDelay()),
+            "backfill-bars", loop.backfillBars(),
+            "fetch-threads", loop.fetchThreads(),
+            "late-retry-delay", ConfigNode.format(loop.lateRetryDelay()),
+            "late-retries", loop.lateRetries(),
+            "symbols", loop.symbols()));
+    StrategyConfig s = config.strategy();
+    root.put(
+        "strategy",
+        map(
+            "swing",
+            map(
+                "15m", map("left", s.swing15Left(), "right", s.swing15Right()),
+                "5m", map("left", s.swing5Left(), "right", s.swing5Right())),
+            "break",
+            map(
+                "confirm-bars", s.confirmBars(),
+                "min-atr", s.minBreakAtr(),
+                "continuation-only", s.continuationOnly()),
+            "fib",
+            map(
+                "zone-start",
+                s.fibZoneStart(),
+                "golden",
+                s.fibGolden(),
+                "zone-end",
+                s.fibZoneEnd()),
+            "fvg",
+            map("min-atr", s.minGapAtr()),
+            "poi",
+            map("max-age-bars", s.poiMaxAgeBars()),
+            "stop",
+            map("buffer-ticks", s.stopBufferTicks(), "buffer-atr", s.stopBufferAtr()),
+            "target",
+            map("reward-risk", s.rewardRisk(), "second-target", s.secondTarget()),
+            "score",
+            map("decisive-break-atr", s.decisiveBreakAtr(), "retest-atr", s.retestAtr()),
+            "atr-period",
+            s.atrPeriod()));
+    SizingParameters r = config.risk();
+    root.put(
+        "risk",
+        map(
+            "risk-usd", number(r.riskUsd()),
+            "tolerance", number(r.tolerance()),
+            "leverage", number(r.leverage()),
+            "fees",
+                map("maker", number(r.fees().makerRate()), "taker", number(r.fees().takerRate())),
+            "stop-slippage",
+                map(
+                    "amount", number(r.slippage().amount()),
+                    "unit", r.slippage().unit().name().toLowerCase(Locale.ROOT))));
+    OutputConfig out = config.output();
+    root.put("output", map("journal", text(out.journal()), "signals", text(out.signals())));
+    AlertsConfig a = config.alerts();
+    root.put(
+        "alerts",
+        map(
+            "telegram",
+                map(
+                    "enabled", a.telegram().enabled(),
+                    "api-url", text(a.telegram().apiUrl()),
+                    "chat-id", a.telegram().chatId(),
+                    "token-env", a.telegram().tokenEnv()),
+            "discord",
+                map(
+                    "enabled", a.discord().enabled(),
+                    "webhook-url-env", a.discord().webhookUrlEnv()),
+            "chart", a.chart()));
+    LoggingConfig l = config.logging();
+    root.put(
+        "logging",
+        map(
+            "file", text(l.file()),
+            "level", l.level().name().toLowerCase(Locale.ROOT),
+            "max-file-size-mb", l.maxFileSizeMb(),
+            "max-history-days", l.maxHistoryDays()));
+    DumpSettings settings =
+        DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2).build();
+    StringBuilder sb = new StringBuilder(new Dump(settings).dumpToString(root));
+    if (secrets != null) {
+      sb.append("# secrets (from the environment or .env; values are never shown):\n");
+      sb.append("#   ")
+          .append(a.telegram().tokenEnv())
+          .append(": ")
+          .append(secrets.describe(a.telegram().tokenEnv()))
+          .append('\n');
+      sb.append("#   ")
+          .append(a.discord().webhookUrlEnv())
+          .append(": ")
+          .append(secrets.describe(a.discord().webhookUrlEnv()))
+          .append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static Map<String, Object> map(Object... keyValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      m.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    return m;
+  }
+
+  private static String text(URI uri) {
+    return uri.toString();
+  }
+
+  private static String text(Path path) {
+    return path.toString();
+  }
+
+  private static Object number(BigDecimal d) {
+    BigDecimal plain = d.stripTrailingZeros();
+    if (plain.scale() <= 0 && plain.abs().compareTo(new BigDecimal(Integer.MAX_VALUE)) < 0) {
+      return plain.intValueExact();
+    }
+    return plain.doubleValue();
+  }
+
+  static String format(Duration d) {
+    return ConfigNode.format(d);
+  }
+}

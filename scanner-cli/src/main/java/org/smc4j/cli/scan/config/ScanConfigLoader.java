@@ -1,0 +1,325 @@
+package org.smc4j.cli.scan.config;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.risk.FeeSchedule;
+import org.smc4j.risk.SizingParameters;
+import org.smc4j.risk.StopSlippage;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * Reads the {@code scan} YAML configuration. Every key is optional (the defaults are {@link
+ * ScanConfig#DEFAULT}); an unknown key, a value of the wrong type or out of its range fails with a
+ * {@link ConfigException} whose message starts with the key path, e.g. {@code
+ * strategy.swing.15m.left: must be >= 1, was 0}. Duplicate keys are errors too.
+ *
+ * <p>The file never holds secrets: the Telegram bot token and the Discord webhook URL are read from
+ * the environment variables the file names ({@link Secrets}).
+ */
+public final class ScanConfigLoader {
+
+  private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final int MAX_BARS = StrategyConfig.MAX_BARS;
+  private static final BigDecimal ZERO = BigDecimal.ZERO;
+  private static final BigDecimal HUGE = new BigDecimal("1e9");
+
+  /** Maps the strategy record's component names to their key paths, for its own messages. */
+  private static final Map<String, String> STRATEGY_PATHS = new LinkedHashMap<>();
+
+  static {
+    STRATEGY_PATHS.put("swing15Left", "strategy.swing.15m.left");
+    STRATEGY_PATHS.put("swing15Right", "strategy.swing.15m.right");
+    STRATEGY_PATHS.put("swing5Left", "strategy.swing.5m.left");
+    STRATEGY_PATHS.put("swing5Right", "strategy.swing.5m.right");
+    STRATEGY_PATHS.put("confirmBars", "strategy.break.confirm-bars");
+    STRATEGY_PATHS.put("minBreakAtr", "strategy.break.min-atr");
+    STRATEGY_PATHS.put("fibZoneStart", "strategy.fib.zone-start");
+    STRATEGY_PATHS.put("fibGolden", "strategy.fib.golden");
+    STRATEGY_PATHS.put("fibZoneEnd", "strategy.fib.zone-end");
+    STRATEGY_PATHS.put("minGapAtr", "strategy.fvg.min-atr");
+    STRATEGY_PATHS.put("poiMaxAgeBars", "strategy.poi.max-age-bars");
+    STRATEGY_PATHS.put("stopBufferTicks", "strategy.stop.buffer-ticks");
+    STRATEGY_PATHS.put("stopBufferAtr", "strategy.stop.buffer-atr");
+    STRATEGY_PATHS.put("rewardRisk", "strategy.target.reward-risk");
+    STRATEGY_PATHS.put("decisiveBreakAtr", "strategy.score.decisive-break-atr");
+    STRATEGY_PATHS.put("retestAtr", "strategy.score.retest-atr");
+    STRATEGY_PATHS.put("atrPeriod", "strategy.atr-period");
+  }
+
+  private ScanConfigLoader() {}
+
+  /**
+   * Reads a configuration file.
+   *
+   * @param file the YAML file
+   * @return the effective configuration (defaults for what the file leaves out)
+   * @throws ConfigException when the file cannot be read, is not YAML, or a key is unknown or bad
+   */
+  public static ScanConfig load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException("", "cannot read config file " + file + ": " + e, e);
+    }
+    return parse(text, file.toString());
+  }
+
+  /**
+   * Parses configuration text.
+   *
+   * @param yaml the YAML text
+   * @param source the file name, for messages
+   * @return the effective configuration
+   * @throws ConfigException when the text is not YAML, or a key is unknown or bad
+   */
+  public static ScanConfig parse(String yaml, String source) {
+    LoadSettings settings =
+        LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(false).build();
+    Object root;
+    try {
+      root = new Load(settings).loadFromString(yaml);
+    } catch (YamlEngineException e) {
+      throw new ConfigException(
+          "", source + " is not valid YAML: " + e.getMessage().replaceAll("\\s+", " "), e);
+    }
+    if (root == null) {
+      return ScanConfig.DEFAULT;
+    }
+    if (!(root instanceof Map<?, ?> map)) {
+      throw new ConfigException("", source + " must be a mapping of sections (okx, scan, ...)");
+    }
+    ConfigNode rootNode = ConfigNode.root(map);
+    ScanConfig config =
+        new ScanConfig(
+            okx(rootNode.section("okx")),
+            loop(rootNode.section("scan")),
+            strategy(rootNode.section("strategy")),
+            risk(rootNode.section("risk")),
+            output(rootNode.section("output")),
+            alerts(rootNode.section("alerts")),
+            logging(rootNode.section("logging")));
+    rootNode.finish();
+    return config;
+  }
+
+  private static OkxConfig okx(ConfigNode n) {
+    OkxConfig d = OkxConfig.DEFAULT;
+    Duration initial = n.duration("initial-backoff", d.initialBackoff(), Duration.ZERO);
+    OkxConfig c =
+        new OkxConfig(
+            n.url("base-url", d.baseUrl()),
+            n.duration("request-timeout", d.requestTimeout(), Duration.ofMillis(1)),
+            n.integer("max-attempts", d.maxAttempts(), 1, 100),
+            initial,
+            n.duration("max-backoff", d.maxBackoff(), initial),
+            n.duration("instrument-ttl", d.instrumentTtl(), Duration.ZERO));
+    String path = c.baseUrl().getRawPath();
+    if (!(path == null || path.isEmpty() || "/".equals(path)) || c.baseUrl().getQuery() != null) {
+      throw new ConfigException(
+          n.pathOf("base-url"), "must have no path or query, was '" + c.baseUrl() + "'");
+    }
+    n.finish();
+    return c;
+  }
+
+  private static LoopConfig loop(ConfigNode n) {
+    LoopConfig d = LoopConfig.DEFAULT;
+    LoopConfig c =
+        new LoopConfig(
+            n.integer("top-n", d.topN(), 1, 500),
+            n.duration("universe-refresh", d.universeRefresh(), Duration.ofMinutes(5)),
+            n.duration("close-delay", d.closeDelay(), Duration.ZERO),
+            n.integer("backfill-bars", d.backfillBars(), 1, MAX_BARS),
+            n.integer("fetch-threads", d.fetchThreads(), 1, 64),
+            n.duration("late-retry-delay", d.lateRetryDelay(), Duration.ZERO),
+            n.integer("late-retries", d.lateRetries(), 0, 100),
+            n.strings("symbols", d.symbols()).stream()
+                .map(s -> s.toUpperCase(Locale.ROOT))
+                .toList());
+    if (c.closeDelay().compareTo(Duration.ofMinutes(4)) > 0) {
+      throw new ConfigException(
+          n.pathOf("close-delay"),
+          "must be <= 4m (a cycle must end before the next 5m close), was "
+              + ConfigNode.format(c.closeDelay()));
+    }
+    n.finish();
+    return c;
+  }
+
+  private static StrategyConfig strategy(ConfigNode n) {
+    StrategyConfig d = StrategyConfig.DEFAULT;
+    ConfigNode swing = n.section("swing");
+    ConfigNode s15 = swing.section("15m");
+    int l15 = s15.integer("left", d.swing15Left(), 1, MAX_BARS);
+    int r15 = s15.integer("right", d.swing15Right(), 1, MAX_BARS);
+    s15.finish();
+    ConfigNode s5 = swing.section("5m");
+    int l5 = s5.integer("left", d.swing5Left(), 1, MAX_BARS);
+    int r5 = s5.integer("right", d.swing5Right(), 1, MAX_BARS);
+    s5.finish();
+    swing.finish();
+    ConfigNode brk = n.section("break");
+    int confirm = brk.integer("confirm-bars", d.confirmBars(), 1, MAX_BARS);
+    double minBreak = brk.number("min-atr", d.minBreakAtr(), 0, 1e6);
+    boolean continuation = brk.bool("continuation-only", d.continuationOnly());
+    brk.finish();
+    ConfigNode fib = n.section("fib");
+    double zoneStart = fib.number("zone-start", d.fibZoneStart(), 0, 1);
+    double golden = fib.number("golden", d.fibGolden(), 0, 1);
+    double zoneEnd = fib.number("zone-end", d.fibZoneEnd(), 0, 1);
+    fib.finish();
+    ConfigNode fvg = n.section("fvg");
+    double minGap = fvg.number("min-atr", d.minGapAtr(), 0, 1e6);
+    fvg.finish();
+    ConfigNode poi = n.section("poi");
+    int maxAge = poi.integer("max-age-bars", d.poiMaxAgeBars(), 1, MAX_BARS);
+    poi.finish();
+    ConfigNode stop = n.section("stop");
+    double bufferTicks = stop.number("buffer-ticks", d.stopBufferTicks(), 0, 1e6);
+    double bufferAtr = stop.number("buffer-atr", d.stopBufferAtr(), 0, 1e6);
+    stop.finish();
+    ConfigNode target = n.section("target");
+    double rr = target.number("reward-risk", d.rewardRisk(), 0, 1e6);
+    boolean second = target.bool("second-target", d.secondTarget());
+    target.finish();
+    ConfigNode score = n.section("score");
+    double decisive = score.number("decisive-break-atr", d.decisiveBreakAtr(), 0, 1e6);
+    double retest = score.number("retest-atr", d.retestAtr(), 0, 1e6);
+    score.finish();
+    int atr = n.integer("atr-period", d.atrPeriod(), 1, MAX_BARS);
+    n.finish();
+    try {
+      return new StrategyConfig(
+          l15,
+          r15,
+          l5,
+          r5,
+          confirm,
+          minBreak,
+          continuation,
+          zoneStart,
+          golden,
+          zoneEnd,
+          minGap,
+          maxAge,
+          bufferTicks,
+          bufferAtr,
+          rr,
+          second,
+          decisive,
+          retest,
+          atr);
+    } catch (IllegalArgumentException e) {
+      throw strategyError(e);
+    }
+  }
+
+  private static ConfigException strategyError(IllegalArgumentException e) {
+    String message = String.valueOf(e.getMessage());
+    for (Map.Entry<String, String> field : STRATEGY_PATHS.entrySet()) {
+      if (message.startsWith(field.getKey() + " ")) {
+        String rest = message.substring(field.getKey().length() + 1);
+        for (Map.Entry<String, String> other : STRATEGY_PATHS.entrySet()) {
+          rest = rest.replace(other.getKey(), other.getValue());
+        }
+        return new ConfigException(field.getValue(), rest, e);
+      }
+    }
+    return new ConfigException("strategy", message, e);
+  }
+
+  private static SizingParameters risk(ConfigNode n) {
+    SizingParameters d = SizingParameters.DEFAULT;
+    BigDecimal riskUsd = n.decimal("risk-usd", d.riskUsd(), ZERO, HUGE);
+    if (riskUsd.signum() <= 0) {
+      throw new ConfigException(n.pathOf("risk-usd"), "must be > 0, was " + riskUsd);
+    }
+    BigDecimal tolerance = n.decimal("tolerance", d.tolerance(), ZERO, BigDecimal.ONE);
+    BigDecimal leverage = n.decimal("leverage", d.leverage(), BigDecimal.ONE, new BigDecimal(125));
+    ConfigNode fees = n.section("fees");
+    BigDecimal maxRate = new BigDecimal("0.0099999");
+    BigDecimal maker = fees.decimal("maker", d.fees().makerRate(), ZERO, maxRate);
+    BigDecimal taker = fees.decimal("taker", d.fees().takerRate(), ZERO, maxRate);
+    fees.finish();
+    ConfigNode slip = n.section("stop-slippage");
+    StopSlippage.Unit unit = slip.choice("unit", d.slippage().unit(), StopSlippage.Unit.class);
+    BigDecimal amount = slip.decimal("amount", d.slippage().amount(), ZERO, HUGE);
+    slip.finish();
+    n.finish();
+    return new SizingParameters(
+        riskUsd,
+        tolerance,
+        new FeeSchedule(maker, taker),
+        d.entryLiquidity(),
+        new StopSlippage(amount, unit),
+        leverage);
+  }
+
+  private static OutputConfig output(ConfigNode n) {
+    OutputConfig d = OutputConfig.DEFAULT;
+    OutputConfig c =
+        new OutputConfig(n.file("journal", d.journal()), n.file("signals", d.signals()));
+    n.finish();
+    return c;
+  }
+
+  private static AlertsConfig alerts(ConfigNode n) {
+    ConfigNode t = n.section("telegram");
+    TelegramConfig td = TelegramConfig.DEFAULT;
+    TelegramConfig telegram =
+        new TelegramConfig(
+            t.bool("enabled", td.enabled()),
+            t.url("api-url", td.apiUrl()),
+            t.string("chat-id", td.chatId()).strip(),
+            envName(t, "token-env", td.tokenEnv()));
+    if (telegram.enabled() && telegram.chatId().isEmpty()) {
+      throw new ConfigException(t.pathOf("chat-id"), "is required when telegram is enabled");
+    }
+    t.finish();
+    ConfigNode dc = n.section("discord");
+    DiscordConfig dd = DiscordConfig.DEFAULT;
+    DiscordConfig discord =
+        new DiscordConfig(
+            dc.bool("enabled", dd.enabled()), envName(dc, "webhook-url-env", dd.webhookUrlEnv()));
+    dc.finish();
+    boolean chart = n.bool("chart", AlertsConfig.DEFAULT.chart());
+    n.finish();
+    return new AlertsConfig(telegram, discord, chart);
+  }
+
+  private static String envName(ConfigNode n, String key, String def) {
+    String name = n.string(key, def).strip();
+    if (!ENV_NAME.matcher(name).matches()) {
+      throw new ConfigException(
+          n.pathOf(key),
+          "must name an environment variable (letters, digits, _), was '"
+              + name
+              + "'; secrets never go into the config file");
+    }
+    return name;
+  }
+
+  private static LoggingConfig logging(ConfigNode n) {
+    LoggingConfig d = LoggingConfig.DEFAULT;
+    LoggingConfig c =
+        new LoggingConfig(
+            n.file("file", d.file()),
+            n.choice("level", d.level(), LogLevel.class),
+            n.integer("max-file-size-mb", d.maxFileSizeMb(), 1, 10_000),
+            n.integer("max-history-days", d.maxHistoryDays(), 1, 3650));
+    n.finish();
+    return c;
+  }
+}
