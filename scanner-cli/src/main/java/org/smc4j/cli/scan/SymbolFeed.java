@@ -1,6 +1,7 @@
 package org.smc4j.cli.scan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +28,9 @@ import org.smc4j.risk.ContractSpec;
  */
 final class SymbolFeed {
 
+  /** How many of the latest candles are kept for a signal's chart. */
+  static final int CHART_BARS = 240;
+
   private final String symbol;
   private final ContractSpec spec;
   private final PlanSizer sizer;
@@ -34,6 +38,15 @@ final class SymbolFeed {
   private final StrategyEngine engine;
   private final List<EntrySignal> pending = new ArrayList<>();
   private long lastOpenMillis = Long.MIN_VALUE;
+  // The latest candles for charts: a window of CHART_BARS, compacted when the arrays fill up.
+  private final long[] recentTime = new long[2 * CHART_BARS];
+  private final double[] recentOpen = new double[2 * CHART_BARS];
+  private final double[] recentHigh = new double[2 * CHART_BARS];
+  private final double[] recentLow = new double[2 * CHART_BARS];
+  private final double[] recentClose = new double[2 * CHART_BARS];
+  private final double[] recentVolume = new double[2 * CHART_BARS];
+  private int recentFrom;
+  private int recentTo;
 
   SymbolFeed(
       String symbol,
@@ -93,14 +106,56 @@ final class SymbolFeed {
       }
       engine.onBar(t[i], o[i], h[i], l[i], c[i], v[i]);
       lastOpenMillis = t[i];
+      remember(t[i], o[i], h[i], l[i], c[i], v[i]);
       for (EntrySignal s : pending) {
         if (s.knownAtTimeMillis() >= liveFromCloseMillis) {
           TradePlan plan = EntrySignalAdapter.toPlan(symbol, s);
-          out.add(new ScanSignal(symbol + ":" + s.id(), s, plan, sizer.size(plan, spec), spec));
+          out.add(
+              new ScanSignal(
+                  ScanSignal.keyOf(symbol, plan.side(), plan.signalTime()),
+                  s,
+                  plan,
+                  sizer.size(plan, spec),
+                  spec,
+                  recent()));
         }
       }
       pending.clear();
     }
     return out;
+  }
+
+  private void remember(long t, double o, double h, double l, double c, double v) {
+    if (recentTo == recentTime.length) {
+      int keep = CHART_BARS - 1;
+      int from = recentTo - keep;
+      System.arraycopy(recentTime, from, recentTime, 0, keep);
+      System.arraycopy(recentOpen, from, recentOpen, 0, keep);
+      System.arraycopy(recentHigh, from, recentHigh, 0, keep);
+      System.arraycopy(recentLow, from, recentLow, 0, keep);
+      System.arraycopy(recentClose, from, recentClose, 0, keep);
+      System.arraycopy(recentVolume, from, recentVolume, 0, keep);
+      recentFrom = 0;
+      recentTo = keep;
+    }
+    recentTime[recentTo] = t;
+    recentOpen[recentTo] = o;
+    recentHigh[recentTo] = h;
+    recentLow[recentTo] = l;
+    recentClose[recentTo] = c;
+    recentVolume[recentTo] = v;
+    recentTo++;
+    recentFrom = Math.max(recentFrom, recentTo - CHART_BARS);
+  }
+
+  private BarArrays recent() {
+    return BarArrays.wrapUnsafe(
+        Timeframe.M5,
+        Arrays.copyOfRange(recentTime, recentFrom, recentTo),
+        Arrays.copyOfRange(recentOpen, recentFrom, recentTo),
+        Arrays.copyOfRange(recentHigh, recentFrom, recentTo),
+        Arrays.copyOfRange(recentLow, recentFrom, recentTo),
+        Arrays.copyOfRange(recentClose, recentFrom, recentTo),
+        Arrays.copyOfRange(recentVolume, recentFrom, recentTo));
   }
 }

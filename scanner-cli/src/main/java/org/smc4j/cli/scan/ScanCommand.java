@@ -1,0 +1,489 @@
+package org.smc4j.cli.scan;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smc4j.backtest.journal.Journal;
+import org.smc4j.backtest.journal.JournalException;
+import org.smc4j.backtest.journal.SqliteJournal;
+import org.smc4j.backtest.replay.InferredContractSpec;
+import org.smc4j.backtest.replay.PlanSizer;
+import org.smc4j.cli.ExitCodes;
+import org.smc4j.cli.alert.AlertSink;
+import org.smc4j.cli.alert.DiscordAlertSink;
+import org.smc4j.cli.alert.TelegramAlertSink;
+import org.smc4j.cli.scan.config.ConfigException;
+import org.smc4j.cli.scan.config.ConfigPrinter;
+import org.smc4j.cli.scan.config.LoopConfig;
+import org.smc4j.cli.scan.config.OutputConfig;
+import org.smc4j.cli.scan.config.ScanConfig;
+import org.smc4j.cli.scan.config.ScanConfigLoader;
+import org.smc4j.cli.scan.config.Secrets;
+import org.smc4j.core.bar.BarArrays;
+import org.smc4j.core.bar.Timeframe;
+import org.smc4j.marketdata.MarketDataException;
+import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.okx.OkxMarketData;
+import org.smc4j.marketdata.okx.OkxRateLimiter;
+import org.smc4j.marketdata.okx.Sleeper;
+import org.smc4j.marketdata.validate.ValidatedCandles;
+import org.smc4j.risk.ContractSpec;
+import org.smc4j.risk.ContractSpecFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code smc4j scan}: the live OKX scanner (see {@link ScanLoop}), one cycle with {@code --once},
+ * or the same loop over recorded candles with {@code --replay} (simulated clock, no network).
+ */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scan the top-N OKX USDT swaps at every 5m close for BOS + FVG/Fibonacci POI + 5m entry"
+          + " signals; print, journal and alert each new one.",
+      "With --replay, run the same loop over candle files on a simulated clock (no network)."
+    })
+public final class ScanCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(ScanCommand.class);
+  private static final Path DEFAULT_CONFIG = Path.of("smc4j.yaml");
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "YAML configuration (default: smc4j.yaml when present, else built-in defaults)")
+  Path configFile;
+
+  @Option(
+      names = "--env-file",
+      paramLabel = "FILE",
+      defaultValue = ".env",
+      description =
+          "Where secrets are read when not in the environment (default: ${DEFAULT-VALUE})")
+  Path envFile;
+
+  @Option(names = "--print-config", description = "Print the effective configuration and exit")
+  boolean printConfig;
+
+  @Option(names = "--once", description = "Run one cycle (for the latest 5m close) and exit")
+  boolean once;
+
+  @Option(names = "--okx-url", paramLabel = "URL", description = "Override okx.base-url")
+  URI okxUrl;
+
+  @Option(names = "--top", paramLabel = "N", description = "Override scan.top-n")
+  Integer top;
+
+  @Option(names = "--journal", paramLabel = "FILE", description = "Override output.journal")
+  Path journalFile;
+
+  @Option(names = "--signals", paramLabel = "FILE", description = "Override output.signals")
+  Path signalsFile;
+
+  @Option(
+      names = "--now",
+      paramLabel = "INSTANT",
+      description =
+          "Run as if the wall clock showed INSTANT when the command starts (the clock then runs"
+              + " on), e.g. to re-run a past cycle against a recorded OKX server")
+  String now;
+
+  @Option(
+      names = "--replay",
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Replay 5m candle files or folders instead of scanning OKX")
+  List<Path> replay;
+
+  @Option(
+      names = "--specs",
+      paramLabel = "FILE",
+      description = "Contract spec file for --replay (default: specs inferred from the prices)")
+  Path specsFile;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ScanConfig config;
+    Secrets secrets;
+    List<AlertSink> sinks;
+    try {
+      config = overrides(loadConfig());
+      secrets = Secrets.of(System.getenv(), Optional.of(envFile));
+      if (printConfig) {
+        out.print(ConfigPrinter.toYaml(config, secrets));
+        out.flush();
+        return ExitCodes.OK;
+      }
+      sinks = replay == null ? sinks(config, secrets) : List.of();
+    } catch (ConfigException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    ScanLogging.configure(config.logging());
+    System.setProperty("java.awt.headless", "true");
+    try {
+      return replay != null ? replay(config, out, err) : live(config, sinks, out, err);
+    } catch (MarketDataException | JournalException | IllegalStateException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      log.error("scan failed: {}", e.getMessage());
+      return ExitCodes.FAILED;
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  private ScanConfig loadConfig() {
+    if (configFile != null) {
+      if (!Files.isRegularFile(configFile)) {
+        throw new ConfigException("", "config file " + configFile + " does not exist");
+      }
+      return ScanConfigLoader.load(configFile);
+    }
+    return Files.isRegularFile(DEFAULT_CONFIG)
+        ? ScanConfigLoader.load(DEFAULT_CONFIG)
+        : ScanConfig.DEFAULT;
+  }
+
+  private ScanConfig overrides(ScanConfig config) {
+    ScanConfig c = config;
+    if (okxUrl != null) {
+      String scheme = okxUrl.getScheme();
+      if (!("http".equals(scheme) || "https".equals(scheme)) || okxUrl.getHost() == null) {
+        throw new ConfigException("--okx-url", "must be an http(s) URL, was '" + okxUrl + "'");
+      }
+      c = c.withOkx(c.okx().withBaseUrl(okxUrl));
+    }
+    if (top != null) {
+      if (top < 1 || top > 500) {
+        throw new ConfigException("--top", "must be in [1, 500], was " + top);
+      }
+      c = c.withScan(c.scan().withTopN(top));
+    }
+    if (journalFile != null || signalsFile != null) {
+      OutputConfig o = c.output();
+      c =
+          c.withOutput(
+              new OutputConfig(
+                  journalFile == null ? o.journal() : journalFile,
+                  signalsFile == null ? o.signals() : signalsFile));
+    }
+    return c;
+  }
+
+  private static List<AlertSink> sinks(ScanConfig config, Secrets secrets) {
+    List<AlertSink> sinks = new ArrayList<>();
+    var telegram = config.alerts().telegram();
+    if (telegram.enabled()) {
+      String token =
+          secrets
+              .get(telegram.tokenEnv())
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          "alerts.telegram.token-env",
+                          "telegram is enabled but "
+                              + telegram.tokenEnv()
+                              + " is not set in the environment or the .env file"));
+      try {
+        sinks.add(
+            TelegramAlertSink.builder(token, telegram.chatId()).baseUri(telegram.apiUrl()).build());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("alerts.telegram", e.getMessage(), e);
+      }
+    }
+    var discord = config.alerts().discord();
+    if (discord.enabled()) {
+      String url =
+          secrets
+              .get(discord.webhookUrlEnv())
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          "alerts.discord.webhook-url-env",
+                          "discord is enabled but "
+                              + discord.webhookUrlEnv()
+                              + " is not set in the environment or the .env file"));
+      try {
+        sinks.add(DiscordAlertSink.builder(url).build());
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("alerts.discord", e.getMessage(), e);
+      }
+    }
+    return sinks;
+  }
+
+  private InstantSource clock() {
+    if (now == null) {
+      return Clock.systemUTC();
+    }
+    Instant at;
+    try {
+      at = Instant.parse(now);
+    } catch (DateTimeParseException e) {
+      throw new ConfigException("--now", "must be an instant like 2025-05-01T12:05:00Z", e);
+    }
+    return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at));
+  }
+
+  private int live(ScanConfig config, List<AlertSink> sinks, PrintWriter out, PrintWriter err) {
+    InstantSource clock = clock();
+    Set<String> earlier = PublishedSignals.keys(config.output().journal());
+    LoopConfig loopConfig = config.scan();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            loopConfig.fetchThreads(),
+            r -> {
+              Thread t = new Thread(r, "scan-fetch");
+              t.setDaemon(true);
+              return t;
+            });
+    AtomicBoolean stop = new AtomicBoolean();
+    Thread main = Thread.currentThread();
+    AtomicBoolean finished = new AtomicBoolean();
+    Thread hook =
+        new Thread(
+            () -> {
+              if (finished.get()) {
+                return;
+              }
+              log.info("stop requested; finishing the current step and closing the journal");
+              stop.set(true);
+              main.interrupt();
+              try {
+                main.join(TimeUnit.SECONDS.toMillis(40));
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "scan-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    int failures = 0;
+    try (OkxMarketData okx =
+            OkxMarketData.create(
+                config.okx().toSettings(clock, Sleeper.SYSTEM, OkxRateLimiter.shared(), seed()));
+        ScanMarket market = new OkxScanMarket(okx, loopConfig.symbols());
+        Journal journal =
+            SqliteJournal.open(
+                config.output().journal(), PublishedSignals.LIVE_RUN + " " + mode());
+        SignalPublisher publisher =
+            new SignalPublisher(
+                out,
+                config.output().signals(),
+                journal,
+                earlier,
+                sinks,
+                config.alerts().chart(),
+                clock)) {
+      ScanLoop loop =
+          new ScanLoop(
+              loopConfig,
+              config.strategy(),
+              new PlanSizer(config.risk()),
+              market,
+              clock,
+              Sleeper.SYSTEM,
+              pool,
+              publisher);
+      log.info(
+          "scan starting: top {} from {}, journal {}, signals {}, alerts {}",
+          loopConfig.topN(),
+          config.okx().baseUrl(),
+          config.output().journal(),
+          config.output().signals(),
+          sinks.stream().map(AlertSink::name).toList());
+      if (once) {
+        long close = loop.latestClose();
+        long wait = close + loopConfig.closeDelay().toMillis() - clock.millis();
+        if (wait > 0) {
+          Thread.sleep(wait);
+        }
+        CycleReport report = loop.cycle(close);
+        failures = report.failures().size();
+        summary(out, report);
+      } else {
+        loop.run(stop::get, report -> summary(out, report));
+      }
+    } catch (InterruptedException e) {
+      log.info("scan stopped");
+      err.println("scan stopped");
+    } finally {
+      pool.shutdownNow();
+      finished.set(true);
+      if (!stop.get()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // The JVM is already shutting down; the hook is running or done.
+        }
+      }
+    }
+    return failures == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private String mode() {
+    return once ? "--once" : "loop";
+  }
+
+  private static long seed() {
+    return System.nanoTime();
+  }
+
+  private static void summary(PrintWriter out, CycleReport r) {
+    out.println(
+        "cycle "
+            + r.closeTime()
+            + ": "
+            + r.symbols()
+            + " symbols, "
+            + r.signals()
+            + " new signals"
+            + (r.late().isEmpty() ? "" : ", late: " + r.late())
+            + (r.failures().isEmpty() ? "" : ", failures: " + r.failures()));
+    out.flush();
+  }
+
+  private int replay(ScanConfig config, PrintWriter out, PrintWriter err) {
+    Map<String, List<Path>> files = ReplayInputs.bySymbol(replay);
+    Map<String, BarArrays> bars = new LinkedHashMap<>();
+    for (Map.Entry<String, List<Path>> e : files.entrySet()) {
+      ValidatedCandles read =
+          CandleCsvReader.LENIENT.withTimeframe(Timeframe.M5).read(e.getValue());
+      if (read.report().hasProblems()) {
+        err.println(
+            "warning: "
+                + e.getKey()
+                + ": "
+                + read.report().problems().size()
+                + " invalid rows dropped, "
+                + read.report().gaps().size()
+                + " gaps ("
+                + read.report().missingBars()
+                + " missing bars, not filled)");
+      }
+      if (read.bars().isEmpty()) {
+        throw new MarketDataException(e.getKey() + ": no valid 5m candles in " + e.getValue());
+      }
+      bars.put(e.getKey(), read.bars());
+    }
+    Map<String, ContractSpec> specs = replaySpecs(bars, err);
+    ReplayResult result = replay(config, bars, specs, out);
+    out.println(
+        "replay: "
+            + result.cycles()
+            + " cycles over "
+            + bars.size()
+            + " symbols, "
+            + result.signals().size()
+            + " signals; journal "
+            + config.output().journal()
+            + ", signals "
+            + config.output().signals());
+    return ExitCodes.OK;
+  }
+
+  private Map<String, ContractSpec> replaySpecs(Map<String, BarArrays> bars, PrintWriter err) {
+    Map<String, ContractSpec> fromFile = new LinkedHashMap<>();
+    if (specsFile != null) {
+      for (ContractSpec s : ContractSpecFile.read(specsFile)) {
+        fromFile.put(s.instrumentId(), s);
+      }
+    }
+    Map<String, ContractSpec> specs = new LinkedHashMap<>();
+    for (Map.Entry<String, BarArrays> e : bars.entrySet()) {
+      ContractSpec s = fromFile.get(e.getKey());
+      if (s == null) {
+        s = InferredContractSpec.from(e.getKey(), e.getValue());
+        err.println(
+            "note: "
+                + e.getKey()
+                + ": no spec given, inferred tick "
+                + s.tickSize().toPlainString()
+                + ", 1 base unit per contract, lot "
+                + s.lotSize().toPlainString());
+      }
+      specs.put(e.getKey(), s);
+    }
+    return specs;
+  }
+
+  /** What a replay produced. */
+  record ReplayResult(long cycles, List<ScanSignal> signals) {}
+
+  /**
+   * Runs the scan loop over recorded candles: one cycle per 5m close from the first candle's close
+   * to the last, on a simulated clock, writing the journal and signals file of {@code config}.
+   *
+   * @param config the configuration (alerts are not sent)
+   * @param bars each symbol's 5m candles
+   * @param specs each symbol's contract spec
+   * @param out where signal lines go
+   * @return the cycles run and the signals published
+   */
+  static ReplayResult replay(
+      ScanConfig config,
+      Map<String, BarArrays> bars,
+      Map<String, ContractSpec> specs,
+      PrintWriter out) {
+    long delay = config.scan().closeDelay().toMillis();
+    ReplayScanMarket probe = new ReplayScanMarket(bars, specs, InstantSource.fixed(Instant.EPOCH));
+    long first = probe.firstClose();
+    long last = probe.lastClose();
+    SimulatedTime time = new SimulatedTime(first + delay);
+    long cycles = 0;
+    try (ScanMarket market = new ReplayScanMarket(bars, specs, time);
+        Journal journal =
+            SqliteJournal.open(config.output().journal(), "scan replay " + bars.keySet());
+        SignalPublisher publisher =
+            new SignalPublisher(
+                out, config.output().signals(), journal, Set.of(), List.of(), false, time)) {
+      ScanLoop loop =
+          new ScanLoop(
+              config.scan(),
+              config.strategy(),
+              new PlanSizer(config.risk()),
+              market,
+              time,
+              time,
+              null,
+              publisher);
+      for (long close = first; close <= last; close += Timeframe.M5.millis()) {
+        time.advanceTo(close + delay);
+        loop.cycle(close);
+        cycles++;
+      }
+      return new ReplayResult(cycles, publisher.publishedThisRun());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("replay interrupted", e);
+    }
+  }
+}
