@@ -113,7 +113,11 @@ final class ConfigNode {
       if (!Double.isFinite(x)) {
         throw new ConfigException(pathOf(key), "must be a finite number, was " + x);
       }
-      d = new BigDecimal(Double.toString(x));
+      // Shortest decimal form of the double, without the trailing zeros of its text (2.0E-4).
+      d = new BigDecimal(Double.toString(x)).stripTrailingZeros();
+      if (d.scale() < 0) {
+        d = d.setScale(0);
+      }
     } else {
       throw new ConfigException(pathOf(key), "must be a number, was " + describe(v));
     }
