@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -268,18 +269,23 @@ public final class ScanCommand implements Callable<Integer> {
             });
     AtomicBoolean stop = new AtomicBoolean();
     Thread main = Thread.currentThread();
-    AtomicBoolean finished = new AtomicBoolean();
+    CountDownLatch finished = new CountDownLatch(1);
+    // Ctrl-C (SIGINT) or SIGTERM: stop the loop, let it close the journal, signals file and alert
+    // sinks, and only then let the JVM go. Waiting on a latch, not on the main thread, because the
+    // main thread ends in System.exit, which blocks while hooks run.
     Thread hook =
         new Thread(
             () -> {
-              if (finished.get()) {
+              if (finished.getCount() == 0) {
                 return;
               }
               log.info("stop requested; finishing the current step and closing the journal");
               stop.set(true);
               main.interrupt();
               try {
-                main.join(TimeUnit.SECONDS.toMillis(40));
+                if (!finished.await(40, TimeUnit.SECONDS)) {
+                  log.error("scan did not stop within 40 s");
+                }
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -337,7 +343,7 @@ public final class ScanCommand implements Callable<Integer> {
       err.println("scan stopped");
     } finally {
       pool.shutdownNow();
-      finished.set(true);
+      finished.countDown();
       if (!stop.get()) {
         try {
           Runtime.getRuntime().removeShutdownHook(hook);
