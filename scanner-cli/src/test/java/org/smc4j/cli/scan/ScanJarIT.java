@@ -22,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -349,7 +348,7 @@ class ScanJarIT {
     return file;
   }
 
-  private Run scanOnce(int lastBar, boolean discord, String... extra) throws Exception {
+  private Process start(int lastBar, boolean discord, boolean once) throws Exception {
     Path jar = Path.of(System.getProperty("smc4j.cli.jar", "target/scanner-cli.jar"));
     assertThat(jar).as("the shaded jar is built in the package phase").exists();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -361,7 +360,6 @@ class ScanJarIT {
                 "-jar",
                 jar.toAbsolutePath().toString(),
                 "scan",
-                "--once",
                 "--config",
                 config(discord).toString(),
                 "--okx-url",
@@ -372,13 +370,19 @@ class ScanJarIT {
                 dir.resolve("scan.db").toString(),
                 "--signals",
                 dir.resolve("signals.jsonl").toString()));
-    Collections.addAll(cmd, extra);
+    if (once) {
+      cmd.add("--once");
+    }
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("SMC4J_"));
     pb.environment().put("SMC4J_DISCORD_WEBHOOK_URL", url() + "/api/webhooks/42/" + HOOK_SECRET);
     pb.redirectOutput(dir.resolve("out.txt").toFile());
     pb.redirectError(dir.resolve("err.txt").toFile());
-    Process p = pb.start();
+    return pb.start();
+  }
+
+  private Run scanOnce(int lastBar, boolean discord) throws Exception {
+    Process p = start(lastBar, discord, true);
     assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("scan --once finishes").isTrue();
     return new Run(
         p.exitValue(),
@@ -571,6 +575,32 @@ class ScanJarIT {
                     r -> r.contains("/market/candles") && r.contains(BTC) && !r.contains("after"))
                 .count())
         .isEqualTo(2);
+  }
+
+  @Test
+  void shouldStopCleanlyOnSigtermAndCloseTheJournal() throws Exception {
+    Process p = start(signalIndex, false, false);
+    Path out = dir.resolve("out.txt");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!(Files.exists(out) && Files.readString(out).contains("cycle "))) {
+      assertThat(System.nanoTime()).as("first cycle within 60 s").isLessThan(deadline);
+      assertThat(p.isAlive()).as("the scan keeps running").isTrue();
+      Thread.sleep(100);
+    }
+    // The loop now waits for the next 5m close; SIGTERM (as Ctrl-C) must end it promptly.
+    p.destroy();
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("stops within 20 s").isTrue();
+
+    assertThat(Files.readString(dir.resolve("err.txt"))).contains("scan stopped");
+    assertThat(jsonRows()).hasSize(expectedCount());
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("scan.db"));
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT description, finished_at FROM runs")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).startsWith("scan live");
+      assertThat(rs.getString(2)).as("the run was closed, not cut off").isNotNull();
+    }
+    assertThat(journalSignals()).isEqualTo(expectedCount());
   }
 
   @Test
