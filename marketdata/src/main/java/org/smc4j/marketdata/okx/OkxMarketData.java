@@ -183,6 +183,12 @@ public final class OkxMarketData implements AutoCloseable {
    * Returns the latest {@code count} closed candles, from {@code /market/candles} (up to 300 per
    * request, the latest 1,440 bars) and, further back, {@code /market/history-candles}.
    *
+   * <p>Bursts (a scan of many symbols right after a close) use both budgets: when {@code
+   * /market/candles} has no free permit at this moment but {@code /market/history-candles} has, a
+   * request for at most 100 candles goes to the latter, which serves the same newest bars with the
+   * same {@code confirm} flag. A bar that endpoint does not have yet is simply not returned (the
+   * caller sees the older newest bar and may ask again), never invented.
+   *
    * @param instId the instrument, e.g. {@code BTC-USDT-SWAP}
    * @param timeframe the candle period (an OKX bar: 1m, 3m, 5m, 15m, 30m, 1h, 2h, 4h, ...)
    * @param count how many candles, {@code >= 1}; fewer when OKX has fewer
@@ -198,7 +204,13 @@ public final class OkxMarketData implements AutoCloseable {
     }
     long now = settings.clock().millis();
     List<OkxCandleRows.Row> newestFirst = new ArrayList<>();
-    OkxEndpoint endpoint = OkxEndpoint.CANDLES;
+    OkxRateLimiter limiter = settings.rateLimiter();
+    OkxEndpoint endpoint =
+        count < HISTORY_PAGE
+                && !limiter.hasPermitNow(OkxEndpoint.CANDLES)
+                && limiter.hasPermitNow(OkxEndpoint.HISTORY_CANDLES)
+            ? OkxEndpoint.HISTORY_CANDLES
+            : OkxEndpoint.CANDLES;
     OptionalLong after = OptionalLong.empty();
     String source = "GET " + endpoint.path();
     while (newestFirst.size() < count) {

@@ -114,6 +114,18 @@ public final class OkxRateLimiter {
     }
   }
 
+  /**
+   * Tells whether a request to {@code endpoint} would be booked at once now, without booking it.
+   * Another thread may take the permit before the caller's {@link #acquire}, which then waits as
+   * usual.
+   *
+   * @param endpoint the endpoint group
+   * @return true when its budget has a free permit at the clock's now
+   */
+  public boolean hasPermitNow(OkxEndpoint endpoint) {
+    return windows.get(Objects.requireNonNull(endpoint, "endpoint")).free(clock.millis());
+  }
+
   /** The outcome of one booking attempt: booked at a time, or a positive wait. */
   private record Booking(long bookedAt, long waitMillis) {}
 
@@ -126,6 +138,14 @@ public final class OkxRateLimiter {
     Window(RateBudget budget) {
       this.budget = budget;
       this.windowMillis = budget.window().toMillis();
+    }
+
+    /** Tells whether a request at {@code now} would be booked at once. */
+    synchronized boolean free(long now) {
+      while (!booked.isEmpty() && booked.peekFirst() <= now - windowMillis) {
+        booked.pollFirst();
+      }
+      return booked.size() < budget.permits();
     }
 
     /** Books a request at {@code now}, or tells how long to wait first. */

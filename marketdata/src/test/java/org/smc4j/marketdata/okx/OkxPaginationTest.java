@@ -103,6 +103,34 @@ class OkxPaginationTest {
   }
 
   @Test
+  void shouldSpreadABurstOfLatestCandleRequestsOverBothCandleBudgets() {
+    Instant now = end(real).plus(Duration.ofSeconds(1));
+    try (OkxMarketData okx = serve(real, now)) {
+      List<CandleHistory> answers = new ArrayList<>();
+      // A scan of 60 symbols right after a close: 40 fit /market/candles (40 per 2 s), the next
+      // 20 go to /market/history-candles (its own 20 per 2 s); nobody waits.
+      for (int k = 0; k < 60; k++) {
+        answers.add(okx.latestClosedCandles("BTC-USDT-SWAP", Timeframe.M5, 2));
+      }
+      assertThat(stub.requests(OkxEndpoint.CANDLES.path())).hasSize(40);
+      assertThat(stub.requests(OkxEndpoint.HISTORY_CANDLES.path())).hasSize(20);
+      assertThat(time.sleeps()).isEmpty();
+      for (CandleHistory h : answers) {
+        assertThat(h.bars().openTimeMillisUnsafe())
+            .containsExactly(
+                real.openTimeMillis(real.size() - 2), real.openTimeMillis(real.size() - 1));
+      }
+
+      // With both budgets spent, the 61st waits for /market/candles.
+      okx.latestClosedCandles("BTC-USDT-SWAP", Timeframe.M5, 2);
+      assertThat(stub.requests(OkxEndpoint.CANDLES.path())).hasSize(41);
+      assertThat(time.sleeps()).isNotEmpty();
+      // It waited for the oldest of the 40 bookings to leave the 2 s window.
+      assertThat(time.millis()).isGreaterThanOrEqualTo(now.toEpochMilli() + 2_000);
+    }
+  }
+
+  @Test
   void shouldCombineRecentCandlesWithHistoryForTheLatestBars() {
     // "now" is inside the last bar: it is forming and must not be returned
     Instant now = real.openTime(real.size() - 1).plus(Duration.ofMinutes(2));

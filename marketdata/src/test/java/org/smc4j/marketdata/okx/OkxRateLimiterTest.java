@@ -88,7 +88,11 @@ class OkxRateLimiterTest {
     for (OkxEndpoint e : OkxEndpoint.values()) {
       budgets.put(e, new RateBudget(3, Duration.ofMillis(500)));
     }
+    // The history budget is spent for the whole test, so no burst spills over to it and every
+    // request goes to /market/candles, the budget under test.
+    budgets.put(OkxEndpoint.HISTORY_CANDLES, new RateBudget(1, Duration.ofDays(1)));
     OkxRateLimiter limiter = OkxRateLimiter.of(budgets, InstantSource.system(), Sleeper.SYSTEM);
+    limiter.acquire(OkxEndpoint.HISTORY_CANDLES);
     long t0 = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
     BarArrays bars =
         BarArrays.of(

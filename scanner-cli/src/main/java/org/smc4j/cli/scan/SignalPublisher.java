@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,7 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
   private final Set<String> published;
   private final List<AlertSink> sinks;
   private final List<ExecutorService> alertThreads = new ArrayList<>();
+  private final ExecutorService renderThreads;
   private final boolean charts;
   private final InstantSource clock;
   private final AtomicLong sequence = new AtomicLong();
@@ -100,6 +102,14 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open signals file " + signalsFile + ": " + e, e);
     }
+    this.renderThreads =
+        Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            r -> {
+              Thread t = new Thread(r, "alert-chart");
+              t.setDaemon(true);
+              return t;
+            });
     for (AlertSink sink : this.sinks) {
       alertThreads.add(
           Executors.newSingleThreadExecutor(
@@ -133,9 +143,15 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
     publishedThisRun.add(s);
     if (!sinks.isEmpty()) {
       String text = SignalText.alert(s);
+      // Charts render in parallel (one per signal, shared by every sink); each sink posts its
+      // alerts in signal order on its own thread.
+      CompletableFuture<byte[]> png =
+          charts
+              ? CompletableFuture.supplyAsync(() -> chart(s), renderThreads)
+              : CompletableFuture.completedFuture(new byte[0]);
       for (int k = 0; k < sinks.size(); k++) {
         AlertSink sink = sinks.get(k);
-        alertThreads.get(k).execute(() -> deliver(sink, s, text));
+        alertThreads.get(k).execute(() -> deliver(sink, s, text, png.join()));
       }
     }
   }
@@ -145,17 +161,17 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
     return List.copyOf(publishedThisRun);
   }
 
-  private void deliver(AlertSink sink, ScanSignal s, String text) {
-    byte[] png = new byte[0];
-    if (charts) {
-      try {
-        png =
-            SetupChartRenderer.DEFAULT.renderPng(
-                SetupChart.ofSignal(s.symbol(), s.signal(), s.candles()));
-      } catch (RuntimeException e) {
-        log.warn("{}: chart not rendered, alert sent without it: {}", s.key(), e.toString());
-      }
+  private static byte[] chart(ScanSignal s) {
+    try {
+      return SetupChartRenderer.DEFAULT.renderPng(
+          SetupChart.ofSignal(s.symbol(), s.signal(), s.candles()));
+    } catch (RuntimeException e) {
+      log.warn("{}: chart not rendered, alert sent without it: {}", s.key(), e.toString());
+      return new byte[0];
     }
+  }
+
+  private void deliver(AlertSink sink, ScanSignal s, String text, byte[] png) {
     try {
       sink.send(new SignalAlert(s.symbol(), text, png));
       log.info("{}: alert delivered to {}", s.key(), sink.name());
@@ -215,6 +231,7 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    renderThreads.shutdown();
     for (AlertSink sink : sinks) {
       sink.close();
     }
