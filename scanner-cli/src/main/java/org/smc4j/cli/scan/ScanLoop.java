@@ -157,8 +157,15 @@ final class ScanLoop {
           report.signals(),
           report.late(),
           report.failures());
-    } else {
+    } else if (signals > 0) {
       log.info(
+          "cycle {}: {} symbols, {} signals",
+          report.closeTime(),
+          report.symbols(),
+          report.signals());
+    } else {
+      // Quiet cycles are the rule (and tens of thousands in a replay): debug only.
+      log.debug(
           "cycle {}: {} symbols, {} signals",
           report.closeTime(),
           report.symbols(),

@@ -1,0 +1,143 @@
+package org.smc4j.cli.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smc4j.cli.Smc4jMain;
+import org.smc4j.cli.scan.config.ScanConfig;
+import org.smc4j.cli.scan.config.ScanConfigLoader;
+import org.smc4j.core.testing.SharedData;
+import org.smc4j.marketdata.MarketDataException;
+import picocli.CommandLine;
+
+/** {@code smc4j scan} options that need no OKX: the printed config and the replay inputs. */
+class ScanCommandTest {
+
+  @TempDir Path dir;
+
+  /** The result of one in-process run. */
+  record Result(int exit, String out, String err) {}
+
+  private static Result run(String... args) {
+    CommandLine cmd = Smc4jMain.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int exit = cmd.execute(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void shouldPrintTheEffectiveConfigWithOverridesAndRedactedSecrets() throws Exception {
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(config, "scan: {top-n: 12}\nalerts: {discord: {enabled: true}}\n");
+    Path env = dir.resolve(".env");
+    Files.writeString(env, "SMC4J_DISCORD_WEBHOOK_URL=https://discord.com/api/webhooks/9/s3cr3t\n");
+
+    Result r =
+        run(
+            "scan",
+            "--print-config",
+            "--config",
+            config.toString(),
+            "--env-file",
+            env.toString(),
+            "--top",
+            "7",
+            "--okx-url",
+            "http://127.0.0.1:9");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("top-n: 7")
+        .contains("base-url: http://127.0.0.1:9")
+        .contains("SMC4J_DISCORD_WEBHOOK_URL: set in " + env + ", value redacted")
+        .doesNotContain("s3cr3t");
+    ScanConfig printed = ScanConfigLoader.parse(r.out(), "printed");
+    assertThat(printed.scan().topN()).isEqualTo(7);
+    assertThat(printed.alerts().discord().enabled()).isTrue();
+  }
+
+  @Test
+  void shouldExitWithTwoNamingTheKeyOnABadConfigOrAMissingSecret() throws Exception {
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(config, "risk:\n  fees: {maker: -0.1}\n");
+    Result bad = run("scan", "--once", "--config", config.toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("error: risk.fees.maker: must be >= 0, was -0.1");
+
+    Files.writeString(config, "alerts:\n  telegram: {enabled: true, chat-id: '-100123'}\n");
+    Result missing =
+        run(
+            "scan",
+            "--once",
+            "--config",
+            config.toString(),
+            "--env-file",
+            dir.resolve("none.env").toString());
+    // The test JVM may have the variable set; only check when it does not.
+    if (System.getenv("SMC4J_TELEGRAM_BOT_TOKEN") == null) {
+      assertThat(missing.exit()).isEqualTo(2);
+      assertThat(missing.err())
+          .contains(
+              "error: alerts.telegram.token-env: telegram is enabled but SMC4J_TELEGRAM_BOT_TOKEN"
+                  + " is not set in the environment or the .env file");
+    }
+    Result noFile = run("scan", "--config", dir.resolve("absent.yaml").toString());
+    assertThat(noFile.exit()).isEqualTo(2);
+    assertThat(noFile.err()).contains("does not exist");
+  }
+
+  @Test
+  void shouldGroupReplayFilesBySymbolFromTheirNames() throws Exception {
+    Path binance = SharedData.requireData("binance-usdm/BTCUSDT/5m");
+    Path bybit = SharedData.requireData("bybit-linear/ETHUSDT");
+    Map<String, List<Path>> grouped = ReplayInputs.bySymbol(List.of(binance, bybit));
+
+    assertThat(grouped.keySet()).containsExactly("BTCUSDT", "ETHUSDT");
+    assertThat(grouped.get("BTCUSDT")).hasSize(6);
+    // Only the 5m file of ETH's 5m and 15m folders.
+    assertThat(grouped.get("ETHUSDT"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.getFileName().toString()).isEqualTo("ETHUSDT_5m.csv"));
+
+    Path wrong = dir.resolve("BTCUSDT_15m.csv");
+    Files.writeString(wrong, "timestamp,open,high,low,close,volume\n");
+    assertThatThrownBy(() -> ReplayInputs.bySymbol(List.of(wrong)))
+        .isInstanceOf(MarketDataException.class)
+        .hasMessageContaining("must name the symbol and the 5m timeframe");
+  }
+
+  @Test
+  void shouldReplayCandleFilesFromTheCommandLine() throws Exception {
+    Path jan = SharedData.requireData("binance-usdm/SOLUSDT/5m/SOLUSDT-5m-2025-01.csv");
+    Path journal = dir.resolve("r.db");
+    Path signals = dir.resolve("r.jsonl");
+
+    Result r =
+        run(
+            "scan",
+            "--replay",
+            jan.toString(),
+            "--journal",
+            journal.toString(),
+            "--signals",
+            signals.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    long lines = r.out().lines().filter(l -> l.startsWith("SIGNAL ")).count();
+    assertThat(lines).isGreaterThan(10);
+    assertThat(r.out()).contains("replay: 8928 cycles over 1 symbols, " + lines + " signals");
+    assertThat(Files.readAllLines(signals)).hasSize((int) lines);
+    assertThat(r.err()).contains("note: SOLUSDT: no spec given, inferred tick 0.001,");
+  }
+}
