@@ -236,6 +236,14 @@ class ScanConfigLoaderTest {
   }
 
   @Test
+  void shouldReadTheShippedExampleAsTheDefaults() {
+    // The example file documents every key with its default; it must stay exactly that.
+    Path example = Path.of("smc4j.example.yaml");
+    assertThat(example).exists();
+    assertThat(ScanConfigLoader.load(example)).isEqualTo(ScanConfig.DEFAULT);
+  }
+
+  @Test
   void shouldParseDurations() {
     assertThat(ConfigNode.parseDuration("p", "500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(ConfigNode.parseDuration("p", "1.5s")).isEqualTo(Duration.ofMillis(1500));
