@@ -17,9 +17,20 @@ public record LoggingConfig(Path file, LogLevel level, int maxFileSizeMb, int ma
   public static final LoggingConfig DEFAULT =
       new LoggingConfig(Path.of("logs", "smc4j-scan.log"), LogLevel.INFO, 50, 14);
 
-  /** Validates that no component is null. */
+  /**
+   * Validates the values.
+   *
+   * @throws IllegalArgumentException when a size or a day count is below 1
+   */
   public LoggingConfig {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(level, "level");
+    if (maxFileSizeMb < 1 || maxHistoryDays < 1) {
+      throw new IllegalArgumentException(
+          "maxFileSizeMb and maxHistoryDays must be >= 1, were "
+              + maxFileSizeMb
+              + ", "
+              + maxHistoryDays);
+    }
   }
 }

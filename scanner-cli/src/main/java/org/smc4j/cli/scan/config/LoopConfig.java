@@ -39,12 +39,36 @@ public record LoopConfig(
           3,
           List.of());
 
-  /** Validates that no component is null and copies the list. */
+  /**
+   * Validates the values and copies the list.
+   *
+   * @throws IllegalArgumentException when a count is below its minimum or a duration is negative
+   */
   public LoopConfig {
     Objects.requireNonNull(universeRefresh, "universeRefresh");
     Objects.requireNonNull(closeDelay, "closeDelay");
     Objects.requireNonNull(lateRetryDelay, "lateRetryDelay");
     symbols = List.copyOf(symbols);
+    if (topN < 1 || backfillBars < 1 || fetchThreads < 1 || lateRetries < 0) {
+      throw new IllegalArgumentException(
+          "topN, backfillBars and fetchThreads must be >= 1 and lateRetries >= 0, were "
+              + topN
+              + ", "
+              + backfillBars
+              + ", "
+              + fetchThreads
+              + ", "
+              + lateRetries);
+    }
+    if (universeRefresh.isNegative() || closeDelay.isNegative() || lateRetryDelay.isNegative()) {
+      throw new IllegalArgumentException(
+          "durations must not be negative, were "
+              + universeRefresh
+              + ", "
+              + closeDelay
+              + ", "
+              + lateRetryDelay);
+    }
   }
 
   /** Returns a copy with another top N. */

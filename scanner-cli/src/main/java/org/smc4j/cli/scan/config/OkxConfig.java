@@ -36,13 +36,28 @@ public record OkxConfig(
           Duration.ofSeconds(8),
           Duration.ofHours(1));
 
-  /** Validates that no component is null. */
+  /**
+   * Validates the values by the rules of {@link OkxSettings}.
+   *
+   * @throws IllegalArgumentException as {@link OkxSettings}'s constructor
+   */
   public OkxConfig {
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(requestTimeout, "requestTimeout");
     Objects.requireNonNull(initialBackoff, "initialBackoff");
     Objects.requireNonNull(maxBackoff, "maxBackoff");
     Objects.requireNonNull(instrumentTtl, "instrumentTtl");
+    new OkxSettings(
+        baseUrl,
+        requestTimeout,
+        maxAttempts,
+        initialBackoff,
+        maxBackoff,
+        instrumentTtl,
+        InstantSource.system(),
+        Sleeper.SYSTEM,
+        0L,
+        OkxRateLimiter.shared());
   }
 
   /** Returns a copy with another base URL. */

@@ -2,6 +2,7 @@ package org.smc4j.cli.scan.config;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,22 +117,23 @@ public final class ScanConfigLoader {
 
   private static OkxConfig okx(ConfigNode n) {
     OkxConfig d = OkxConfig.DEFAULT;
-    Duration initial = n.duration("initial-backoff", d.initialBackoff(), Duration.ZERO);
-    OkxConfig c =
-        new OkxConfig(
-            n.url("base-url", d.baseUrl()),
-            n.duration("request-timeout", d.requestTimeout(), Duration.ofMillis(1)),
-            n.integer("max-attempts", d.maxAttempts(), 1, 100),
-            initial,
-            n.duration("max-backoff", d.maxBackoff(), initial),
-            n.duration("instrument-ttl", d.instrumentTtl(), Duration.ZERO));
-    String path = c.baseUrl().getRawPath();
-    if (!(path == null || path.isEmpty() || "/".equals(path)) || c.baseUrl().getQuery() != null) {
+    URI base = n.url("base-url", d.baseUrl());
+    String path = base.getRawPath();
+    if (!(path == null || path.isEmpty() || "/".equals(path)) || base.getQuery() != null) {
       throw new ConfigException(
-          n.pathOf("base-url"), "must have no path or query, was '" + c.baseUrl() + "'");
+          n.pathOf("base-url"), "must have no path or query, was '" + base + "'");
     }
+    Duration initial = n.duration("initial-backoff", d.initialBackoff(), Duration.ZERO);
+    Duration timeout = n.duration("request-timeout", d.requestTimeout(), Duration.ofMillis(1));
+    int attempts = n.integer("max-attempts", d.maxAttempts(), 1, 100);
+    Duration max = n.duration("max-backoff", d.maxBackoff(), initial);
+    Duration ttl = n.duration("instrument-ttl", d.instrumentTtl(), Duration.ZERO);
     n.finish();
-    return c;
+    try {
+      return new OkxConfig(base, timeout, attempts, initial, max, ttl);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(n.path(), e.getMessage(), e);
+    }
   }
 
   private static LoopConfig loop(ConfigNode n) {
