@@ -179,6 +179,23 @@ class DiscordAlertSinkTest {
   }
 
   @Test
+  void shouldReportDiscordsFieldErrorsOnAnInvalidForm() {
+    receiver.then(
+        Reply.of(
+            400,
+            "{\"message\": \"Invalid Form Body\", \"code\": 50035, \"errors\": {\"content\":"
+                + " {\"_errors\": [{\"code\": \"BASE_TYPE_MAX_LENGTH\"}]}}}"));
+
+    try (DiscordAlertSink sink = sink()) {
+      assertThatThrownBy(() -> sink.send(SignalAlert.textOnly("SOL-USDT-SWAP", TEXT)))
+          .hasMessage(
+              "discord webhook: HTTP 400: Invalid Form Body (code 50035); errors:"
+                  + " {\"content\":{\"_errors\":[{\"code\":\"BASE_TYPE_MAX_LENGTH\"}]}}");
+    }
+    assertThat(sleeper.waits()).isEmpty();
+  }
+
+  @Test
   void shouldRedactTheWebhookTokenWhereverItAppears() {
     receiver.then(Reply.of(401, "invalid token " + WEBHOOK_TOKEN));
 

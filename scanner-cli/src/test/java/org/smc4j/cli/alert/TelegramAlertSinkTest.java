@@ -319,6 +319,43 @@ class TelegramAlertSinkTest {
   }
 
   @Test
+  void shouldStopRetryingAndKeepTheInterruptFlagWhenInterruptedWhileWaiting() {
+    receiver.then(Reply.of(502, "bad gateway"));
+    Sleeper interrupted =
+        d -> {
+          throw new InterruptedException("scan loop stopping");
+        };
+
+    try (TelegramAlertSink sink =
+        TelegramAlertSink.builder(TOKEN, CHAT)
+            .baseUri(receiver.uri(""))
+            .sleeper(interrupted)
+            .build()) {
+      assertThatThrownBy(() -> sink.send(SignalAlert.textOnly("BTC-USDT-SWAP", TEXT)))
+          .isInstanceOf(AlertDeliveryException.class)
+          .hasMessage(
+              "telegram sendMessage: interrupted while waiting to retry; last: HTTP 502: bad"
+                  + " gateway")
+          .hasCauseInstanceOf(InterruptedException.class);
+      assertThat(Thread.interrupted()).isTrue();
+    }
+    assertThat(receiver.received()).hasSize(1);
+  }
+
+  @Test
+  void shouldFailAtOnceOnAnHtmlPageInsteadOfTheBotApiAnswer() {
+    receiver.then(Reply.of(403, "<html><body>Forbidden by proxy</body></html>"));
+
+    try (TelegramAlertSink sink = sink()) {
+      assertThatThrownBy(() -> sink.send(SignalAlert.textOnly("BTC-USDT-SWAP", TEXT)))
+          .hasMessage(
+              "telegram sendMessage: HTTP 403: malformed response, not a Bot API JSON object:"
+                  + " <html><body>Forbidden by proxy</body></html>");
+    }
+    assertThat(sleeper.waits()).isEmpty();
+  }
+
+  @Test
   void shouldRejectAMalformedTokenWithoutShowingIt() {
     assertThatThrownBy(() -> TelegramAlertSink.builder("secret-but-wrong", CHAT))
         .isInstanceOf(IllegalArgumentException.class)
