@@ -143,10 +143,12 @@ class AlertDispatcherTest {
       CompletableFuture<DispatchReport> future = dispatcher.dispatch(BTC);
       assertThat(dispatcher.isAsynchronous()).isTrue();
       assertThat(slow.entered.await(5, TimeUnit.SECONDS)).isTrue();
-      waitUntil(() -> fast.sent().size() == 1);
+      // Pending falls to 1 once the fast sink is done; the slow one is still blocked.
+      waitUntil(() -> dispatcher.stats().pending() == 1);
 
+      assertThat(fast.sent()).containsExactly("BTC-USDT-SWAP");
+      assertThat(slow.sent()).isEmpty();
       assertThat(future).isNotDone();
-      assertThat(dispatcher.stats().pending()).isEqualTo(1);
 
       gate.countDown();
       DispatchReport report = future.get(5, TimeUnit.SECONDS);
@@ -169,8 +171,9 @@ class AlertDispatcherTest {
       dispatcher.dispatch(BTC);
       // BTC is in flight at the slow sink; ETH fills its queue of 1; SOL finds it full.
       assertThat(slow.entered.await(5, TimeUnit.SECONDS)).isTrue();
+      // Each queue holds 1: the fast sink must have taken BTC before ETH comes, and ETH before SOL.
+      waitUntil(() -> fast.sent().size() == 1);
       second = dispatcher.dispatch(ETH);
-      // The fast sink's queue (also 1) must be empty again before SOL comes.
       waitUntil(() -> fast.sent().size() == 2);
       third = dispatcher.dispatch(SOL).get(5, TimeUnit.SECONDS);
       gate.countDown();
@@ -220,7 +223,7 @@ class AlertDispatcherTest {
   }
 
   @Test
-  void shouldInterruptTheSenderAndDropTheRestAfterTheDrainTimeout() {
+  void shouldInterruptTheSenderAndDropTheRestAfterTheDrainTimeout() throws InterruptedException {
     RecordingSink stuck = new RecordingSink("stuck", new CountDownLatch(1));
     List<CompletableFuture<DispatchReport>> futures = new ArrayList<>();
 
@@ -230,6 +233,8 @@ class AlertDispatcherTest {
       futures.add(dispatcher.dispatch(BTC));
       futures.add(dispatcher.dispatch(ETH));
       futures.add(dispatcher.dispatch(SOL));
+      assertThat(stuck.entered.await(5, TimeUnit.SECONDS)).isTrue();
+      start = System.nanoTime();
     }
     long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 

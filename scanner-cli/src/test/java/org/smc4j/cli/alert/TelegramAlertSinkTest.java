@@ -249,13 +249,14 @@ class TelegramAlertSinkTest {
 
   @Test
   void shouldRetryATimedOutRequestAndThenSucceed() {
-    receiver.then(Reply.of(200, OK).delayed(Duration.ofSeconds(3)));
+    // 1 s leaves the second, prompt answer ample time on a loaded machine.
+    receiver.then(Reply.of(200, OK).delayed(Duration.ofSeconds(5)));
 
     try (TelegramAlertSink sink =
         TelegramAlertSink.builder(TOKEN, CHAT)
             .baseUri(receiver.uri(""))
             .sleeper(sleeper)
-            .requestTimeout(Duration.ofMillis(300))
+            .requestTimeout(Duration.ofSeconds(1))
             .build()) {
       sink.send(SignalAlert.textOnly("BTC-USDT-SWAP", TEXT));
     }
