@@ -41,6 +41,9 @@ import org.smc4j.cli.alert.internal.TextSplitter;
  *
  * <p>The webhook URL is a secret (anyone holding it can post): it and its token are masked in every
  * log line and exception message, and it must be https (plain http only to loopback).
+ *
+ * <p>Thread-safe (no mutable state besides the shared {@link java.net.http.HttpClient}); {@link
+ * #close} releases the HTTP client.
  */
 public final class DiscordAlertSink implements AlertSink {
 
@@ -172,7 +175,10 @@ public final class DiscordAlertSink implements AlertSink {
     if (root != null && root.path("message").isTextual()) {
       String m = root.get("message").asText();
       JsonNode code = root.get("code");
-      String detail = root.has("errors") ? "; errors: " + RetryingPoster.excerpt(body) : "";
+      String detail =
+          root.has("errors")
+              ? "; errors: " + RetryingPoster.excerpt(root.get("errors").toString())
+              : "";
       return code != null && code.canConvertToInt() && code.asInt() != 0
           ? m + " (code " + code.asInt() + ")" + detail
           : m + detail;

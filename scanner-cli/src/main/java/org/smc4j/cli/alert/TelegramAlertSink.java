@@ -39,6 +39,9 @@ import org.smc4j.cli.alert.internal.TextSplitter;
  * <p>The bot token is part of every request path ({@code /bot<token>/sendPhoto}); it is masked in
  * every log line and exception message. The token is only sent over https (plain http only to a
  * loopback base URI, e.g. a local Bot API server or a test receiver).
+ *
+ * <p>Thread-safe (no mutable state besides the shared {@link java.net.http.HttpClient}); {@link
+ * #close} releases the HTTP client.
  */
 public final class TelegramAlertSink implements AlertSink {
 
