@@ -358,6 +358,11 @@ public final class BacktestCommand implements Callable<Integer> {
           "log4j2.loggerContextFactory",
           "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
     }
+    stdout.printf(
+        Locale.ROOT,
+        "writing the exports and the report (%d trade chart(s)) ...%n",
+        result.trades().size());
+    stdout.flush();
     List<Path> written = new ArrayList<>();
     written.add(journalFile);
     written.addAll(JournalExporter.exportCsv(journalFile, runId, out));
