@@ -302,11 +302,16 @@ public final class BacktestEngine {
 
     private void apply(SymbolState s, ReplayEvent event) {
       switch (event) {
-        case ReplayEvent.PoiDeath d ->
+        case ReplayEvent.PoiDeath d -> {
+          // most POIs die with nothing pending: build the cancellation's time and text only
+          // for the one that has an entry waiting
+          if (s.broker.hasPendingEntryFrom(d.poiId())) {
             s.broker.cancelPendingForPoi(
                 d.poiId(),
                 Instant.ofEpochMilli(s.openTimes[s.bar] + s.period),
                 "POI died: " + d.reason());
+          }
+        }
         case ReplayEvent.Signal sig -> onSignal(s, sig.plan());
       }
     }
