@@ -205,6 +205,16 @@ public final class SimulatedBroker {
   }
 
   /**
+   * Tells whether the pending entry, if any, came from the given POI.
+   *
+   * @param poiId a POI id
+   * @return true when an entry from that POI is pending
+   */
+  public boolean hasPendingEntryFrom(String poiId) {
+    return pending != null && pending.poiId().equals(poiId);
+  }
+
+  /**
    * Cancels the pending entry if it came from the given POI; called when the strategy reports the
    * POI's death at a close.
    *

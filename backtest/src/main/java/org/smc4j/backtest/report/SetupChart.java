@@ -98,8 +98,8 @@ public record SetupChart(
   /**
    * Builds the chart of a closed backtest trade: candles from {@link #BARS_BEFORE} before the POI
    * arming (or the signal, without setup details) to {@link #BARS_AFTER} after the exit, the POI
-   * box from its arming, the FVG box (from the first candle drawn: the trade does not carry the
-   * gap's own time), the Fibonacci lines, the entry fill, stop, target and exit.
+   * box from its arming, the FVG box from the gap's first 15m candle (or the first candle drawn,
+   * when that is later), the Fibonacci lines, the entry fill, stop, target and exit.
    *
    * @param trade the trade
    * @param candles the symbol's candles (typically all 5m candles of the backtest); must cover the
@@ -133,7 +133,8 @@ public record SetupChart(
     if (details.isPresent()) {
       SetupDetails d = details.get();
       poi = Optional.of(new ChartBox("15m POI", d.poiBottom(), d.poiTop(), d.poiArmedTime()));
-      fvg = Optional.of(new ChartBox("15m FVG", d.fvgBottom(), d.fvgTop(), window.openTime(0)));
+      Instant fvgFrom = d.fvgTime().isAfter(window.openTime(0)) ? d.fvgTime() : window.openTime(0);
+      fvg = Optional.of(new ChartBox("15m FVG", d.fvgBottom(), d.fvgTop(), fvgFrom));
       fibs = fibLines(d.legStart(), d.legEnd(), d.fib50(), d.fib618(), d.fib786());
       setup = " " + d.trigger() + " score " + d.score();
     }

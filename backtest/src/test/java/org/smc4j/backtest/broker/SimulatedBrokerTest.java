@@ -340,7 +340,10 @@ class SimulatedBrokerTest {
     @Test
     void shouldCancelAPendingLimitWhenItsPoiDies() {
       SimulatedBroker b = broker();
+      assertThat(b.hasPendingEntryFrom("poi-7")).isFalse();
       b.submit(intent(7, Side.LONG, EntryKind.LIMIT, 99, 98, 102, START));
+      assertThat(b.hasPendingEntryFrom("poi-7")).isTrue();
+      assertThat(b.hasPendingEntryFrom("poi-8")).isFalse();
       assertThat(b.cancelPendingForPoi("poi-8", Instant.ofEpochMilli(START), "other")).isFalse();
       assertThat(
               b.cancelPendingForPoi(
@@ -354,6 +357,7 @@ class SimulatedBrokerTest {
                 assertThat(c.detail()).isEqualTo("15m close below leg start");
               });
       assertThat(b.pendingEntry()).isEmpty();
+      assertThat(b.hasPendingEntryFrom("poi-7")).isFalse();
     }
   }
 

@@ -82,7 +82,10 @@ class SetupChartRendererTest {
             102.6,
             101.5,
             Instant.ofEpochMilli(T0 + 40 * M5),
-            Instant.ofEpochMilli(T0 + 48 * M5));
+            Instant.ofEpochMilli(T0 + 48 * M5),
+            100.4,
+            0.3,
+            Instant.ofEpochMilli(T0 + 20 * M5));
     OrderIntent intent =
         new OrderIntent(
             7,
@@ -149,6 +152,7 @@ class SetupChartRendererTest {
     assertThat(chart.candles().openTimeMillis(0)).isEqualTo(T0 + 4 * M5);
     assertThat(chart.candles().size()).isEqualTo(71);
     assertThat(chart.poi().orElseThrow().from()).isEqualTo(Instant.ofEpochMilli(T0 + 40 * M5));
+    assertThat(chart.fvg().orElseThrow().from()).isEqualTo(Instant.ofEpochMilli(T0 + 20 * M5));
     assertThat(chart.fibs()).extracting(FibLine::ratio).containsExactly(0.5, 0.618, 0.786);
     assertThat(chart.exit().orElseThrow().reason()).isEqualTo("TARGET");
     assertThat(chart.entryFilled()).isTrue();
