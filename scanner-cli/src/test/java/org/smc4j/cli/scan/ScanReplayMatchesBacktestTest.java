@@ -151,4 +151,66 @@ class ScanReplayMatchesBacktestTest {
     }
     assertThat(printed.toString().toLowerCase(Locale.ROOT)).doesNotContain("nan");
   }
+
+  private static List<Row> journalRows(Path db) throws Exception {
+    List<Row> rows = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT symbol, signal_time, side, entry_kind, entry_price, stop, target"
+                    + " FROM signals ORDER BY signal_time, symbol")) {
+      while (rs.next()) {
+        rows.add(
+            new Row(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getDouble(5),
+                rs.getDouble(6),
+                rs.getDouble(7)));
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void shouldJournalTheSameSignalsAsTheBacktestCommand() throws Exception {
+    Path btc = SharedData.requireData("binance-usdm/BTCUSDT/5m/BTCUSDT-5m-2025-02.csv");
+    Path sol = SharedData.requireData("binance-usdm/SOLUSDT/5m/SOLUSDT-5m-2025-02.csv");
+    StringWriter sink = new StringWriter();
+    picocli.CommandLine backtest = org.smc4j.cli.Smc4jMain.newCommandLine();
+    backtest.setOut(new PrintWriter(sink));
+    backtest.setErr(new PrintWriter(sink));
+    int backtestExit =
+        backtest.execute(
+            "backtest",
+            "--data",
+            btc.toString(),
+            "--data",
+            sol.toString(),
+            "--out",
+            dir.resolve("bt").toString(),
+            "--no-progress");
+    assertThat(backtestExit).as(sink.toString()).isZero();
+    picocli.CommandLine scan = org.smc4j.cli.Smc4jMain.newCommandLine();
+    scan.setOut(new PrintWriter(sink));
+    scan.setErr(new PrintWriter(sink));
+    int scanExit =
+        scan.execute(
+            "scan",
+            "--replay",
+            btc.toString(),
+            sol.toString(),
+            "--journal",
+            dir.resolve("scan.db").toString(),
+            "--signals",
+            dir.resolve("scan.jsonl").toString());
+    assertThat(scanExit).as(sink.toString()).isZero();
+
+    List<Row> expected = journalRows(dir.resolve("bt/journal.sqlite"));
+    assertThat(expected).hasSizeGreaterThan(20);
+    assertThat(journalRows(dir.resolve("scan.db"))).containsExactlyElementsOf(expected);
+  }
 }
