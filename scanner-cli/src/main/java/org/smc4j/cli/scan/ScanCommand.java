@@ -29,6 +29,7 @@ import org.smc4j.backtest.journal.SqliteJournal;
 import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.PlanSizer;
 import org.smc4j.cli.ExitCodes;
+import org.smc4j.cli.alert.AlertDispatcher;
 import org.smc4j.cli.alert.AlertSink;
 import org.smc4j.cli.alert.DiscordAlertSink;
 import org.smc4j.cli.alert.TelegramAlertSink;
@@ -70,6 +71,9 @@ public final class ScanCommand implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(ScanCommand.class);
   private static final Path DEFAULT_CONFIG = Path.of("smc4j.yaml");
+
+  /** Alerts each sink may have queued; far above any cycle's signal count. */
+  private static final int ALERT_QUEUE = 1000;
 
   @Spec CommandSpec spec;
 
@@ -306,7 +310,7 @@ public final class ScanCommand implements Callable<Integer> {
                 config.output().signals(),
                 journal,
                 earlier,
-                sinks,
+                AlertDispatcher.asynchronous(sinks, ALERT_QUEUE, Duration.ofSeconds(30)),
                 config.alerts().chart(),
                 clock)) {
       ScanLoop loop =
@@ -470,7 +474,13 @@ public final class ScanCommand implements Callable<Integer> {
             SqliteJournal.open(config.output().journal(), "scan replay " + bars.keySet());
         SignalPublisher publisher =
             new SignalPublisher(
-                out, config.output().signals(), journal, Set.of(), List.of(), false, time)) {
+                out,
+                config.output().signals(),
+                journal,
+                Set.of(),
+                AlertDispatcher.synchronous(List.of()),
+                false,
+                time)) {
       ScanLoop loop =
           new ScanLoop(
               config.scan(),

@@ -17,9 +17,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +32,10 @@ import org.smc4j.backtest.replay.Sizing;
 import org.smc4j.backtest.replay.TradePlan;
 import org.smc4j.backtest.report.SetupChart;
 import org.smc4j.backtest.report.SetupChartRenderer;
-import org.smc4j.cli.alert.AlertDeliveryException;
-import org.smc4j.cli.alert.AlertSink;
+import org.smc4j.cli.alert.AlertDispatcher;
+import org.smc4j.cli.alert.DispatchReport;
 import org.smc4j.cli.alert.SignalAlert;
+import org.smc4j.cli.alert.SinkOutcome;
 
 /**
  * Publishes each new signal once: prints its line, appends it to the JSON-lines file (flushed),
@@ -42,9 +45,10 @@ import org.smc4j.cli.alert.SignalAlert;
  *
  * <p>Order and failure: the file and journal are written before any alert is sent, so a signal is
  * never alerted without a record; a crash between the two can at worst repeat the record and alert
- * after the restart (at least once, never lost). Alerts run on one thread per sink (a slow webhook
- * never delays the scan) and their failures are logged without stopping the scan; {@link #close()}
- * waits for pending alerts, bounded.
+ * after the restart (at least once, never lost). Alerts go through an asynchronous {@link
+ * AlertDispatcher} (one queue and thread per sink: a slow webhook never delays the scan); their
+ * failures are logged without stopping the scan; {@link #close()} waits for pending alerts,
+ * bounded.
  */
 final class SignalPublisher implements SignalHandler, AutoCloseable {
 
@@ -54,9 +58,9 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
   private final BufferedWriter jsonLines;
   private final Journal journal;
   private final Set<String> published;
-  private final List<AlertSink> sinks;
-  private final List<ExecutorService> alertThreads = new ArrayList<>();
+  private final AlertDispatcher alerts;
   private final ExecutorService renderThreads;
+  private final List<CompletableFuture<Void>> pendingAlerts = new ArrayList<>();
   private final boolean charts;
   private final InstantSource clock;
   private final AtomicLong sequence = new AtomicLong();
@@ -69,7 +73,7 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
    * @param signalsFile the JSON-lines file (created or appended to)
    * @param journal the journal (not closed here)
    * @param alreadyPublished keys published by earlier runs
-   * @param sinks the alert sinks (closed here)
+   * @param alerts the alert dispatcher over the configured sinks (closed here)
    * @param charts whether alerts carry the setup chart
    * @param clock the wall clock, for the {@code detectedAt} field
    * @throws UncheckedIOException when the signals file cannot be opened
@@ -79,13 +83,13 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
       Path signalsFile,
       Journal journal,
       Set<String> alreadyPublished,
-      List<AlertSink> sinks,
+      AlertDispatcher alerts,
       boolean charts,
       InstantSource clock) {
     this.out = Objects.requireNonNull(out, "out");
     this.journal = Objects.requireNonNull(journal, "journal");
     this.published = new HashSet<>(alreadyPublished);
-    this.sinks = List.copyOf(sinks);
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
     this.charts = charts;
     this.clock = Objects.requireNonNull(clock, "clock");
     try {
@@ -110,15 +114,6 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    for (AlertSink sink : this.sinks) {
-      alertThreads.add(
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "alert-" + sink.name());
-                t.setDaemon(true);
-                return t;
-              }));
-    }
   }
 
   @Override
@@ -141,18 +136,18 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
     journal.recordSignal(record(sequence.incrementAndGet(), s));
     journal.flush();
     publishedThisRun.add(s);
-    if (!sinks.isEmpty()) {
+    if (!alerts.sinkNames().isEmpty()) {
       String text = SignalText.alert(s);
-      // Charts render in parallel (one per signal, shared by every sink); each sink posts its
-      // alerts in signal order on its own thread.
+      // Charts render in parallel (one per signal, shared by every sink); the dispatcher queues
+      // the alert for each sink, whose own thread posts it, so no webhook delays the scan.
       CompletableFuture<byte[]> png =
           charts
               ? CompletableFuture.supplyAsync(() -> chart(s), renderThreads)
               : CompletableFuture.completedFuture(new byte[0]);
-      for (int k = 0; k < sinks.size(); k++) {
-        AlertSink sink = sinks.get(k);
-        alertThreads.get(k).execute(() -> deliver(sink, s, text, png.join()));
-      }
+      pendingAlerts.removeIf(CompletableFuture::isDone);
+      pendingAlerts.add(
+          png.thenCompose(bytes -> alerts.dispatch(new SignalAlert(s.symbol(), text, bytes)))
+              .thenAccept(report -> logOutcomes(s, report)));
     }
   }
 
@@ -171,14 +166,18 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
     }
   }
 
-  private void deliver(AlertSink sink, ScanSignal s, String text, byte[] png) {
-    try {
-      sink.send(new SignalAlert(s.symbol(), text, png));
-      log.info("{}: alert delivered to {}", s.key(), sink.name());
-    } catch (AlertDeliveryException e) {
-      log.error("{}: alert to {} failed: {}", s.key(), sink.name(), e.getMessage());
-    } catch (RuntimeException e) {
-      log.error("{}: alert to {} failed: {}", s.key(), sink.name(), e.toString());
+  private static void logOutcomes(ScanSignal s, DispatchReport report) {
+    for (SinkOutcome outcome : report.outcomes()) {
+      if (outcome.delivered()) {
+        log.info("{}: alert delivered to {}", s.key(), outcome.sink());
+      } else {
+        log.error(
+            "{}: alert to {} {}: {}",
+            s.key(),
+            outcome.sink(),
+            outcome.status().name().toLowerCase(java.util.Locale.ROOT),
+            outcome.detail());
+      }
     }
   }
 
@@ -215,26 +214,25 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
         reason);
   }
 
-  /** Waits (up to 30 s) for pending alerts, then closes the signals file and the sinks. */
+  /**
+   * Waits (up to 30 s) for the charts of pending alerts, lets the dispatcher drain its queues and
+   * close the sinks, then closes the signals file.
+   */
   @Override
   public void close() {
-    for (ExecutorService t : alertThreads) {
-      t.shutdown();
+    List<CompletableFuture<Void>> pending;
+    synchronized (this) {
+      pending = List.copyOf(pendingAlerts);
     }
     try {
-      for (ExecutorService t : alertThreads) {
-        if (!t.awaitTermination(30, TimeUnit.SECONDS)) {
-          log.warn("alerts still pending after 30 s are dropped");
-          t.shutdownNow();
-        }
-      }
+      CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("alerts not all handed to the sinks before closing: {}", e.toString());
     }
-    renderThreads.shutdown();
-    for (AlertSink sink : sinks) {
-      sink.close();
-    }
+    renderThreads.shutdownNow();
+    alerts.close();
     synchronized (this) {
       try {
         jsonLines.close();

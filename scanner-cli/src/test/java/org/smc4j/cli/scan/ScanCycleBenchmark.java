@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.smc4j.backtest.journal.Journal;
 import org.smc4j.backtest.replay.PlanSizer;
+import org.smc4j.cli.alert.AlertDispatcher;
 import org.smc4j.cli.alert.AlertSink;
 import org.smc4j.cli.alert.DiscordAlertSink;
 import org.smc4j.cli.scan.config.LoopConfig;
@@ -139,7 +140,7 @@ public final class ScanCycleBenchmark {
                 tmp.resolve("signals.jsonl"),
                 journal,
                 java.util.Set.of(),
-                sinks,
+                AlertDispatcher.asynchronous(sinks, 1000, Duration.ofSeconds(30)),
                 true,
                 clock)) {
       ScanLoop loop =
