@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smc4j.backtest.broker.Side;
 import org.smc4j.backtest.journal.Journal;
 import org.smc4j.backtest.journal.SignalRecord;
 import org.smc4j.backtest.journal.SignalStatus;
@@ -36,6 +38,8 @@ import org.smc4j.cli.alert.AlertDispatcher;
 import org.smc4j.cli.alert.DispatchReport;
 import org.smc4j.cli.alert.SignalAlert;
 import org.smc4j.cli.alert.SinkOutcome;
+import org.smc4j.core.bar.BarArrays;
+import org.smc4j.core.bar.Timeframe;
 
 /**
  * Publishes each new signal once: prints its line, appends it to the JSON-lines file (flushed),
@@ -114,6 +118,51 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    if (charts && !alerts.sinkNames().isEmpty()) {
+      // Fonts, Java2D and the PNG encoder load in about a second on first use; do it now, not
+      // while the first signal's alert waits.
+      renderThreads.execute(SignalPublisher::warmUpCharts);
+    }
+  }
+
+  /** Renders a few small synthetic charts so the first real alert does not pay class loading. */
+  private static void warmUpCharts() {
+    int n = 40;
+    long[] t = new long[n];
+    double[] o = new double[n];
+    double[] h = new double[n];
+    double[] l = new double[n];
+    double[] c = new double[n];
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = i * Timeframe.M5.millis();
+      o[i] = 100 + (i % 7);
+      c[i] = 100 + ((i + 3) % 7);
+      h[i] = Math.max(o[i], c[i]) + 1;
+      l[i] = Math.min(o[i], c[i]) - 1;
+      v[i] = 1;
+    }
+    try {
+      SetupChart chart =
+          new SetupChart(
+              "warm-up",
+              Side.LONG,
+              BarArrays.of(Timeframe.M5, t, o, h, l, c, v),
+              Optional.empty(),
+              Optional.empty(),
+              List.of(),
+              Instant.ofEpochMilli(t[n - 1] + Timeframe.M5.millis()),
+              103,
+              false,
+              98,
+              113,
+              Optional.empty());
+      for (int k = 0; k < 3; k++) {
+        SetupChartRenderer.DEFAULT.renderPng(chart);
+      }
+    } catch (RuntimeException e) {
+      log.debug("chart warm-up failed (charts render on first use): {}", e.toString());
+    }
   }
 
   @Override
