@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smc4j.backtest.replay.PlanSizer;
@@ -94,8 +95,7 @@ final class ScanLoop {
    * @param onCycle told about every cycle
    * @throws InterruptedException when the thread is interrupted while waiting
    */
-  void run(BooleanSupplier stop, java.util.function.Consumer<CycleReport> onCycle)
-      throws InterruptedException {
+  void run(BooleanSupplier stop, Consumer<CycleReport> onCycle) throws InterruptedException {
     long close = latestClose();
     while (!stop.getAsBoolean()) {
       long startAt = close + config.closeDelay().toMillis();

@@ -13,6 +13,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -224,7 +225,7 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
             "{}: alert to {} {}: {}",
             s.key(),
             outcome.sink(),
-            outcome.status().name().toLowerCase(java.util.Locale.ROOT),
+            outcome.status().name().toLowerCase(Locale.ROOT),
             outcome.detail());
       }
     }

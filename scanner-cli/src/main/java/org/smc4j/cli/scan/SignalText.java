@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.smc4j.backtest.broker.EntryKind;
 import org.smc4j.backtest.broker.SetupDetails;
+import org.smc4j.backtest.broker.Side;
 import org.smc4j.backtest.replay.Sizing;
 import org.smc4j.backtest.replay.TradePlan;
 import org.smc4j.core.engine.EntrySignal;
@@ -59,7 +60,7 @@ final class SignalText {
     EntrySignal e = s.signal();
     int decimals = decimals(s);
     StringBuilder sb = new StringBuilder();
-    sb.append(p.side() == org.smc4j.backtest.broker.Side.LONG ? "LONG " : "SHORT ")
+    sb.append(p.side() == Side.LONG ? "LONG " : "SHORT ")
         .append(p.symbol())
         .append(" (")
         .append(e.trigger())

@@ -3,7 +3,6 @@ package org.smc4j.cli.scan.config;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -165,9 +164,5 @@ public final class ConfigPrinter {
       return plain.intValueExact();
     }
     return plain.doubleValue();
-  }
-
-  static String format(Duration d) {
-    return ConfigNode.format(d);
   }
 }
