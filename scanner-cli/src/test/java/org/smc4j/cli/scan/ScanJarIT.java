@@ -68,6 +68,7 @@ class ScanJarIT {
   private static final String BTC = "BTC-USDT-SWAP";
   private static final String ETH = "ETH-USDT-SWAP";
   private static final String HOOK_SECRET = "hook-secret-0123456789";
+  private static final String BOT_TOKEN = "123456:telegram-secret-abcdef";
 
   private static BarArrays btcAll;
   private static BarArrays ethAll;
@@ -87,6 +88,7 @@ class ScanJarIT {
   private final ConcurrentLinkedQueue<String> btcFaults = new ConcurrentLinkedQueue<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final List<byte[]> webhookBodies = new CopyOnWriteArrayList<>();
+  private final List<byte[]> telegramBodies = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void pickSignal() throws IOException {
@@ -220,6 +222,9 @@ class ScanJarIT {
       if (path.startsWith("/api/webhooks/")) {
         webhookBodies.add(ex.getRequestBody().readAllBytes());
         reply(ex, 200, "{\"id\":\"1\"}");
+      } else if (path.equals("/bot" + BOT_TOKEN + "/sendPhoto")) {
+        telegramBodies.add(ex.getRequestBody().readAllBytes());
+        reply(ex, 200, "{\"ok\":true,\"result\":{\"message_id\":7}}");
       } else if (path.equals("/api/v5/market/tickers")) {
         reply(ex, 200, tickers);
       } else if (path.equals("/api/v5/public/instruments")) {
@@ -342,9 +347,10 @@ class ScanJarIT {
           late-retry-delay: 200ms
         alerts:
           discord: {enabled: %s}
+          telegram: {enabled: %s, api-url: '%s', chat-id: '-1001234567890'}
         logging: {file: logs/scan.log, level: info}
         """
-            .formatted(discord));
+            .formatted(discord, discord, url()));
     return file;
   }
 
@@ -376,6 +382,7 @@ class ScanJarIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("SMC4J_"));
     pb.environment().put("SMC4J_DISCORD_WEBHOOK_URL", url() + "/api/webhooks/42/" + HOOK_SECRET);
+    pb.environment().put("SMC4J_TELEGRAM_BOT_TOKEN", BOT_TOKEN);
     pb.redirectOutput(dir.resolve("out.txt").toFile());
     pb.redirectError(dir.resolve("err.txt").toFile());
     return pb.start();
@@ -464,7 +471,7 @@ class ScanJarIT {
   }
 
   @Test
-  void shouldReportTheSignalOfTheLastClosedBarAndPostItToTheWebhook() throws Exception {
+  void shouldReportTheSignalOfTheLastClosedBarAndPostItToTheWebhooks() throws Exception {
     Run run = scanOnce(signalIndex, true);
 
     assertThat(run.exit()).as(run.err()).isZero();
@@ -497,10 +504,25 @@ class ScanJarIT {
         .contains("Target: " + price(expected.target()))
         .contains("POI: ")
         .contains("\u0089PNG");
-    // The webhook secret is in no output and no log.
+    // Telegram: one photo with the alert as its caption, per signal.
+    assertThat(telegramBodies).hasSize(expectedCount());
+    String photo =
+        telegramBodies.stream()
+            .map(b -> new String(b, StandardCharsets.ISO_8859_1))
+            .filter(b -> b.contains(BTC + " ("))
+            .findFirst()
+            .orElseThrow();
+    assertThat(photo)
+        .contains("-1001234567890")
+        .contains("Entry: " + price(expected.entry()))
+        .contains("Target: " + price(expected.target()))
+        .contains("\u0089PNG");
+    // The secrets are in no output and no log.
     String log = Files.readString(dir.resolve("logs/scan.log"));
-    assertThat(log).contains("alert delivered to discord");
-    assertThat(run.out() + run.err() + log).doesNotContain(HOOK_SECRET);
+    assertThat(log).contains("alert delivered to discord").contains("alert delivered to telegram");
+    assertThat(run.out() + run.err() + log)
+        .doesNotContain(HOOK_SECRET)
+        .doesNotContain("telegram-secret");
   }
 
   @Test
