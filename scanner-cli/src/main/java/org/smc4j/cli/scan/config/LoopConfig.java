@@ -49,6 +49,9 @@ public record LoopConfig(
     Objects.requireNonNull(closeDelay, "closeDelay");
     Objects.requireNonNull(lateRetryDelay, "lateRetryDelay");
     symbols = List.copyOf(symbols);
+    if (symbols.stream().distinct().count() != symbols.size()) {
+      throw new IllegalArgumentException("symbols must not repeat, were " + symbols);
+    }
     if (topN < 1 || backfillBars < 1 || fetchThreads < 1 || lateRetries < 0) {
       throw new IllegalArgumentException(
           "topN, backfillBars and fetchThreads must be >= 1 and lateRetries >= 0, were "

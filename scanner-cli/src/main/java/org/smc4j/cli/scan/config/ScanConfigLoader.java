@@ -149,6 +149,7 @@ public final class ScanConfigLoader {
             n.integer("late-retries", d.lateRetries(), 0, 100),
             n.strings("symbols", d.symbols()).stream()
                 .map(s -> s.toUpperCase(Locale.ROOT))
+                .distinct()
                 .toList());
     if (c.closeDelay().compareTo(Duration.ofMinutes(4)) > 0) {
       throw new ConfigException(

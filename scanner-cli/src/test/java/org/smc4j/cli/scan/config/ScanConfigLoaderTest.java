@@ -57,7 +57,7 @@ class ScanConfigLoaderTest {
               fetch-threads: 4
               late-retry-delay: 2s
               late-retries: 1
-              symbols: [btc-usdt-swap, ETH-USDT-SWAP]
+              symbols: [btc-usdt-swap, ETH-USDT-SWAP, BTC-USDT-SWAP]
             strategy:
               swing:
                 15m: {left: 4, right: 5}
