@@ -155,6 +155,9 @@ public final class ScanCommand implements Callable<Integer> {
     System.setProperty("java.awt.headless", "true");
     try {
       return replay != null ? replay(config, out, err) : live(config, sinks, out, err);
+    } catch (ConfigException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.USAGE;
     } catch (MarketDataException | JournalException | IllegalStateException e) {
       err.println("error: " + e.getMessage());
       err.flush();

@@ -92,6 +92,10 @@ class ScanCommandTest {
               "error: alerts.telegram.token-env: telegram is enabled but SMC4J_TELEGRAM_BOT_TOKEN"
                   + " is not set in the environment or the .env file");
     }
+    Result badNow =
+        run("scan", "--once", "--now", "yesterday", "--journal", dir.resolve("j.db").toString());
+    assertThat(badNow.exit()).isEqualTo(2);
+    assertThat(badNow.err()).contains("error: --now: must be an instant like 2025-05-01T12:05:00Z");
     Result noFile = run("scan", "--config", dir.resolve("absent.yaml").toString());
     assertThat(noFile.exit()).isEqualTo(2);
     assertThat(noFile.err()).contains("does not exist");
