@@ -182,6 +182,9 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Print no progress.")
   boolean noProgress;
 
+  /** The instruments of an OKX --specs file that could not be mapped. */
+  private List<String> unreadableSpecs = List.of();
+
   /** Creates the command (picocli). */
   public BacktestCommand() {}
 
@@ -491,12 +494,16 @@ public final class BacktestCommand implements Callable<Integer> {
         histories, FundingSchedule.EIGHT_HOURS, new ConstantFundingModel(fallbackRate));
   }
 
-  private static Map<String, ContractSpec> loadSpecs(Path file) throws IOException {
+  private Map<String, ContractSpec> loadSpecs(Path file) throws IOException {
     String content = Files.readString(file, StandardCharsets.UTF_8);
-    List<ContractSpec> all =
-        content.stripLeading().startsWith("{")
-            ? OkxInstrumentMapper.mapResponse(content, file.toString()).specs()
-            : ContractSpecFile.parse(content, file.toString());
+    List<ContractSpec> all;
+    if (content.stripLeading().startsWith("{")) {
+      OkxInstrumentMapper.Mapped mapped = OkxInstrumentMapper.mapResponse(content, file.toString());
+      all = mapped.specs();
+      unreadableSpecs = mapped.failures();
+    } else {
+      all = ContractSpecFile.parse(content, file.toString());
+    }
     Map<String, ContractSpec> bySymbol = new TreeMap<>();
     for (ContractSpec s : all) {
       bySymbol.put(normalise(s.instrumentId()), s);
@@ -510,8 +517,21 @@ public final class BacktestCommand implements Callable<Integer> {
     }
     ContractSpec s = file.get(normalise(symbol));
     if (s == null) {
+      String unreadable =
+          unreadableSpecs.stream()
+              .filter(f -> normalise(f).contains(normalise(symbol)))
+              .findFirst()
+              .map(f -> "; it could not be read: " + f)
+              .orElse("");
       throw new IllegalArgumentException(
-          "--specs " + specs + ": no contract for " + symbol + " (" + file.size() + " read)");
+          "--specs "
+              + specs
+              + ": no contract for "
+              + symbol
+              + " ("
+              + file.size()
+              + " read, BTC-USDT-SWAP matches BTCUSDT)"
+              + unreadable);
     }
     return s;
   }

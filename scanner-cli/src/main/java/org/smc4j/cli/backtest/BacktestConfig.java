@@ -96,7 +96,9 @@ public record BacktestConfig(
     k.put("backtest.makerFee", "maker fee rate (default 0.0002 = 0.02 %)");
     k.put("backtest.takerFee", "taker fee rate (default 0.0005 = 0.05 %)");
     k.put("backtest.slippageTicks", "slippage of market and stop fills in ticks (int, default 1)");
-    k.put("backtest.slippagePercent", "slippage as a fraction of price, instead of ticks");
+    k.put(
+        "backtest.slippageFraction",
+        "slippage as a fraction of price, e.g. 0.0002, instead of ticks");
     k.put("backtest.slippageAtr", "slippage as a fraction of the 5m ATR, instead of ticks");
     k.put("backtest.fundingRate", "constant funding rate per 8 h without --funding (0.0001)");
     k.put("backtest.limitExpiryHours", "limit entry lifetime in hours, 0 = never (default 12)");
@@ -196,7 +198,7 @@ public record BacktestConfig(
         BacktestConfig c = withModels(models.withSlippage(new TickSlippageModel(ticks)));
         yield c.withSizing(sizing.withSlippage(StopSlippage.ticks(BigDecimal.valueOf(ticks))));
       }
-      case "slippagePercent" ->
+      case "slippageFraction" ->
           withModels(models.withSlippage(new PercentSlippageModel(number(v))));
       case "slippageAtr" -> withModels(models.withSlippage(new AtrSlippageModel(number(v), 1)));
       case "fundingRate" -> {

@@ -286,6 +286,56 @@ class BacktestCommandTest {
   }
 
   @Test
+  void shouldSizeWithTheContractSpecsOfASpecFile() throws IOException {
+    Path specs = shared.resolve("specs.csv");
+    // OKX's BTC-USDT-SWAP: 0.01 BTC per contract, tick 0.1, lot and minimum 0.01 contracts
+    Files.writeString(
+        specs,
+        "instId,ctType,settleCcy,ctVal,ctValCcy,tickSz,lotSz,minSz,maxLmtSz,maxMktSz\n"
+            + "BTC-USDT-SWAP,linear,USDT,0.01,BTC,0.1,0.01,0.01,100000000,12000\n");
+    Path out = shared.resolve("specs-run");
+    Run r =
+        run(
+            "backtest",
+            "--data",
+            btc.toString(),
+            "--specs",
+            specs.toString(),
+            "--out",
+            out.toString(),
+            "--no-progress");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .contains("contract specs: from " + specs)
+        .contains("tick 0.1, contract 0.01 BTC, lot 0.01");
+    // every trade is a whole number of 0.01-contract lots
+    List<String> trades = Files.readAllLines(out.resolve("trades.csv"), StandardCharsets.UTF_8);
+    List<String> header = List.of(trades.get(0).split(","));
+    int contracts = header.indexOf("contracts");
+    int multiplier = header.indexOf("contract_multiplier");
+    assertThat(trades).hasSizeGreaterThan(1);
+    for (String line : trades.subList(1, trades.size())) {
+      String[] cells = line.split(",");
+      double lots = Double.parseDouble(cells[contracts]) / 0.01;
+      assertThat(lots).isCloseTo(Math.rint(lots), org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(Double.parseDouble(cells[multiplier])).isEqualTo(0.01);
+    }
+
+    Run missing =
+        run(
+            "backtest",
+            "--data",
+            sol.toString(),
+            "--specs",
+            specs.toString(),
+            "--out",
+            shared.resolve("specs-missing").toString());
+    assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err())
+        .contains("--specs " + specs + ": no contract for SOLUSDT (1 read, BTC-USDT-SWAP matches");
+  }
+
+  @Test
   void shouldListTheConfigKeysInHelp() {
     Run r = run("backtest", "--help");
     assertThat(r.exit()).isZero();
