@@ -226,7 +226,8 @@ public record SetupChartRenderer(int width, int height) {
     boolean longSide = chart.side() == Side.LONG;
     XYPointerAnnotation entryArrow =
         new XYPointerAnnotation(
-            chart.entryFilled() ? "entry" : "signal",
+            // a filled entry is already labelled by its level line
+            chart.entryFilled() ? "" : "signal",
             entryX,
             chart.entry(),
             longSide ? Math.PI / 2 : -Math.PI / 2);
@@ -251,7 +252,9 @@ public record SetupChartRenderer(int width, int height) {
     JFreeChart out =
         new JFreeChart(chart.title(), new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, false);
     out.setBackgroundPaint(Color.WHITE);
-    out.setAntiAlias(true);
+    // crisp candles and lines; antialiased text only: a fifth smaller PNG for a report of many
+    out.setAntiAlias(false);
+    out.setTextAntiAlias(true);
     return out;
   }
 
