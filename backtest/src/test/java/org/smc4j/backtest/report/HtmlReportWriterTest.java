@@ -138,6 +138,26 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void shouldGroupSkipAndCancelReasonsByKind() throws IOException {
+    String page = page();
+    long busy =
+        result.signals().stream()
+            .filter(s -> s.reason().orElse("").startsWith("one position per symbol: "))
+            .count();
+    assertThat(busy).isPositive();
+    assertThat(page)
+        .contains("<tr><td class=\"l\">skipped: one position per symbol</td><td>" + busy + "</td>");
+    long poiDied =
+        result.cancellations().stream()
+            .filter(c -> c.reason() == org.smc4j.backtest.broker.CancelReason.POI_DIED)
+            .count();
+    if (poiDied > 0) {
+      assertThat(page)
+          .contains("<tr><td class=\"l\">cancelled: POI_DIED</td><td>" + poiDied + "</td>");
+    }
+  }
+
+  @Test
   void shouldGivePessimisticAndOptimisticTotalsForAnAmbiguousTrade(@TempDir Path out)
       throws IOException {
     Trade base = SetupChartRendererTest.trade(true);
