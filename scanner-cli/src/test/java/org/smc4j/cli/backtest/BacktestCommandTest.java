@@ -336,6 +336,40 @@ class BacktestCommandTest {
   }
 
   @Test
+  void shouldUseOneMinuteCandlesOfTheSameSymbol() {
+    Path dogeDir = SharedData.requireData("bybit-linear/DOGEUSDT");
+    Path oneMinute = dogeDir.resolve("1m/DOGEUSDT_1m.csv");
+    Run r =
+        run(
+            "backtest",
+            "--data",
+            dogeDir.toString(),
+            "--one-minute",
+            oneMinute.toString(),
+            "--out",
+            shared.resolve("doge").toString(),
+            "--no-progress");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+    // the folder's 1m and 15m files are not 5m candles: skipped, and said so
+    assertThat(r.out())
+        .contains("DOGEUSDT: 8,640 5m candles")
+        .contains(", 43,200 1m candles;")
+        .contains("note: skipped 2 file(s) of other timeframes in --data");
+
+    Run wrong =
+        run(
+            "backtest",
+            "--data",
+            dogeDir.resolve("5m").toString(),
+            "--one-minute",
+            dogeDir.resolve("5m/DOGEUSDT_5m.csv").toString(),
+            "--out",
+            shared.resolve("doge-wrong").toString());
+    assertThat(wrong.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(wrong.err()).contains("--one-minute: not 1m candles: ");
+  }
+
+  @Test
   void shouldListTheConfigKeysInHelp() {
     Run r = run("backtest", "--help");
     assertThat(r.exit()).isZero();
