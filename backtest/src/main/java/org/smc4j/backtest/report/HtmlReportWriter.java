@@ -418,6 +418,22 @@ public final class HtmlReportWriter {
               t.netPnl(),
               t.rNet(),
               t.ambiguous() ? ", ambiguous" : "");
+      String setup =
+          t.intent()
+              .details()
+              .map(
+                  d ->
+                      String.format(
+                          Locale.ROOT,
+                          "%s trigger at %s, score %d (%s), POI %s - %s, 5m ATR %s",
+                          d.trigger(),
+                          SetupChartRenderer.fmt(d.triggerLevel()),
+                          d.score(),
+                          d.scoreParts().isEmpty() ? "none" : String.join(", ", d.scoreParts()),
+                          SetupChartRenderer.fmt(d.poiBottom()),
+                          SetupChartRenderer.fmt(d.poiTop()),
+                          SetupChartRenderer.fmt(d.atr())))
+              .orElse("no setup details");
       out.write(
           "<figure id=\"trade-"
               + (k + 1)
@@ -427,6 +443,8 @@ public final class HtmlReportWriter {
               + images.get(index)
               + "\"><figcaption>"
               + esc(caption)
+              + "<br>"
+              + esc(setup)
               + "</figcaption></figure>\n");
     }
   }

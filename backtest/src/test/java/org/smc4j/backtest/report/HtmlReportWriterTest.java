@@ -201,7 +201,10 @@ class HtmlReportWriterTest {
     assertThat(row(page, "ALL")).contains("-1.3600", "1.7400");
     assertThat(page)
         .contains("1 trade(s) touched stop and target in one candle")
-        .contains("(STOP), net -1.3600 USDT, -1.36R, ambiguous</figcaption>");
+        .contains("(STOP), net -1.3600 USDT, -1.36R, ambiguous<br>")
+        .contains(
+            "MSS trigger at 100.4, score 3 (decisive-break, poi-fvg, golden-pocket),"
+                + " POI 100.1 - 100.6, 5m ATR 0.3</figcaption>");
   }
 
   @Test
