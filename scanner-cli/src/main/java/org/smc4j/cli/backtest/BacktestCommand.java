@@ -84,18 +84,18 @@ public final class BacktestCommand implements Callable<Integer> {
     this.spec = value;
     List<String> footer = new ArrayList<>();
     footer.add("");
-    footer.add("--config FILE (.properties, or .yaml with strategy: and backtest: sections) keys:");
+    footer.add("--config FILE keys (.properties, or .yaml with strategy: and backtest:");
+    footer.add("sections; default in parentheses):");
     BacktestConfig.KEYS.forEach(
         (k, v) -> footer.add(String.format(Locale.ROOT, "  %-26s %s", k, v).replace("%", "%%")));
     footer.add("An unknown key or a bad value is an error naming the key.");
     footer.add("");
-    footer.add(
-        "Exit codes: 0 done, 1 a symbol failed or a file could not be read or written,"
-            + " 2 usage error.");
-    footer.add(
-        "Example: smc4j backtest --data ../shared/data/binance-usdm --symbols BTCUSDT,SOLUSDT"
-            + " --from 2025-01-01 --to 2025-07-01"
-            + " --funding ../shared/data/binance-usdm-funding --out runs/h1");
+    footer.add("Exit codes: 0 done, 1 a symbol failed or a file could not be read or written,");
+    footer.add("2 usage error.");
+    footer.add("Example:");
+    footer.add("  smc4j backtest --data ../shared/data/binance-usdm --symbols BTCUSDT,SOLUSDT");
+    footer.add("    --from 2025-01-01 --to 2025-07-01");
+    footer.add("    --funding ../shared/data/binance-usdm-funding --out runs/h1");
     value.usageMessage().footer(footer.toArray(String[]::new));
   }
 
