@@ -270,6 +270,18 @@ class BacktestCommandTest {
     assertThat(reversed.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(reversed.err())
         .contains("--to 2025-01-05T00:00:00Z must be after --from 2025-01-10T00:00:00Z");
+    Run badDate =
+        run(
+            "backtest",
+            "--data",
+            btc.toString(),
+            "--from",
+            "2025-13-01",
+            "--out",
+            shared.resolve("s").toString());
+    assertThat(badDate.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badDate.err())
+        .contains("'2025-13-01' is not a date (2025-01-31) or UTC time (2025-01-31T12:00:00Z)");
   }
 
   @Test
