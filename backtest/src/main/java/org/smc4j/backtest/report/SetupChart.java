@@ -35,6 +35,7 @@ import org.smc4j.core.poi.PointOfInterest;
  * @param stop the stop price
  * @param target the target price
  * @param exit the exit of a closed trade, empty while the setup is open or only signalled
+ * @param trigger the 5m level the entry trigger acted on, drawn from the tap to the entry
  */
 public record SetupChart(
     String title,
@@ -48,7 +49,8 @@ public record SetupChart(
     boolean entryFilled,
     double stop,
     double target,
-    Optional<ChartExit> exit) {
+    Optional<ChartExit> exit,
+    Optional<ChartLevel> trigger) {
 
   /** Candles drawn before the setup's first known time (the POI arming). */
   public static final int BARS_BEFORE = 36;
@@ -77,6 +79,7 @@ public record SetupChart(
     fibs = List.copyOf(Objects.requireNonNull(fibs, "fibs"));
     Objects.requireNonNull(entryTime, "entryTime");
     Objects.requireNonNull(exit, "exit");
+    Objects.requireNonNull(trigger, "trigger");
     if (candles.isEmpty()) {
       throw new IllegalArgumentException(title + ": no candles to draw");
     }
@@ -130,6 +133,7 @@ public record SetupChart(
     Optional<ChartBox> fvg = Optional.empty();
     List<FibLine> fibs = List.of();
     String setup = "";
+    Optional<ChartLevel> trigger = Optional.empty();
     if (details.isPresent()) {
       SetupDetails d = details.get();
       poi = Optional.of(new ChartBox("15m POI", d.poiBottom(), d.poiTop(), d.poiArmedTime()));
@@ -137,6 +141,7 @@ public record SetupChart(
       fvg = Optional.of(new ChartBox("15m FVG", d.fvgBottom(), d.fvgTop(), fvgFrom));
       fibs = fibLines(d.legStart(), d.legEnd(), d.fib50(), d.fib618(), d.fib786());
       setup = " " + d.trigger() + " score " + d.score();
+      trigger = Optional.of(ChartLevel.trigger(d.trigger(), d.triggerLevel(), d.tapTime()));
     }
     String title =
         String.format(
@@ -160,7 +165,8 @@ public record SetupChart(
         true,
         trade.intent().stop(),
         trade.intent().target(),
-        Optional.of(new ChartExit(trade.exitTime(), trade.exitPrice(), trade.exitReason().name())));
+        Optional.of(new ChartExit(trade.exitTime(), trade.exitPrice(), trade.exitReason().name())),
+        trigger);
   }
 
   /**
@@ -225,7 +231,12 @@ public record SetupChart(
         false,
         signal.stop(),
         signal.target(),
-        Optional.empty());
+        Optional.empty(),
+        Optional.of(
+            ChartLevel.trigger(
+                signal.trigger().name(),
+                signal.triggerLevel(),
+                Instant.ofEpochMilli(signal.tapTimeMillis()))));
   }
 
   private static List<FibLine> fibLines(double legStart, double legEnd, double... prices) {
