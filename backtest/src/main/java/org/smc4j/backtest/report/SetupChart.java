@@ -92,6 +92,51 @@ public record SetupChart(
     }
   }
 
+  /**
+   * Creates a chart without a trigger level (see the canonical constructor for the components).
+   *
+   * @param title the heading drawn above the chart
+   * @param side long or short
+   * @param candles the candles to draw, not empty, in time order
+   * @param poi the POI box, when known
+   * @param fvg the 15m fair value gap box, when known
+   * @param fibs the Fibonacci lines
+   * @param entryTime when the entry filled, or for a live signal the close of the signal bar
+   * @param entry the entry price
+   * @param entryFilled true when {@code entry} is a fill, false when it is only planned
+   * @param stop the stop price
+   * @param target the target price
+   * @param exit the exit of a closed trade, or empty
+   */
+  public SetupChart(
+      String title,
+      Side side,
+      BarArrays candles,
+      Optional<ChartBox> poi,
+      Optional<ChartBox> fvg,
+      List<FibLine> fibs,
+      Instant entryTime,
+      double entry,
+      boolean entryFilled,
+      double stop,
+      double target,
+      Optional<ChartExit> exit) {
+    this(
+        title,
+        side,
+        candles,
+        poi,
+        fvg,
+        fibs,
+        entryTime,
+        entry,
+        entryFilled,
+        stop,
+        target,
+        exit,
+        Optional.empty());
+  }
+
   static void checkPrice(String name, double price) {
     if (!Double.isFinite(price) || price <= 0) {
       throw new IllegalArgumentException(name + " must be finite and > 0, was " + price);
