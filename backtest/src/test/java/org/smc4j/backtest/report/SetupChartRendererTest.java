@@ -171,6 +171,29 @@ class SetupChartRendererTest {
   }
 
   @Test
+  void shouldBuildAChartWithoutTriggerLevelFromPlainValues() {
+    BarArrays bars = zigZag();
+    SetupChart chart =
+        new SetupChart(
+            "plain",
+            Side.SHORT,
+            bars,
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            Instant.ofEpochMilli(T0 + 120 * M5),
+            100.2,
+            false,
+            101,
+            98.6,
+            Optional.empty());
+    assertThat(chart.trigger()).isEmpty();
+    BufferedImage image = decodePng(new SetupChartRenderer(400, 200).renderPng(chart));
+    assertThat(image.getWidth()).isEqualTo(400);
+    assertThat(pixelsNear(image, DOWN_CANDLE, 8)).isPositive();
+  }
+
+  @Test
   void shouldRejectATooSmallImage() {
     assertThatThrownBy(() -> new SetupChartRenderer(100, 100))
         .isInstanceOf(IllegalArgumentException.class)
