@@ -124,7 +124,7 @@ public final class HtmlReportWriter {
             tr.total td{font-weight:bold;background:#fafafa}
             .neg{color:#c62828}.pos{color:#2e7d32}.note{color:#555;font-size:.9em}
             figure{margin:1.2em 0}figcaption{font-size:.85em;color:#444}
-            img{max-width:100%;height:auto;border:1px solid #eee}
+            img{max-width:100%;height:auto;border:1px solid #eee}.wide{overflow-x:auto}
             </style>
             <script>
             (function () {
@@ -166,7 +166,7 @@ public final class HtmlReportWriter {
 
   private static void metricsTable(Writer out, Map<String, PerformanceMetrics> metrics)
       throws IOException {
-    out.write("<h2>Metrics</h2>\n<table id=\"metrics\">\n<tr>");
+    out.write("<h2>Metrics</h2>\n<div class=\"wide\"><table id=\"metrics\">\n<tr>");
     String[] heads = {
       "scope",
       "trades",
@@ -218,7 +218,7 @@ public final class HtmlReportWriter {
       cell(out, String.format(Locale.ROOT, "%.2f", m.slippage()));
       out.write("</tr>\n");
     }
-    out.write("</table>\n");
+    out.write("</table></div>\n");
     PerformanceMetrics all = metrics.get(PerformanceMetrics.ALL);
     out.write("<p class=\"note\">Net is after fees and funding. ");
     if (all.ambiguousTrades() > 0) {
@@ -274,33 +274,58 @@ public final class HtmlReportWriter {
     out.write("<h2>Signals</h2>\n<p>" + signals.size() + " signal(s): " + taken + " taken, ");
     out.write((signals.size() - taken) + " skipped; " + cancellations.size());
     out.write(" pending entr" + (cancellations.size() == 1 ? "y" : "ies") + " cancelled.</p>\n");
-    Map<String, Integer> reasons = new TreeMap<>();
-    for (SignalRecord s : signals) {
-      s.reason().ifPresent(r -> reasons.merge("skipped: " + r, 1, Integer::sum));
+    // reasons carry numbers (times, sizes): group them by their kind, the text before the
+    // first ':', and show the first full reason of each kind as an example
+    Map<String, Integer> counts = new TreeMap<>();
+    Map<String, String> examples = new TreeMap<>();
+    for (SignalRecord sig : signals) {
+      sig.reason()
+          .ifPresent(
+              r -> {
+                String kind = "skipped: " + kindOf(r);
+                counts.merge(kind, 1, Integer::sum);
+                examples.putIfAbsent(kind, r);
+              });
     }
     for (OrderCancellation c : cancellations) {
-      reasons.merge("cancelled: " + c.reason(), 1, Integer::sum);
+      String kind = "cancelled: " + c.reason();
+      counts.merge(kind, 1, Integer::sum);
+      examples.putIfAbsent(kind, c.detail());
     }
-    if (reasons.isEmpty()) {
+    if (counts.isEmpty()) {
       return;
     }
-    List<Map.Entry<String, Integer>> top = new ArrayList<>(reasons.entrySet());
+    List<Map.Entry<String, Integer>> top = new ArrayList<>(counts.entrySet());
     top.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
-    out.write("<table id=\"reasons\"><tr><th class=\"l\">reason</th><th>count</th></tr>\n");
+    out.write(
+        "<div class=\"wide\"><table id=\"reasons\"><tr><th class=\"l\">reason</th><th>count</th>"
+            + "<th class=\"l\">first example</th></tr>\n");
     for (Map.Entry<String, Integer> e : top.subList(0, Math.min(MAX_REASONS, top.size()))) {
       out.write(
-          "<tr><td class=\"l\">" + esc(e.getKey()) + "</td><td>" + e.getValue() + "</td></tr>\n");
+          "<tr><td class=\"l\">"
+              + esc(e.getKey())
+              + "</td><td>"
+              + e.getValue()
+              + "</td><td class=\"l\">"
+              + esc(examples.get(e.getKey()))
+              + "</td></tr>\n");
     }
     if (top.size() > MAX_REASONS) {
       int rest = top.subList(MAX_REASONS, top.size()).stream().mapToInt(Map.Entry::getValue).sum();
       out.write(
           "<tr><td class=\"l\">"
               + (top.size() - MAX_REASONS)
-              + " other reasons</td><td>"
+              + " other kinds</td><td>"
               + rest
-              + "</td></tr>\n");
+              + "</td><td></td></tr>\n");
     }
-    out.write("</table>\n");
+    out.write("</table></div>\n");
+  }
+
+  /** Returns the kind of a skip reason: its text before the first {@code ':'}. */
+  static String kindOf(String reason) {
+    int colon = reason.indexOf(':');
+    return colon > 0 ? reason.substring(0, colon) : reason;
   }
 
   private static void tradeTable(Writer out, List<Trade> trades) throws IOException {
@@ -309,7 +334,7 @@ public final class HtmlReportWriter {
       out.write("<p>No trade.</p>\n");
       return;
     }
-    out.write("<table id=\"trades\">\n<tr>");
+    out.write("<div class=\"wide\"><table id=\"trades\">\n<tr>");
     String[] heads = {
       "#",
       "symbol",
@@ -359,7 +384,7 @@ public final class HtmlReportWriter {
       cell(out, t.ambiguous() ? "yes" : "");
       out.write("</tr>\n");
     }
-    out.write("</table>\n");
+    out.write("</table></div>\n");
   }
 
   private static void tradeCharts(Writer out, List<Trade> trades, List<String> images)
@@ -393,6 +418,22 @@ public final class HtmlReportWriter {
               t.netPnl(),
               t.rNet(),
               t.ambiguous() ? ", ambiguous" : "");
+      String setup =
+          t.intent()
+              .details()
+              .map(
+                  d ->
+                      String.format(
+                          Locale.ROOT,
+                          "%s trigger at %s, score %d (%s), POI %s - %s, 5m ATR %s",
+                          d.trigger(),
+                          SetupChartRenderer.fmt(d.triggerLevel()),
+                          d.score(),
+                          d.scoreParts().isEmpty() ? "none" : String.join(", ", d.scoreParts()),
+                          SetupChartRenderer.fmt(d.poiBottom()),
+                          SetupChartRenderer.fmt(d.poiTop()),
+                          SetupChartRenderer.fmt(d.atr())))
+              .orElse("no setup details");
       out.write(
           "<figure id=\"trade-"
               + (k + 1)
@@ -402,6 +443,8 @@ public final class HtmlReportWriter {
               + images.get(index)
               + "\"><figcaption>"
               + esc(caption)
+              + "<br>"
+              + esc(setup)
               + "</figcaption></figure>\n");
     }
   }

@@ -35,6 +35,7 @@ import org.smc4j.core.poi.PointOfInterest;
  * @param stop the stop price
  * @param target the target price
  * @param exit the exit of a closed trade, empty while the setup is open or only signalled
+ * @param trigger the 5m level the entry trigger acted on, drawn from the tap to the entry
  */
 public record SetupChart(
     String title,
@@ -48,7 +49,8 @@ public record SetupChart(
     boolean entryFilled,
     double stop,
     double target,
-    Optional<ChartExit> exit) {
+    Optional<ChartExit> exit,
+    Optional<ChartLevel> trigger) {
 
   /** Candles drawn before the setup's first known time (the POI arming). */
   public static final int BARS_BEFORE = 36;
@@ -77,6 +79,7 @@ public record SetupChart(
     fibs = List.copyOf(Objects.requireNonNull(fibs, "fibs"));
     Objects.requireNonNull(entryTime, "entryTime");
     Objects.requireNonNull(exit, "exit");
+    Objects.requireNonNull(trigger, "trigger");
     if (candles.isEmpty()) {
       throw new IllegalArgumentException(title + ": no candles to draw");
     }
@@ -87,6 +90,51 @@ public record SetupChart(
       throw new IllegalArgumentException(
           "exit time " + exit.get().time() + " must not be before entry time " + entryTime);
     }
+  }
+
+  /**
+   * Creates a chart without a trigger level (see the canonical constructor for the components).
+   *
+   * @param title the heading drawn above the chart
+   * @param side long or short
+   * @param candles the candles to draw, not empty, in time order
+   * @param poi the POI box, when known
+   * @param fvg the 15m fair value gap box, when known
+   * @param fibs the Fibonacci lines
+   * @param entryTime when the entry filled, or for a live signal the close of the signal bar
+   * @param entry the entry price
+   * @param entryFilled true when {@code entry} is a fill, false when it is only planned
+   * @param stop the stop price
+   * @param target the target price
+   * @param exit the exit of a closed trade, or empty
+   */
+  public SetupChart(
+      String title,
+      Side side,
+      BarArrays candles,
+      Optional<ChartBox> poi,
+      Optional<ChartBox> fvg,
+      List<FibLine> fibs,
+      Instant entryTime,
+      double entry,
+      boolean entryFilled,
+      double stop,
+      double target,
+      Optional<ChartExit> exit) {
+    this(
+        title,
+        side,
+        candles,
+        poi,
+        fvg,
+        fibs,
+        entryTime,
+        entry,
+        entryFilled,
+        stop,
+        target,
+        exit,
+        Optional.empty());
   }
 
   static void checkPrice(String name, double price) {
@@ -130,6 +178,7 @@ public record SetupChart(
     Optional<ChartBox> fvg = Optional.empty();
     List<FibLine> fibs = List.of();
     String setup = "";
+    Optional<ChartLevel> trigger = Optional.empty();
     if (details.isPresent()) {
       SetupDetails d = details.get();
       poi = Optional.of(new ChartBox("15m POI", d.poiBottom(), d.poiTop(), d.poiArmedTime()));
@@ -137,6 +186,7 @@ public record SetupChart(
       fvg = Optional.of(new ChartBox("15m FVG", d.fvgBottom(), d.fvgTop(), fvgFrom));
       fibs = fibLines(d.legStart(), d.legEnd(), d.fib50(), d.fib618(), d.fib786());
       setup = " " + d.trigger() + " score " + d.score();
+      trigger = Optional.of(ChartLevel.trigger(d.trigger(), d.triggerLevel(), d.tapTime()));
     }
     String title =
         String.format(
@@ -160,7 +210,8 @@ public record SetupChart(
         true,
         trade.intent().stop(),
         trade.intent().target(),
-        Optional.of(new ChartExit(trade.exitTime(), trade.exitPrice(), trade.exitReason().name())));
+        Optional.of(new ChartExit(trade.exitTime(), trade.exitPrice(), trade.exitReason().name())),
+        trigger);
   }
 
   /**
@@ -225,7 +276,12 @@ public record SetupChart(
         false,
         signal.stop(),
         signal.target(),
-        Optional.empty());
+        Optional.empty(),
+        Optional.of(
+            ChartLevel.trigger(
+                signal.trigger().name(),
+                signal.triggerLevel(),
+                Instant.ofEpochMilli(signal.tapTimeMillis()))));
   }
 
   private static List<FibLine> fibLines(double legStart, double legEnd, double... prices) {

@@ -32,9 +32,9 @@ import org.smc4j.core.bar.BarArrays;
 /**
  * Draws a {@link SetupChart} as a PNG with JFreeChart: candles, the POI box (blue) and FVG box
  * (amber) from the time each became known to the setup's right edge, the Fibonacci lines (grey,
- * dashed), the entry (black; dotted while only planned), stop (red) and target (green) from the
- * entry onwards, and the exit (purple arrow). A live chart is padded on the right so the plan lines
- * show beyond the signal bar.
+ * dashed), the trigger level (magenta, dotted) from the tap to the entry, the entry (black; dotted
+ * while only planned), stop (red) and target (green) from the entry onwards, and the exit (purple
+ * arrow). A live chart is padded on the right so the plan lines show beyond the signal bar.
  *
  * <p>Rendering needs no display: unless the JVM was started with {@code java.awt.headless} set,
  * loading this class sets it to {@code true}. Instances are immutable and thread-safe.
@@ -66,6 +66,7 @@ public record SetupChartRenderer(int width, int height) {
   private static final Color STOP = new Color(0xd3, 0x2f, 0x2f);
   private static final Color TARGET = new Color(0x2e, 0x7d, 0x32);
   private static final Color EXIT = new Color(0x7b, 0x1f, 0xa2);
+  private static final Color TRIGGER = new Color(0xc2, 0x18, 0x5b);
   private static final Stroke SOLID = new BasicStroke(1.6f);
   private static final Stroke THIN = new BasicStroke(1.0f);
   private static final Stroke DASHED =
@@ -207,6 +208,21 @@ public record SetupChartRenderer(int width, int height) {
       lo = Math.min(lo, fib.price());
       hi = Math.max(hi, fib.price());
     }
+    if (chart.trigger().isPresent()) {
+      ChartLevel trigger = chart.trigger().get();
+      long from = Math.max(x0, trigger.from().toEpochMilli());
+      plot.addAnnotation(
+          new XYLineAnnotation(from, trigger.price(), entryX, trigger.price(), DOTTED, TRIGGER));
+      label(
+          plot,
+          trigger.label() + " " + fmt(trigger.price()),
+          from,
+          trigger.price(),
+          TRIGGER,
+          TextAnchor.TOP_LEFT);
+      lo = Math.min(lo, trigger.price());
+      hi = Math.max(hi, trigger.price());
+    }
     level(
         plot,
         chart.entryFilled() ? "entry" : "planned entry",
@@ -226,7 +242,8 @@ public record SetupChartRenderer(int width, int height) {
     boolean longSide = chart.side() == Side.LONG;
     XYPointerAnnotation entryArrow =
         new XYPointerAnnotation(
-            chart.entryFilled() ? "entry" : "signal",
+            // a filled entry is already labelled by its level line
+            chart.entryFilled() ? "" : "signal",
             entryX,
             chart.entry(),
             longSide ? Math.PI / 2 : -Math.PI / 2);
@@ -245,13 +262,16 @@ public record SetupChartRenderer(int width, int height) {
       lo = Math.min(lo, exit.price());
       hi = Math.max(hi, exit.price());
     }
-    double pad = Math.max((hi - lo) * 0.08, hi * 1e-6);
+    // room above and below for the entry and exit arrows and their labels
+    double pad = Math.max((hi - lo) * 0.15, hi * 1e-6);
     price.setRange(lo - pad, hi + pad);
 
     JFreeChart out =
         new JFreeChart(chart.title(), new Font(Font.SANS_SERIF, Font.BOLD, 13), plot, false);
     out.setBackgroundPaint(Color.WHITE);
-    out.setAntiAlias(true);
+    // crisp candles and lines; antialiased text only: a fifth smaller PNG for a report of many
+    out.setAntiAlias(false);
+    out.setTextAntiAlias(true);
     return out;
   }
 

@@ -138,6 +138,26 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void shouldGroupSkipAndCancelReasonsByKind() throws IOException {
+    String page = page();
+    long busy =
+        result.signals().stream()
+            .filter(s -> s.reason().orElse("").startsWith("one position per symbol: "))
+            .count();
+    assertThat(busy).isPositive();
+    assertThat(page)
+        .contains("<tr><td class=\"l\">skipped: one position per symbol</td><td>" + busy + "</td>");
+    long poiDied =
+        result.cancellations().stream()
+            .filter(c -> c.reason() == org.smc4j.backtest.broker.CancelReason.POI_DIED)
+            .count();
+    if (poiDied > 0) {
+      assertThat(page)
+          .contains("<tr><td class=\"l\">cancelled: POI_DIED</td><td>" + poiDied + "</td>");
+    }
+  }
+
+  @Test
   void shouldGivePessimisticAndOptimisticTotalsForAnAmbiguousTrade(@TempDir Path out)
       throws IOException {
     Trade base = SetupChartRendererTest.trade(true);
@@ -181,7 +201,10 @@ class HtmlReportWriterTest {
     assertThat(row(page, "ALL")).contains("-1.3600", "1.7400");
     assertThat(page)
         .contains("1 trade(s) touched stop and target in one candle")
-        .contains("(STOP), net -1.3600 USDT, -1.36R, ambiguous</figcaption>");
+        .contains("(STOP), net -1.3600 USDT, -1.36R, ambiguous<br>")
+        .contains(
+            "MSS trigger at 100.4, score 3 (decisive-break, poi-fvg, golden-pocket),"
+                + " POI 100.1 - 100.6, 5m ATR 0.3</figcaption>");
   }
 
   @Test

@@ -140,6 +140,7 @@ class SetupChartRendererTest {
     SetupChart chart = SetupChart.ofTrade(trade(false), zigZag());
     assertThat(chart.poi()).isEmpty();
     assertThat(chart.fibs()).isEmpty();
+    assertThat(chart.trigger()).isEmpty();
     BufferedImage image = decodePng(SetupChartRenderer.DEFAULT.renderPng(chart));
     assertThat(bluishPixels(image)).isLessThan(50);
     assertThat(pixelsNear(image, UP_CANDLE, 8)).isGreaterThan(200);
@@ -155,6 +156,8 @@ class SetupChartRendererTest {
     assertThat(chart.fvg().orElseThrow().from()).isEqualTo(Instant.ofEpochMilli(T0 + 20 * M5));
     assertThat(chart.fibs()).extracting(FibLine::ratio).containsExactly(0.5, 0.618, 0.786);
     assertThat(chart.exit().orElseThrow().reason()).isEqualTo("TARGET");
+    assertThat(chart.trigger())
+        .contains(new ChartLevel("MSS level", 100.4, Instant.ofEpochMilli(T0 + 48 * M5)));
     assertThat(chart.entryFilled()).isTrue();
     assertThat(chart.title()).startsWith("TEST LONG MSS score 3").contains("TARGET +1.74R net");
   }
@@ -165,6 +168,29 @@ class SetupChartRendererTest {
     assertThatThrownBy(() -> SetupChart.ofTrade(trade(true), early))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("TEST: the candles do not cover the entry at 2025-01-01T04:10:00Z");
+  }
+
+  @Test
+  void shouldBuildAChartWithoutTriggerLevelFromPlainValues() {
+    BarArrays bars = zigZag();
+    SetupChart chart =
+        new SetupChart(
+            "plain",
+            Side.SHORT,
+            bars,
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            Instant.ofEpochMilli(T0 + 120 * M5),
+            100.2,
+            false,
+            101,
+            98.6,
+            Optional.empty());
+    assertThat(chart.trigger()).isEmpty();
+    BufferedImage image = decodePng(new SetupChartRenderer(400, 200).renderPng(chart));
+    assertThat(image.getWidth()).isEqualTo(400);
+    assertThat(pixelsNear(image, DOWN_CANDLE, 8)).isPositive();
   }
 
   @Test
@@ -202,6 +228,9 @@ class SetupChartRendererTest {
     assertThat(chart.poi().orElseThrow().top()).isEqualTo(signal.poi().top());
     assertThat(chart.fvg().orElseThrow().bottom()).isEqualTo(signal.poi().fvg().bottom());
     assertThat(chart.fibs()).extracting(FibLine::ratio).containsExactly(0.5, 0.618, 0.786);
+    assertThat(chart.trigger().orElseThrow().price()).isEqualTo(signal.triggerLevel());
+    assertThat(chart.trigger().orElseThrow().from())
+        .isEqualTo(Instant.ofEpochMilli(signal.tapTimeMillis()));
     BufferedImage image = decodePng(SetupChartRenderer.DEFAULT.renderPng(chart));
     assertThat(bluishPixels(image)).isGreaterThan(300);
     assertThat(pixelsNear(image, UP_CANDLE, 8) + pixelsNear(image, DOWN_CANDLE, 8))

@@ -84,18 +84,18 @@ public final class BacktestCommand implements Callable<Integer> {
     this.spec = value;
     List<String> footer = new ArrayList<>();
     footer.add("");
-    footer.add("--config FILE (.properties, or .yaml with strategy: and backtest: sections) keys:");
+    footer.add("--config FILE keys (.properties, or .yaml with strategy: and backtest:");
+    footer.add("sections; default in parentheses):");
     BacktestConfig.KEYS.forEach(
         (k, v) -> footer.add(String.format(Locale.ROOT, "  %-26s %s", k, v).replace("%", "%%")));
     footer.add("An unknown key or a bad value is an error naming the key.");
     footer.add("");
-    footer.add(
-        "Exit codes: 0 done, 1 a symbol failed or a file could not be read or written,"
-            + " 2 usage error.");
-    footer.add(
-        "Example: smc4j backtest --data ../shared/data/binance-usdm --symbols BTCUSDT,SOLUSDT"
-            + " --from 2025-01-01 --to 2025-07-01"
-            + " --funding ../shared/data/binance-usdm-funding --out runs/h1");
+    footer.add("Exit codes: 0 done, 1 a symbol failed or a file could not be read or written,");
+    footer.add("2 usage error.");
+    footer.add("Example:");
+    footer.add("  smc4j backtest --data ../shared/data/binance-usdm --symbols BTCUSDT,SOLUSDT");
+    footer.add("    --from 2025-01-01 --to 2025-07-01");
+    footer.add("    --funding ../shared/data/binance-usdm-funding --out runs/h1");
     value.usageMessage().footer(footer.toArray(String[]::new));
   }
 
@@ -181,6 +181,9 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Option(names = "--no-progress", description = "Print no progress.")
   boolean noProgress;
+
+  /** The instruments of an OKX --specs file that could not be mapped. */
+  private List<String> unreadableSpecs = List.of();
 
   /** Creates the command (picocli). */
   public BacktestCommand() {}
@@ -491,12 +494,16 @@ public final class BacktestCommand implements Callable<Integer> {
         histories, FundingSchedule.EIGHT_HOURS, new ConstantFundingModel(fallbackRate));
   }
 
-  private static Map<String, ContractSpec> loadSpecs(Path file) throws IOException {
+  private Map<String, ContractSpec> loadSpecs(Path file) throws IOException {
     String content = Files.readString(file, StandardCharsets.UTF_8);
-    List<ContractSpec> all =
-        content.stripLeading().startsWith("{")
-            ? OkxInstrumentMapper.mapResponse(content, file.toString()).specs()
-            : ContractSpecFile.parse(content, file.toString());
+    List<ContractSpec> all;
+    if (content.stripLeading().startsWith("{")) {
+      OkxInstrumentMapper.Mapped mapped = OkxInstrumentMapper.mapResponse(content, file.toString());
+      all = mapped.specs();
+      unreadableSpecs = mapped.failures();
+    } else {
+      all = ContractSpecFile.parse(content, file.toString());
+    }
     Map<String, ContractSpec> bySymbol = new TreeMap<>();
     for (ContractSpec s : all) {
       bySymbol.put(normalise(s.instrumentId()), s);
@@ -510,8 +517,21 @@ public final class BacktestCommand implements Callable<Integer> {
     }
     ContractSpec s = file.get(normalise(symbol));
     if (s == null) {
+      String unreadable =
+          unreadableSpecs.stream()
+              .filter(f -> normalise(f).contains(normalise(symbol)))
+              .findFirst()
+              .map(f -> "; it could not be read: " + f)
+              .orElse("");
       throw new IllegalArgumentException(
-          "--specs " + specs + ": no contract for " + symbol + " (" + file.size() + " read)");
+          "--specs "
+              + specs
+              + ": no contract for "
+              + symbol
+              + " ("
+              + file.size()
+              + " read, BTC-USDT-SWAP matches BTCUSDT)"
+              + unreadable);
     }
     return s;
   }

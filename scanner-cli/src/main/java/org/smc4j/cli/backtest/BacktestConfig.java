@@ -36,7 +36,8 @@ import org.smc4j.risk.StopSlippage;
  * @param strategy the strategy parameters
  * @param models the broker's models
  * @param sizing the position sizer's parameters
- * @param accountEquity the account equity for the margin guard
+ * @param accountEquity the account equity the engine is given (the CLI runs without portfolio
+ *     guards, so it only matters to library callers that add them)
  * @param fundingRate the constant funding rate used where no funding history applies
  */
 public record BacktestConfig(
@@ -71,35 +72,34 @@ public record BacktestConfig(
 
   private static Map<String, String> keys() {
     Map<String, String> k = new LinkedHashMap<>();
-    k.put("strategy.swing15Left", "15m swing lookback left (int, default 3)");
-    k.put("strategy.swing15Right", "15m swing lookback right (int, default 3)");
-    k.put("strategy.swing5Left", "5m swing lookback left (int, default 2)");
-    k.put("strategy.swing5Right", "5m swing lookback right (int, default 2)");
-    k.put("strategy.confirmBars", "closes beyond a level to confirm a break (int, default 1)");
-    k.put("strategy.minBreakAtr", "minimum break beyond the level in ATR (default 0.1)");
-    k.put("strategy.continuationOnly", "trade BOS only, not CHoCH (true/false, default false)");
-    k.put("strategy.fibZoneStart", "Fibonacci zone start ratio (default 0.5)");
-    k.put("strategy.fibGolden", "golden ratio (default 0.618)");
-    k.put("strategy.fibZoneEnd", "Fibonacci zone end ratio (default 0.786)");
-    k.put("strategy.minGapAtr", "minimum FVG size in ATR (default 0.05)");
-    k.put("strategy.poiMaxAgeBars", "POI lifetime in 15m bars (int, default 48)");
-    k.put("strategy.stopBufferTicks", "stop buffer in ticks (default 2)");
-    k.put("strategy.stopBufferAtr", "stop buffer in 5m ATR (default 0.1)");
-    k.put("strategy.rewardRisk", "target distance in R (default 2)");
-    k.put("strategy.secondTarget", "journal the leg end as second target (default false)");
-    k.put("strategy.decisiveBreakAtr", "decisive break score threshold in ATR (default 0.25)");
-    k.put("strategy.retestAtr", "structure retest score distance in ATR (default 0.25)");
-    k.put("strategy.atrPeriod", "ATR period (int, default 14)");
-    k.put("backtest.riskUsd", "risk per trade in USDT (default 1)");
-    k.put("backtest.leverage", "isolated leverage for margin (1..125, default 10)");
-    k.put("backtest.equity", "account equity in USDT (default 1000)");
-    k.put("backtest.makerFee", "maker fee rate (default 0.0002 = 0.02 %)");
-    k.put("backtest.takerFee", "taker fee rate (default 0.0005 = 0.05 %)");
-    k.put("backtest.slippageTicks", "slippage of market and stop fills in ticks (int, default 1)");
-    k.put("backtest.slippagePercent", "slippage as a fraction of price, instead of ticks");
-    k.put("backtest.slippageAtr", "slippage as a fraction of the 5m ATR, instead of ticks");
-    k.put("backtest.fundingRate", "constant funding rate per 8 h without --funding (0.0001)");
-    k.put("backtest.limitExpiryHours", "limit entry lifetime in hours, 0 = never (default 12)");
+    k.put("strategy.swing15Left", "15m swing lookback left (int, 3)");
+    k.put("strategy.swing15Right", "15m swing lookback right (int, 3)");
+    k.put("strategy.swing5Left", "5m swing lookback left (int, 2)");
+    k.put("strategy.swing5Right", "5m swing lookback right (int, 2)");
+    k.put("strategy.confirmBars", "closes to confirm a break (int, 1)");
+    k.put("strategy.minBreakAtr", "minimum break beyond the level, ATR (0.1)");
+    k.put("strategy.continuationOnly", "trade BOS only, not CHoCH (false)");
+    k.put("strategy.fibZoneStart", "Fibonacci zone start ratio (0.5)");
+    k.put("strategy.fibGolden", "golden ratio (0.618)");
+    k.put("strategy.fibZoneEnd", "Fibonacci zone end ratio (0.786)");
+    k.put("strategy.minGapAtr", "minimum FVG size, ATR (0.05)");
+    k.put("strategy.poiMaxAgeBars", "POI lifetime in 15m bars (int, 48)");
+    k.put("strategy.stopBufferTicks", "stop buffer in ticks (2)");
+    k.put("strategy.stopBufferAtr", "stop buffer in 5m ATR (0.1)");
+    k.put("strategy.rewardRisk", "target distance in R, > 0 (2)");
+    k.put("strategy.secondTarget", "journal the leg end as 2nd target (false)");
+    k.put("strategy.decisiveBreakAtr", "decisive break score threshold, ATR (0.25)");
+    k.put("strategy.retestAtr", "retest score distance, ATR (0.25)");
+    k.put("strategy.atrPeriod", "ATR period (int, 14)");
+    k.put("backtest.riskUsd", "risk per trade in USDT (1)");
+    k.put("backtest.leverage", "isolated leverage for margin, 1..125 (10)");
+    k.put("backtest.makerFee", "maker fee rate (0.0002 = 0.02 %)");
+    k.put("backtest.takerFee", "taker fee rate (0.0005 = 0.05 %)");
+    k.put("backtest.slippageTicks", "market and stop slippage, ticks (int, 1)");
+    k.put("backtest.slippageFraction", "... or a fraction of price, e.g. 0.0002");
+    k.put("backtest.slippageAtr", "... or a fraction of the 5m ATR, e.g. 0.05");
+    k.put("backtest.fundingRate", "funding per 8 h without --funding (0.0001)");
+    k.put("backtest.limitExpiryHours", "limit entry lifetime, hours, 0 = never (12)");
     return k;
   }
 
@@ -182,13 +182,6 @@ public record BacktestConfig(
     return switch (field) {
       case "riskUsd" -> withSizing(sizing.withRiskUsd(decimal(v)));
       case "leverage" -> withSizing(sizing.withLeverage(decimal(v)));
-      case "equity" -> {
-        BigDecimal eq = decimal(v);
-        if (eq.signum() <= 0) {
-          throw new IllegalArgumentException("must be > 0, was " + v);
-        }
-        yield new BacktestConfig(strategy, models, sizing, eq, fundingRate);
-      }
       case "makerFee" -> withFees(rate(v), sizing.fees().takerRate().doubleValue());
       case "takerFee" -> withFees(sizing.fees().makerRate().doubleValue(), rate(v));
       case "slippageTicks" -> {
@@ -196,7 +189,7 @@ public record BacktestConfig(
         BacktestConfig c = withModels(models.withSlippage(new TickSlippageModel(ticks)));
         yield c.withSizing(sizing.withSlippage(StopSlippage.ticks(BigDecimal.valueOf(ticks))));
       }
-      case "slippagePercent" ->
+      case "slippageFraction" ->
           withModels(models.withSlippage(new PercentSlippageModel(number(v))));
       case "slippageAtr" -> withModels(models.withSlippage(new AtrSlippageModel(number(v), 1)));
       case "fundingRate" -> {

@@ -270,6 +270,18 @@ class BacktestCommandTest {
     assertThat(reversed.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(reversed.err())
         .contains("--to 2025-01-05T00:00:00Z must be after --from 2025-01-10T00:00:00Z");
+    Run badDate =
+        run(
+            "backtest",
+            "--data",
+            btc.toString(),
+            "--from",
+            "2025-13-01",
+            "--out",
+            shared.resolve("s").toString());
+    assertThat(badDate.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badDate.err())
+        .contains("'2025-13-01' is not a date (2025-01-31) or UTC time (2025-01-31T12:00:00Z)");
   }
 
   @Test
@@ -283,6 +295,90 @@ class BacktestCommandTest {
     Run r = run("backtest", "--data", bad.toString(), "--out", shared.resolve("t").toString());
     assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
     assertThat(r.err()).contains(bad.getFileName() + ":3: high: 99.0 < low 101.0");
+  }
+
+  @Test
+  void shouldSizeWithTheContractSpecsOfASpecFile() throws IOException {
+    Path specs = shared.resolve("specs.csv");
+    // OKX's BTC-USDT-SWAP: 0.01 BTC per contract, tick 0.1, lot and minimum 0.01 contracts
+    Files.writeString(
+        specs,
+        "instId,ctType,settleCcy,ctVal,ctValCcy,tickSz,lotSz,minSz,maxLmtSz,maxMktSz\n"
+            + "BTC-USDT-SWAP,linear,USDT,0.01,BTC,0.1,0.01,0.01,100000000,12000\n");
+    Path out = shared.resolve("specs-run");
+    Run r =
+        run(
+            "backtest",
+            "--data",
+            btc.toString(),
+            "--specs",
+            specs.toString(),
+            "--out",
+            out.toString(),
+            "--no-progress");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .contains("contract specs: from " + specs)
+        .contains("tick 0.1, contract 0.01 BTC, lot 0.01");
+    // every trade is a whole number of 0.01-contract lots
+    List<String> trades = Files.readAllLines(out.resolve("trades.csv"), StandardCharsets.UTF_8);
+    List<String> header = List.of(trades.get(0).split(","));
+    int contracts = header.indexOf("contracts");
+    int multiplier = header.indexOf("contract_multiplier");
+    assertThat(trades).hasSizeGreaterThan(1);
+    for (String line : trades.subList(1, trades.size())) {
+      String[] cells = line.split(",");
+      double lots = Double.parseDouble(cells[contracts]) / 0.01;
+      assertThat(lots).isCloseTo(Math.rint(lots), org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(Double.parseDouble(cells[multiplier])).isEqualTo(0.01);
+    }
+
+    Run missing =
+        run(
+            "backtest",
+            "--data",
+            sol.toString(),
+            "--specs",
+            specs.toString(),
+            "--out",
+            shared.resolve("specs-missing").toString());
+    assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err())
+        .contains("--specs " + specs + ": no contract for SOLUSDT (1 read, BTC-USDT-SWAP matches");
+  }
+
+  @Test
+  void shouldUseOneMinuteCandlesOfTheSameSymbol() {
+    Path dogeDir = SharedData.requireData("bybit-linear/DOGEUSDT");
+    Path oneMinute = dogeDir.resolve("1m/DOGEUSDT_1m.csv");
+    Run r =
+        run(
+            "backtest",
+            "--data",
+            dogeDir.toString(),
+            "--one-minute",
+            oneMinute.toString(),
+            "--out",
+            shared.resolve("doge").toString(),
+            "--no-progress");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+    // the folder's 1m and 15m files are not 5m candles: skipped, and said so
+    assertThat(r.out())
+        .contains("DOGEUSDT: 8,640 5m candles")
+        .contains(", 43,200 1m candles;")
+        .contains("note: skipped 2 file(s) of other timeframes in --data");
+
+    Run wrong =
+        run(
+            "backtest",
+            "--data",
+            dogeDir.resolve("5m").toString(),
+            "--one-minute",
+            dogeDir.resolve("5m/DOGEUSDT_5m.csv").toString(),
+            "--out",
+            shared.resolve("doge-wrong").toString());
+    assertThat(wrong.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(wrong.err()).contains("--one-minute: not 1m candles: ");
   }
 
   @Test
