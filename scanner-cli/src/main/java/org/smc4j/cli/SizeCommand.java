@@ -22,6 +22,7 @@ import org.smc4j.risk.ContractSpecFile;
 import org.smc4j.risk.FeeSchedule;
 import org.smc4j.risk.Liquidity;
 import org.smc4j.risk.LossBreakdown;
+import org.smc4j.risk.MaxSizePolicy;
 import org.smc4j.risk.PositionSizer;
 import org.smc4j.risk.Side;
 import org.smc4j.risk.SizingAdjustment;
@@ -45,8 +46,8 @@ import picocli.CommandLine.Spec;
       "Size a trade for a fixed dollar risk, all-in (price move + entry and exit fees + stop"
           + " slippage), on a real contract spec, and print the computation step by step.",
       "Contracts are rounded down to the lot size; the minimum size is taken only if it risks at"
-          + " most risk x (1 + tolerance); a size above the venue's maximum order size is capped"
-          + " (risking less). Inverse (coin-margined) contracts are refused."
+          + " most risk x (1 + tolerance); a size above the venue's maximum order size is refused"
+          + " (or capped, risking less, with --cap-at-max-size). Inverse (coin-margined) contracts are refused."
     },
     footer = {
       "",
@@ -134,6 +135,13 @@ public final class SizeCommand implements Callable<Integer> {
           "The entry rests as a limit order: maker fee and the maximum limit-order size (default:"
               + " market entry, taker fee, maximum market size). The stop always pays taker.")
   boolean maker;
+
+  @Option(
+      names = "--cap-at-max-size",
+      description =
+          "When the risk buys more than the venue's maximum order size, take the maximum (risking"
+              + " less than --risk) instead of refusing the trade.")
+  boolean capAtMaxSize;
 
   @Option(
       names = "--slippage-ticks",
@@ -253,7 +261,8 @@ public final class SizeCommand implements Callable<Integer> {
           new FeeSchedule(makerFee, takerFee),
           maker ? Liquidity.MAKER : Liquidity.TAKER,
           slippage,
-          leverage);
+          leverage,
+          capAtMaxSize ? MaxSizePolicy.CAP : MaxSizePolicy.REFUSE);
     } catch (IllegalArgumentException e) {
       throw new UsageProblem(optionOf(e.getMessage()) + ": " + e.getMessage());
     }

@@ -152,7 +152,7 @@ class SizeCommandTest {
   }
 
   @Test
-  void shouldShowTheCapWhenTheIdealSizeExceedsTheMaximumMarketSize() {
+  void shouldRefuseASizeAboveTheMaximumMarketSizeUnlessCappingIsAsked() {
     Run r =
         run(
             "size",
@@ -166,6 +166,29 @@ class SizeCommandTest {
             "3535",
             "--risk",
             "100000");
+    assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.out())
+        .contains(
+            "REFUSED (ABOVE_MAX_SIZE): ETH-USDT-SWAP: the risk 100000 buys more than the venue's"
+                + " maximum market order of 20000 contracts");
+  }
+
+  @Test
+  void shouldShowTheCapWhenTheIdealSizeExceedsTheMaximumMarketSize() {
+    Run r =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "ETH-USDT-SWAP",
+            "--entry",
+            "3500",
+            "--stop",
+            "3535",
+            "--risk",
+            "100000",
+            "--cap-at-max-size");
     assertThat(r.exit()).isEqualTo(ExitCodes.OK);
     assertThat(r.out())
         .contains("   capped at the maximum market order size 20000 (risking less than the target)")
