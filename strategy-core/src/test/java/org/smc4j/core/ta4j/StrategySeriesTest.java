@@ -1,0 +1,166 @@
+package org.smc4j.core.ta4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.smc4j.core.bar.Timeframe;
+import org.smc4j.core.engine.StrategyConfig;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.BaseBarSeriesBuilder;
+import org.ta4j.core.num.DoubleNumFactory;
+
+class StrategySeriesTest {
+
+  /** 2025-01-01T00:00Z. */
+  private static final Instant T0 = Instant.ofEpochMilli(1_735_689_600_000L);
+
+  private static BarSeries series() {
+    return new BaseBarSeriesBuilder()
+        .withName("test")
+        .withNumFactory(DoubleNumFactory.getInstance())
+        .build();
+  }
+
+  private static void add(BarSeries s, Instant begin, Duration period, double high, double low) {
+    double mid = (high + low) / 2;
+    s.barBuilder()
+        .timePeriod(period)
+        .beginTime(begin)
+        .endTime(begin.plus(period))
+        .openPrice(mid)
+        .highPrice(high)
+        .lowPrice(low)
+        .closePrice(mid)
+        .volume(1)
+        .add();
+  }
+
+  private static void add5m(BarSeries s, int index, double high, double low) {
+    add(s, T0.plus(Duration.ofMinutes(5L * index)), Duration.ofMinutes(5), high, low);
+  }
+
+  @Test
+  void shouldShowASwingHighFromTheBarThatConfirmsItNotAtThePivot() {
+    // 5m highs 101, 102, 105, 103, 102: pivot at bar 2 (two lower bars each side, L = R = 2),
+    // known at the close of bar 4 = 2 + R
+    BarSeries s = series();
+    double[] highs = {101, 102, 105, 103, 102, 104};
+    for (int i = 0; i < highs.length; i++) {
+      add5m(s, i, highs[i], 99);
+    }
+    StrategySeries smc = StrategySeries.of(s, StrategyConfig.DEFAULT, 0.01);
+    SwingPointIndicator high = SwingPointIndicator.high(smc, Timeframe.M5);
+    for (int i = 0; i <= 3; i++) {
+      assertThat(high.getValue(i).isNaN()).as("bar %d", i).isTrue();
+      assertThat(high.hasValue(i)).isFalse();
+    }
+    assertThat(high.getValue(4).doubleValue()).isEqualTo(105);
+    assertThat(high.swingAt(4).orElseThrow().originIndex()).isEqualTo(2);
+    assertThat(high.swingAt(4).orElseThrow().knownAtIndex()).isEqualTo(4);
+    assertThat(high.getValue(5).doubleValue()).isEqualTo(105);
+    assertThat(high.getCountOfUnstableBars()).isEqualTo(4);
+  }
+
+  @Test
+  void shouldReadTheSeriesOnlyUpToTheIndexAskedFor() {
+    BarSeries s = series();
+    for (int i = 0; i < 10; i++) {
+      add5m(s, i, 101, 99);
+    }
+    StrategySeries smc = StrategySeries.of(s, StrategyConfig.DEFAULT, 0.01);
+    assertThat(smc.processedIndex()).isEqualTo(-1);
+    SwingPointIndicator.low(smc, Timeframe.M5).getValue(5);
+    assertThat(smc.processedIndex()).isEqualTo(5);
+    SwingPointIndicator.low(smc, Timeframe.M5).getValue(3);
+    assertThat(smc.processedIndex()).isEqualTo(5);
+    assertThat(smc.eventsKnownAt(9)).isEmpty();
+    assertThat(smc.processedIndex()).isEqualTo(9);
+  }
+
+  @Test
+  void shouldRefuseAnIndexBeyondTheLastBar() {
+    BarSeries s = series();
+    add5m(s, 0, 101, 99);
+    StrategySeries smc = StrategySeries.of(s, StrategyConfig.DEFAULT, 0.01);
+    assertThatThrownBy(() -> new PointOfInterestIndicator(smc, ZoneEdge.TOP).getValue(1))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("series index 1 lies beyond the last bar of the series, 0");
+  }
+
+  @Test
+  void shouldRefuseABarThatIsNotFiveMinutes() {
+    BarSeries s = series();
+    add(s, T0, Duration.ofMinutes(15), 101, 99);
+    StrategySeries smc = StrategySeries.of(s, StrategyConfig.DEFAULT, 0.01);
+    assertThatThrownBy(() -> smc.advanceTo(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("series index 0 (2025-01-01T00:00:00Z): bar period must be PT5M, was PT15M");
+  }
+
+  @Test
+  void shouldNameTheSeriesIndexOfABarOffTheFiveMinuteGrid() {
+    BarSeries s = series();
+    add5m(s, 0, 101, 99);
+    add(s, T0.plus(Duration.ofMinutes(7)), Duration.ofMinutes(5), 101, 99);
+    StrategySeries smc = StrategySeries.of(s, StrategyConfig.DEFAULT, 0.01);
+    assertThatThrownBy(() -> smc.advanceTo(1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("series index 1: 5m candle 1 (2025-01-01T00:07:00Z): open time")
+        .hasMessageContaining("5m grid");
+  }
+
+  @Test
+  void shouldRefuseABarReplacedAfterItWasRead() {
+    BarSeries s = series();
+    add5m(s, 0, 101, 99);
+    add5m(s, 1, 101, 99);
+    StrategySeries smc = StrategySeries.of(s, StrategyConfig.DEFAULT, 0.01);
+    smc.advanceTo(1);
+    // a live feed updating the still-forming candle in place
+    Instant begin = T0.plus(Duration.ofMinutes(5));
+    s.addBar(
+        s.barBuilder()
+            .timePeriod(Duration.ofMinutes(5))
+            .beginTime(begin)
+            .endTime(begin.plus(Duration.ofMinutes(5)))
+            .openPrice(100)
+            .highPrice(102)
+            .lowPrice(99)
+            .closePrice(101)
+            .volume(2)
+            .build(),
+        true);
+    add5m(s, 2, 101, 99);
+    assertThatThrownBy(() -> smc.advanceTo(2))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("bar 1 was replaced after the strategy read it; feed closed candles only");
+  }
+
+  @Test
+  void shouldRefuseBarsRemovedBeforeTheyWereRead() {
+    BarSeries s = series();
+    s.setMaximumBarCount(3);
+    add5m(s, 0, 101, 99);
+    StrategySeries smc = StrategySeries.of(s, StrategyConfig.DEFAULT, 0.01);
+    smc.advanceTo(0);
+    for (int i = 1; i < 6; i++) {
+      add5m(s, i, 101, 99);
+    }
+    assertThatThrownBy(() -> smc.advanceTo(5))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "bars 1..2 were removed from the series (maximum bar count) before the strategy read"
+                + " them");
+  }
+
+  @Test
+  void shouldRefuseATimeframeOtherThanFiveOrFifteenMinutes() {
+    StrategySeries smc = StrategySeries.of(series(), StrategyConfig.DEFAULT, 0.01);
+    assertThatThrownBy(() -> SwingPointIndicator.high(smc, Timeframe.H1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("timeframe must be 5m or 15m, was 1h");
+  }
+}
