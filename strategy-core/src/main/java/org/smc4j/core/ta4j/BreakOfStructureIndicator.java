@@ -2,6 +2,7 @@ package org.smc4j.core.ta4j;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.engine.StructureBreakEvent;
 import org.smc4j.core.structure.Direction;
 import org.ta4j.core.BarSeries;
@@ -37,6 +38,7 @@ public final class BreakOfStructureIndicator implements Indicator<Num> {
         direction == Direction.BULLISH
             ? StrategySeries.BREAK_BULLISH
             : StrategySeries.BREAK_BEARISH;
+    source.require(StrategyEventKind.STRUCTURE_BREAK, this);
   }
 
   /** Returns the direction of the breaks reported. */

@@ -3,6 +3,7 @@ package org.smc4j.core.ta4j;
 import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.core.engine.EntrySignal;
+import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.signal.Side;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.Indicator;
@@ -30,6 +31,8 @@ public final class EntrySignalIndicator implements Indicator<Num> {
   public EntrySignalIndicator(StrategySeries source, Side side) {
     this.source = Objects.requireNonNull(source, "source");
     this.side = Objects.requireNonNull(side, "side");
+
+    source.require(StrategyEventKind.ENTRY_SIGNAL, this);
   }
 
   /** Returns the side reported. */

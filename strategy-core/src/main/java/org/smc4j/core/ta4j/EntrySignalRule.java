@@ -2,6 +2,7 @@ package org.smc4j.core.ta4j;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.signal.Side;
 import org.ta4j.core.Rule;
 import org.ta4j.core.TradingRecord;
@@ -29,6 +30,8 @@ public final class EntrySignalRule implements Rule {
     this.source = Objects.requireNonNull(source, "source");
     this.side = Objects.requireNonNull(side, "side");
     this.name = "smc4j " + side.name().toLowerCase(Locale.ROOT) + " entry signal";
+
+    source.require(StrategyEventKind.ENTRY_SIGNAL, this);
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.FairValueGapEvent;
+import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.fvg.FairValueGap;
 import org.smc4j.core.structure.Direction;
 import org.ta4j.core.BarSeries;
@@ -29,6 +30,11 @@ public final class FairValueGapIndicator implements Indicator<Num> {
   private final ZoneEdge edge;
   private final int slot;
 
+  /** The last value handed out and the event it came from: values repeat over many bars. */
+  private int memoPosition = -1;
+
+  private Num memo;
+
   /**
    * Creates the indicator.
    *
@@ -52,6 +58,9 @@ public final class FairValueGapIndicator implements Indicator<Num> {
     } else {
       throw new IllegalArgumentException("timeframe must be 5m or 15m, was " + timeframe);
     }
+    source.require(
+        timeframe.equals(Timeframe.M5) ? StrategyEventKind.FVG_5M : StrategyEventKind.FVG_15M,
+        this);
   }
 
   /** Returns the gaps' timeframe. */
@@ -81,8 +90,12 @@ public final class FairValueGapIndicator implements Indicator<Num> {
     if (p < 0) {
       return StrategySeries.none();
     }
-    FairValueGap gap = ((FairValueGapEvent) source.event(p)).gap();
-    return source.num(edge == ZoneEdge.TOP ? gap.top() : gap.bottom());
+    if (p != memoPosition) {
+      FairValueGap gap = ((FairValueGapEvent) source.event(p)).gap();
+      memo = source.num(edge == ZoneEdge.TOP ? gap.top() : gap.bottom());
+      memoPosition = p;
+    }
+    return memo;
   }
 
   /**

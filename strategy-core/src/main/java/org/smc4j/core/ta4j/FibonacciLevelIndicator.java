@@ -3,6 +3,7 @@ package org.smc4j.core.ta4j;
 import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.core.engine.ImpulseLegEvent;
+import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.fib.ImpulseLeg;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.Indicator;
@@ -24,6 +25,11 @@ public final class FibonacciLevelIndicator implements Indicator<Num> {
   private final StrategySeries source;
   private final FibonacciLevel level;
 
+  /** The last value handed out and the event it came from: values repeat over many bars. */
+  private int memoPosition = -1;
+
+  private Num memo;
+
   /**
    * Creates the indicator.
    *
@@ -33,6 +39,7 @@ public final class FibonacciLevelIndicator implements Indicator<Num> {
   public FibonacciLevelIndicator(StrategySeries source, FibonacciLevel level) {
     this.source = Objects.requireNonNull(source, "source");
     this.level = Objects.requireNonNull(level, "level");
+    source.require(StrategyEventKind.IMPULSE_LEG, this);
   }
 
   /** Returns the level reported. */
@@ -49,9 +56,14 @@ public final class FibonacciLevelIndicator implements Indicator<Num> {
   @Override
   public Num getValue(int i) {
     int p = source.slot(i, StrategySeries.LEG);
-    return p < 0
-        ? StrategySeries.none()
-        : source.num(level.price(((ImpulseLegEvent) source.event(p)).leg()));
+    if (p < 0) {
+      return StrategySeries.none();
+    }
+    if (p != memoPosition) {
+      memo = source.num(level.price(((ImpulseLegEvent) source.event(p)).leg()));
+      memoPosition = p;
+    }
+    return memo;
   }
 
   /**

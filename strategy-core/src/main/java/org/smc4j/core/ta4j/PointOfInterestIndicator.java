@@ -3,6 +3,7 @@ package org.smc4j.core.ta4j;
 import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.core.engine.PoiArmedEvent;
+import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.poi.PointOfInterest;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.Indicator;
@@ -24,6 +25,11 @@ public final class PointOfInterestIndicator implements Indicator<Num> {
   private final StrategySeries source;
   private final ZoneEdge edge;
 
+  /** The last value handed out and the event it came from: values repeat over many bars. */
+  private int memoPosition = -1;
+
+  private Num memo;
+
   /**
    * Creates the indicator.
    *
@@ -33,6 +39,7 @@ public final class PointOfInterestIndicator implements Indicator<Num> {
   public PointOfInterestIndicator(StrategySeries source, ZoneEdge edge) {
     this.source = Objects.requireNonNull(source, "source");
     this.edge = Objects.requireNonNull(edge, "edge");
+    source.require(StrategyEventKind.POI, this);
   }
 
   /** Returns the edge reported. */
@@ -52,8 +59,12 @@ public final class PointOfInterestIndicator implements Indicator<Num> {
     if (p < 0) {
       return StrategySeries.none();
     }
-    PointOfInterest poi = ((PoiArmedEvent) source.event(p)).poi();
-    return source.num(edge == ZoneEdge.TOP ? poi.top() : poi.bottom());
+    if (p != memoPosition) {
+      PointOfInterest poi = ((PoiArmedEvent) source.event(p)).poi();
+      memo = source.num(edge == ZoneEdge.TOP ? poi.top() : poi.bottom());
+      memoPosition = p;
+    }
+    return memo;
   }
 
   /**

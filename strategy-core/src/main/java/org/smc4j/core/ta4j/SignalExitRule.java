@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.core.engine.EntrySignal;
+import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.signal.Side;
 import org.ta4j.core.Bar;
 import org.ta4j.core.Position;
@@ -40,6 +41,8 @@ public final class SignalExitRule implements Rule {
     this.source = Objects.requireNonNull(source, "source");
     this.side = Objects.requireNonNull(side, "side");
     this.name = "smc4j " + side.name().toLowerCase(Locale.ROOT) + " stop or target";
+
+    source.require(StrategyEventKind.ENTRY_SIGNAL, this);
   }
 
   /**

@@ -3,9 +3,11 @@ package org.smc4j.core.ta4j;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.engine.FairValueGapEvent;
@@ -16,6 +18,8 @@ import org.smc4j.core.engine.PoiTappedEvent;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.engine.StrategyEngine;
 import org.smc4j.core.engine.StrategyEvent;
+import org.smc4j.core.engine.StrategyEventKind;
+import org.smc4j.core.engine.StrategyEventListener;
 import org.smc4j.core.engine.StructureBreakEvent;
 import org.smc4j.core.engine.SwingPointEvent;
 import org.smc4j.core.fvg.FairValueGap;
@@ -44,11 +48,12 @@ import org.ta4j.core.num.Num;
  * <p><b>Representation.</b> Per bar the adapter stores, in one primitive {@code int} array, the
  * positions in its event list of the latest known swing points, the current leg, the latest
  * unfilled gaps, the armed POI and the breaks and signals made at that bar ({@code -1} when there
- * is none). Reading a value is an array read plus one conversion with the series' {@code
- * NumFactory}; "no value" is stored as {@code -1}, never as a NaN, and is handed to ta4j as ta4j's
- * own {@link NaN#NaN} (its convention for an undefined value, as {@code RecentSwingHighIndicator}
- * uses), so ta4j rules comparing against it are never satisfied. Each indicator also offers {@code
- * hasValue(i)} to tell "no value" apart without a NaN.
+ * is none), for the kinds of events it records (all by default; fewer make it cheaper). Reading a
+ * value is an array read plus one conversion with the series' {@code NumFactory}; "no value" is
+ * stored as {@code -1}, never as a NaN, and is handed to ta4j as ta4j's own {@link NaN#NaN} (its
+ * convention for an undefined value, as {@code RecentSwingHighIndicator} uses), so ta4j rules
+ * comparing against it are never satisfied. Each indicator also offers {@code hasValue(i)} to tell
+ * "no value" apart without a NaN.
  *
  * <p><b>Input rules.</b> Bars must be 5-minute bars in open-time order on the 5m grid, with finite
  * prices and {@code low > 0} (the engine's checks, reported with the series index). A bar that was
@@ -75,14 +80,40 @@ public final class StrategySeries {
   static final int LAST_SIGNAL_SHORT = 15;
   private static final int SLOTS = 16;
 
+  /** The kind of event that sets each slot. */
+  private static final StrategyEventKind[] SLOT_KIND = {
+    StrategyEventKind.SWING_5M,
+    StrategyEventKind.SWING_5M,
+    StrategyEventKind.SWING_15M,
+    StrategyEventKind.SWING_15M,
+    StrategyEventKind.STRUCTURE_BREAK,
+    StrategyEventKind.STRUCTURE_BREAK,
+    StrategyEventKind.IMPULSE_LEG,
+    StrategyEventKind.FVG_5M,
+    StrategyEventKind.FVG_5M,
+    StrategyEventKind.FVG_15M,
+    StrategyEventKind.FVG_15M,
+    StrategyEventKind.POI,
+    StrategyEventKind.ENTRY_SIGNAL,
+    StrategyEventKind.ENTRY_SIGNAL,
+    StrategyEventKind.ENTRY_SIGNAL,
+    StrategyEventKind.ENTRY_SIGNAL
+  };
+
   private static final Duration FIVE_MINUTES = Timeframe.M5.duration();
 
   private final BarSeries series;
   private final StrategyConfig config;
   private final double tickSize;
   private final StrategyEngine engine;
+  private final Set<StrategyEventKind> kinds;
   private final List<StrategyEvent> events = new ArrayList<>();
   private final int[] current = new int[SLOTS];
+
+  /** The slots stored per bar (those of the recorded kinds), and each slot's column or -1. */
+  private final int[] stored;
+
+  private final int[] column = new int[SLOTS];
 
   private int base = -1;
   private int processed = -1;
@@ -90,12 +121,24 @@ public final class StrategySeries {
   private int[] state = new int[0];
   private int[] eventEnd = new int[0];
 
-  private StrategySeries(BarSeries series, StrategyConfig config, double tickSize) {
+  private StrategySeries(
+      BarSeries series, StrategyConfig config, double tickSize, Set<StrategyEventKind> kinds) {
     this.series = series;
     this.config = config;
     this.tickSize = tickSize;
-    this.engine = new StrategyEngine(config, tickSize, this::onEvent);
+    this.kinds = kinds.isEmpty() ? EnumSet.noneOf(StrategyEventKind.class) : EnumSet.copyOf(kinds);
+    this.engine =
+        new StrategyEngine(config, tickSize, StrategyEventListener.only(this.kinds, this::onEvent));
     Arrays.fill(current, -1);
+    int n = 0;
+    int[] slots = new int[SLOTS];
+    for (int slot = 0; slot < SLOTS; slot++) {
+      column[slot] = this.kinds.contains(SLOT_KIND[slot]) ? n : -1;
+      if (column[slot] >= 0) {
+        slots[n++] = slot;
+      }
+    }
+    this.stored = Arrays.copyOf(slots, n);
   }
 
   /**
@@ -108,9 +151,44 @@ public final class StrategySeries {
    * @throws IllegalArgumentException when the tick size is not positive and finite
    */
   public static StrategySeries of(BarSeries series, StrategyConfig config, double tickSize) {
+    return of(series, config, tickSize, EnumSet.allOf(StrategyEventKind.class));
+  }
+
+  /**
+   * Creates the adapter recording only some kinds of events: the engine then does not even build
+   * the others (cheaper when only, say, swings are wanted). An indicator needing an unrecorded kind
+   * is refused when it is created.
+   *
+   * @param series closed 5m bars, possibly still empty; bars may be appended later
+   * @param config the strategy parameters
+   * @param tickSize the instrument's price increment, {@code > 0}
+   * @param kinds the kinds of events to record
+   * @return the adapter
+   * @throws IllegalArgumentException when the tick size is not positive and finite
+   */
+  public static StrategySeries of(
+      BarSeries series, StrategyConfig config, double tickSize, Set<StrategyEventKind> kinds) {
     Objects.requireNonNull(series, "series");
     Objects.requireNonNull(config, "config");
-    return new StrategySeries(series, config, tickSize);
+    Objects.requireNonNull(kinds, "kinds");
+    return new StrategySeries(series, config, tickSize, kinds);
+  }
+
+  /** Returns the kinds of events recorded. */
+  public Set<StrategyEventKind> kinds() {
+    return EnumSet.copyOf(kinds);
+  }
+
+  /**
+   * Checks that a kind of event is recorded, for an indicator that needs it.
+   *
+   * @throws IllegalArgumentException naming the kind when it is not
+   */
+  void require(StrategyEventKind kind, Object indicator) {
+    if (!kinds.contains(kind)) {
+      throw new IllegalArgumentException(
+          indicator + " needs " + kind + " events, which this StrategySeries does not record");
+    }
   }
 
   /** Returns the ta4j series read. */
@@ -178,7 +256,8 @@ public final class StrategySeries {
               + (series.getBeginIndex() - 1)
               + " were removed from the series (maximum bar count) before the strategy read them");
     }
-    ensureCapacity(index - base + 1);
+    // sized for every bar the series holds now, so a batch read allocates once
+    ensureCapacity(end - base + 1);
     for (int i = processed + 1; i <= index; i++) {
       feed(i);
     }
@@ -213,7 +292,11 @@ public final class StrategySeries {
       throw new IllegalArgumentException("series index " + i + ": " + e.getMessage(), e);
     }
     int row = i - base;
-    System.arraycopy(current, 0, state, row * SLOTS, SLOTS);
+    int[] slots = stored;
+    int off = row * slots.length;
+    for (int c = 0; c < slots.length; c++) {
+      state[off + c] = current[slots[c]];
+    }
     eventEnd[row] = events.size();
     processed = i;
     lastBar = bar;
@@ -225,7 +308,7 @@ public final class StrategySeries {
     }
     int cap = Math.max(rows, Math.max(64, eventEnd.length * 2));
     eventEnd = Arrays.copyOf(eventEnd, cap);
-    state = Arrays.copyOf(state, cap * SLOTS);
+    state = Arrays.copyOf(state, cap * stored.length);
   }
 
   private void onEvent(StrategyEvent event) {
@@ -278,8 +361,15 @@ public final class StrategySeries {
    * {@code -1}; feeds the engine up to {@code i} first.
    */
   int slot(int i, int slot) {
+    int c = column[slot];
+    if (c < 0) {
+      throw new IllegalArgumentException(
+          "the value needs "
+              + SLOT_KIND[slot]
+              + " events, which this StrategySeries does not record");
+    }
     advanceTo(i);
-    return state[(i - base) * SLOTS + slot];
+    return state[(i - base) * stored.length + c];
   }
 
   /** Returns the event at a position of the event list. */
@@ -293,8 +383,8 @@ public final class StrategySeries {
   }
 
   /**
-   * Returns every event known at the close of bar {@code i} (reported at or before it), in the
-   * engine's order.
+   * Returns every recorded event known at the close of bar {@code i} (reported at or before it), in
+   * the engine's order.
    *
    * @param i a series index
    * @return the events, unmodifiable

@@ -3,6 +3,7 @@ package org.smc4j.core.ta4j;
 import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.core.bar.Timeframe;
+import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.engine.SwingPointEvent;
 import org.smc4j.core.structure.SwingType;
 import org.ta4j.core.BarSeries;
@@ -28,6 +29,11 @@ public final class SwingPointIndicator implements Indicator<Num> {
   private final SwingType type;
   private final int slot;
 
+  /** The last value handed out and the event it came from: values repeat over many bars. */
+  private int memoPosition = -1;
+
+  private Num memo;
+
   private SwingPointIndicator(StrategySeries source, Timeframe timeframe, SwingType type) {
     this.source = Objects.requireNonNull(source, "source");
     this.timeframe = Objects.requireNonNull(timeframe, "timeframe");
@@ -40,6 +46,9 @@ public final class SwingPointIndicator implements Indicator<Num> {
     } else {
       throw new IllegalArgumentException("timeframe must be 5m or 15m, was " + timeframe);
     }
+    source.require(
+        timeframe.equals(Timeframe.M5) ? StrategyEventKind.SWING_5M : StrategyEventKind.SWING_15M,
+        this);
   }
 
   /**
@@ -85,7 +94,14 @@ public final class SwingPointIndicator implements Indicator<Num> {
   @Override
   public Num getValue(int i) {
     int p = source.slot(i, slot);
-    return p < 0 ? StrategySeries.none() : source.num(((SwingPointEvent) source.event(p)).price());
+    if (p < 0) {
+      return StrategySeries.none();
+    }
+    if (p != memoPosition) {
+      memo = source.num(((SwingPointEvent) source.event(p)).price());
+      memoPosition = p;
+    }
+    return memo;
   }
 
   /**

@@ -5,9 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.core.engine.StrategyEventKind;
+import org.smc4j.core.engine.SwingPointEvent;
+import org.smc4j.core.signal.Side;
+import org.smc4j.core.structure.Direction;
+import org.smc4j.core.testing.RandomCandles;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.num.DoubleNumFactory;
@@ -162,5 +170,56 @@ class StrategySeriesTest {
     assertThatThrownBy(() -> SwingPointIndicator.high(smc, Timeframe.H1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("timeframe must be 5m or 15m, was 1h");
+  }
+
+  @Test
+  void shouldRefuseAnIndicatorWhoseEventsAreNotRecorded() {
+    StrategySeries swingsOnly =
+        StrategySeries.of(
+            series(), StrategyConfig.DEFAULT, 0.01, EnumSet.of(StrategyEventKind.SWING_5M));
+    assertThatThrownBy(
+            () ->
+                new FairValueGapIndicator(
+                    swingsOnly, Timeframe.M15, Direction.BULLISH, ZoneEdge.TOP))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "FairValueGapIndicator[15m BULLISH TOP] needs FVG_15M events, which this"
+                + " StrategySeries does not record");
+    assertThatThrownBy(() -> swingsOnly.signalAt(0, Side.LONG))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the value needs ENTRY_SIGNAL events, which this StrategySeries does not record");
+  }
+
+  @Test
+  void shouldGiveTheSameSwingsWhenRecordingOnlySwings() {
+    BarArrays bars = RandomCandles.generate(7, 2000);
+    BarSeries s = BarSeriesFactory.of(bars, "random", DoubleNumFactory.getInstance());
+    StrategySeries all = StrategySeries.of(s, StrategyConfig.DEFAULT, RandomCandles.TICK);
+    StrategySeries swings =
+        StrategySeries.of(
+            s,
+            StrategyConfig.DEFAULT,
+            RandomCandles.TICK,
+            EnumSet.of(StrategyEventKind.SWING_5M, StrategyEventKind.SWING_15M));
+    int values = 0;
+    for (Timeframe tf : List.of(Timeframe.M5, Timeframe.M15)) {
+      for (boolean high : new boolean[] {true, false}) {
+        SwingPointIndicator a =
+            high ? SwingPointIndicator.high(all, tf) : SwingPointIndicator.low(all, tf);
+        SwingPointIndicator b =
+            high ? SwingPointIndicator.high(swings, tf) : SwingPointIndicator.low(swings, tf);
+        for (int i = 0; i < bars.size(); i++) {
+          assertThat(IndicatorProbes.same(a.getValue(i), b.getValue(i)))
+              .as("%s at %d", a, i)
+              .isTrue();
+          values += a.hasValue(i) ? 1 : 0;
+        }
+      }
+    }
+    assertThat(values).isGreaterThan(4 * 1900);
+    assertThat(swings.eventsKnownAt(bars.size() - 1))
+        .hasSizeLessThan(all.eventsKnownAt(bars.size() - 1).size())
+        .allMatch(e -> e instanceof SwingPointEvent);
   }
 }
