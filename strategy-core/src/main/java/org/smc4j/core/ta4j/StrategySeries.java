@@ -227,6 +227,9 @@ public final class StrategySeries {
    *     the series (maximum bar count) before the adapter read them
    */
   public void advanceTo(int index) {
+    if (index < 0) {
+      throw new IndexOutOfBoundsException("series index must be >= 0, was " + index);
+    }
     if (index <= processed) {
       if (index < base) {
         throw new IndexOutOfBoundsException(
@@ -242,6 +245,10 @@ public final class StrategySeries {
     if (processed < 0) {
       base = series.getBeginIndex();
       processed = base - 1;
+      if (index < base) {
+        throw new IndexOutOfBoundsException(
+            "series index " + index + " lies before the series' first bar, " + base);
+      }
     } else if (processed >= series.getBeginIndex() && series.getBar(processed) != lastBar) {
       throw new IllegalStateException(
           "bar "

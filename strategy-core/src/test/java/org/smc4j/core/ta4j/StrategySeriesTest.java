@@ -99,6 +99,27 @@ class StrategySeriesTest {
   }
 
   @Test
+  void shouldRefuseANegativeIndexAndOneBeforeTheFirstBarKept() {
+    BarSeries s = series();
+    s.setMaximumBarCount(2);
+    for (int i = 0; i < 4; i++) {
+      add5m(s, i, 101, 99);
+    }
+    StrategySeries smc = StrategySeries.of(s, StrategyConfig.DEFAULT, 0.01);
+    assertThatThrownBy(() -> smc.advanceTo(-1))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("series index must be >= 0, was -1");
+    assertThatThrownBy(() -> smc.advanceTo(1))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("series index 1 lies before the series' first bar, 2");
+    smc.advanceTo(3);
+    assertThat(smc.processedIndex()).isEqualTo(3);
+    assertThatThrownBy(() -> smc.eventsKnownAt(1))
+        .isInstanceOf(IndexOutOfBoundsException.class)
+        .hasMessage("series index 1 lies before the first bar read, 2");
+  }
+
+  @Test
   void shouldRefuseABarThatIsNotFiveMinutes() {
     BarSeries s = series();
     add(s, T0, Duration.ofMinutes(15), 101, 99);
