@@ -76,9 +76,7 @@ public final class StrategySeries {
   static final int POI = 11;
   static final int SIGNAL_LONG = 12;
   static final int SIGNAL_SHORT = 13;
-  static final int LAST_SIGNAL_LONG = 14;
-  static final int LAST_SIGNAL_SHORT = 15;
-  private static final int SLOTS = 16;
+  private static final int SLOTS = 14;
 
   /** The kind of event that sets each slot. */
   private static final StrategyEventKind[] SLOT_KIND = {
@@ -94,8 +92,6 @@ public final class StrategySeries {
     StrategyEventKind.FVG_15M,
     StrategyEventKind.FVG_15M,
     StrategyEventKind.POI,
-    StrategyEventKind.ENTRY_SIGNAL,
-    StrategyEventKind.ENTRY_SIGNAL,
     StrategyEventKind.ENTRY_SIGNAL,
     StrategyEventKind.ENTRY_SIGNAL
   };
@@ -339,7 +335,6 @@ public final class StrategySeries {
       case EntrySignal e -> {
         boolean isLong = e.side() == Side.LONG;
         current[isLong ? SIGNAL_LONG : SIGNAL_SHORT] = at;
-        current[isLong ? LAST_SIGNAL_LONG : LAST_SIGNAL_SHORT] = at;
       }
       case PoiTappedEvent t -> {
         // a tap changes no indicator value; it stays in the event list
@@ -411,18 +406,6 @@ public final class StrategySeries {
    */
   public Optional<EntrySignal> signalAt(int i, Side side) {
     int p = slot(i, side == Side.LONG ? SIGNAL_LONG : SIGNAL_SHORT);
-    return p < 0 ? Optional.empty() : Optional.of((EntrySignal) events.get(p));
-  }
-
-  /**
-   * Returns the latest entry signal of a side made at or before the close of bar {@code i}, if any.
-   *
-   * @param i a series index
-   * @param side long or short
-   * @return the signal
-   */
-  public Optional<EntrySignal> latestSignal(int i, Side side) {
-    int p = slot(i, side == Side.LONG ? LAST_SIGNAL_LONG : LAST_SIGNAL_SHORT);
     return p < 0 ? Optional.empty() : Optional.of((EntrySignal) events.get(p));
   }
 

@@ -18,6 +18,8 @@
  * <p>Every value at index {@code i} is what was known at the close of 5m bar {@code i}: computed
  * from bars {@code 0..i} only, and never revised when bars are appended. "No value" is ta4j's
  * {@code NaN} (each indicator also has {@code hasValue(i)}); prices are converted with the series'
- * {@code NumFactory}, so a {@code DoubleNum} series gets exactly the engine's doubles.
+ * {@code NumFactory}, so a {@code DoubleNum} series gets exactly the engine's doubles. A {@code
+ * StrategySeries} can record only the kinds of events its indicators need, which spares the engine
+ * building the others.
  */
 package org.smc4j.core.ta4j;
