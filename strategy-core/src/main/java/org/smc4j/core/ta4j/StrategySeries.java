@@ -36,7 +36,7 @@ import org.ta4j.core.num.Num;
  * The {@link StrategyEngine} run over one ta4j {@link BarSeries} of closed 5m bars: the shared
  * state behind every indicator and rule of this package. The 15m context is derived from the 5m
  * bars as the engine does it (buckets aligned to 00:00 UTC, a 15m candle visible at the close of
- * its third 5m bar).
+ * its third 5m bar), or read from a 15m series of its own ({@link #withSuppliedContext}).
  *
  * <p><b>When a value becomes known.</b> Asking for any value at series index {@code i} feeds the
  * engine the bars up to {@code i} that it has not seen yet, and never a bar after {@code i}; bars
@@ -97,8 +97,13 @@ public final class StrategySeries {
   };
 
   private static final Duration FIVE_MINUTES = Timeframe.M5.duration();
+  private static final Duration FIFTEEN_MINUTES = Timeframe.M15.duration();
 
   private final BarSeries series;
+
+  /** The supplied 15m series, or null when the engine derives its 15m candles. */
+  private final BarSeries context;
+
   private final StrategyConfig config;
   private final double tickSize;
   private final StrategyEngine engine;
@@ -114,17 +119,27 @@ public final class StrategySeries {
   private int base = -1;
   private int processed = -1;
   private Bar lastBar;
+  private int contextNext = -1;
+  private Bar lastContextBar;
   private int[] state = new int[0];
   private int[] eventEnd = new int[0];
 
   private StrategySeries(
-      BarSeries series, StrategyConfig config, double tickSize, Set<StrategyEventKind> kinds) {
+      BarSeries series,
+      BarSeries context,
+      StrategyConfig config,
+      double tickSize,
+      Set<StrategyEventKind> kinds) {
     this.series = series;
+    this.context = context;
     this.config = config;
     this.tickSize = tickSize;
     this.kinds = kinds.isEmpty() ? EnumSet.noneOf(StrategyEventKind.class) : EnumSet.copyOf(kinds);
+    StrategyEventListener listener = StrategyEventListener.only(this.kinds, this::onEvent);
     this.engine =
-        new StrategyEngine(config, tickSize, StrategyEventListener.only(this.kinds, this::onEvent));
+        context == null
+            ? new StrategyEngine(config, tickSize, listener)
+            : StrategyEngine.withSuppliedContext(config, tickSize, listener);
     Arrays.fill(current, -1);
     int n = 0;
     int[] slots = new int[SLOTS];
@@ -167,7 +182,44 @@ public final class StrategySeries {
     Objects.requireNonNull(series, "series");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(kinds, "kinds");
-    return new StrategySeries(series, config, tickSize, kinds);
+    return new StrategySeries(series, null, config, tickSize, kinds);
+  }
+
+  /**
+   * Creates the adapter over 5m bars with their 15m bars supplied rather than derived. A 15m bar is
+   * given to the engine when the first 5m bar closing at or after its end time is read (normally
+   * the 5m bar closing at the same instant), before that 5m bar's own logic; a 15m bar ending later
+   * is not read. When feeding live, append the 15m bar before asking for a value at the 5m bar that
+   * closes with it, or it is applied one 5m bar late.
+   *
+   * @param fiveMinute closed 5m bars
+   * @param fifteenMinute closed 15m bars of the same instrument, on the 15m grid
+   * @param config the strategy parameters
+   * @param tickSize the instrument's price increment, {@code > 0}
+   * @param kinds the kinds of events to record
+   * @return the adapter
+   * @throws IllegalArgumentException when the tick size is not positive and finite
+   */
+  public static StrategySeries withSuppliedContext(
+      BarSeries fiveMinute,
+      BarSeries fifteenMinute,
+      StrategyConfig config,
+      double tickSize,
+      Set<StrategyEventKind> kinds) {
+    Objects.requireNonNull(fiveMinute, "fiveMinute");
+    Objects.requireNonNull(fifteenMinute, "fifteenMinute");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(kinds, "kinds");
+    return new StrategySeries(fiveMinute, fifteenMinute, config, tickSize, kinds);
+  }
+
+  /**
+   * Returns the supplied 15m series, if the 15m candles are supplied rather than derived.
+   *
+   * @return the 15m series
+   */
+  public Optional<BarSeries> contextSeries() {
+    return Optional.ofNullable(context);
   }
 
   /** Returns the kinds of events recorded. */
@@ -283,6 +335,9 @@ public final class StrategySeries {
     current[BREAK_BEARISH] = -1;
     current[SIGNAL_LONG] = -1;
     current[SIGNAL_SHORT] = -1;
+    if (context != null) {
+      supplyContext(bar.getEndTime().toEpochMilli());
+    }
     try {
       engine.onBar(
           bar.getBeginTime().toEpochMilli(),
@@ -303,6 +358,62 @@ public final class StrategySeries {
     eventEnd[row] = events.size();
     processed = i;
     lastBar = bar;
+  }
+
+  /** Gives the engine the 15m bars not yet given that end at or before a 5m close. */
+  private void supplyContext(long closeMillis) {
+    if (context.getBarCount() == 0) {
+      return;
+    }
+    int begin = context.getBeginIndex();
+    if (contextNext < 0) {
+      contextNext = begin;
+    } else if (contextNext - 1 >= begin && context.getBar(contextNext - 1) != lastContextBar) {
+      throw new IllegalStateException(
+          "15m bar "
+              + (contextNext - 1)
+              + " was replaced after the strategy read it; feed closed candles only");
+    }
+    if (contextNext < begin) {
+      throw new IllegalStateException(
+          "15m bars "
+              + contextNext
+              + ".."
+              + (begin - 1)
+              + " were removed from the series (maximum bar count) before the strategy read them");
+    }
+    int end = context.getEndIndex();
+    while (contextNext <= end) {
+      Bar b = context.getBar(contextNext);
+      if (b.getEndTime().toEpochMilli() > closeMillis) {
+        return;
+      }
+      if (!FIFTEEN_MINUTES.equals(b.getTimePeriod())) {
+        throw new IllegalArgumentException(
+            "15m series index "
+                + contextNext
+                + " ("
+                + b.getBeginTime()
+                + "): bar period must be "
+                + FIFTEEN_MINUTES
+                + ", was "
+                + b.getTimePeriod());
+      }
+      try {
+        engine.onContextBar(
+            b.getBeginTime().toEpochMilli(),
+            b.getOpenPrice().doubleValue(),
+            b.getHighPrice().doubleValue(),
+            b.getLowPrice().doubleValue(),
+            b.getClosePrice().doubleValue(),
+            b.getVolume().doubleValue());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "15m series index " + contextNext + ": " + e.getMessage(), e);
+      }
+      lastContextBar = b;
+      contextNext++;
+    }
   }
 
   private void ensureCapacity(int rows) {

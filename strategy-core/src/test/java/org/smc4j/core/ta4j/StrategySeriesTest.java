@@ -16,6 +16,7 @@ import org.smc4j.core.engine.SwingPointEvent;
 import org.smc4j.core.signal.Side;
 import org.smc4j.core.structure.Direction;
 import org.smc4j.core.testing.RandomCandles;
+import org.ta4j.core.Bar;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.num.DoubleNumFactory;
@@ -242,5 +243,63 @@ class StrategySeriesTest {
     assertThat(swings.eventsKnownAt(bars.size() - 1))
         .hasSizeLessThan(all.eventsKnownAt(bars.size() - 1).size())
         .allMatch(e -> e instanceof SwingPointEvent);
+  }
+
+  @Test
+  void shouldRefuseASuppliedContextBarThatIsNotFifteenMinutes() {
+    BarSeries five = series();
+    add5m(five, 0, 101, 99);
+    add5m(five, 1, 101, 99);
+    add5m(five, 2, 101, 99);
+    BarSeries context = series();
+    add(context, T0, Duration.ofMinutes(5), 101, 99);
+    StrategySeries smc =
+        StrategySeries.withSuppliedContext(
+            five, context, StrategyConfig.DEFAULT, 0.01, EnumSet.allOf(StrategyEventKind.class));
+    assertThat(smc.contextSeries()).containsSame(context);
+    // the context bar ends at 00:05, so it is read with the first 5m bar
+    assertThatThrownBy(() -> smc.advanceTo(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "15m series index 0 (2025-01-01T00:00:00Z): bar period must be PT15M, was PT5M");
+  }
+
+  @Test
+  void shouldReadASuppliedFifteenMinuteBarOnlyAtTheFiveMinuteCloseWhereItEnds() {
+    BarSeries five = series();
+    for (int i = 0; i < 4; i++) {
+      add5m(five, i, 101, 99);
+    }
+    BarSeries context = series();
+    add(context, T0, Duration.ofMinutes(15), 101, 99);
+    add(context, T0.plus(Duration.ofMinutes(15)), Duration.ofMinutes(15), 101, 99);
+    StrategySeries smc =
+        StrategySeries.withSuppliedContext(
+            five, context, StrategyConfig.DEFAULT, 0.01, EnumSet.allOf(StrategyEventKind.class));
+    // 5m bar 3 closes at 00:20: the 15m bar ending at 00:30 is not read yet, so it may change
+    smc.advanceTo(3);
+    context.addBar(quarter(context, T0.plus(Duration.ofMinutes(15)), 102), true);
+    add5m(five, 4, 101, 99);
+    add5m(five, 5, 101, 99);
+    smc.advanceTo(5);
+    // read at the 00:30 close: now it may not change any more
+    context.addBar(quarter(context, T0.plus(Duration.ofMinutes(15)), 103), true);
+    add5m(five, 6, 101, 99);
+    assertThatThrownBy(() -> smc.advanceTo(6))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("15m bar 1 was replaced after the strategy read it; feed closed candles only");
+  }
+
+  private static Bar quarter(BarSeries s, Instant begin, double high) {
+    return s.barBuilder()
+        .timePeriod(Duration.ofMinutes(15))
+        .beginTime(begin)
+        .endTime(begin.plus(Duration.ofMinutes(15)))
+        .openPrice(100)
+        .highPrice(high)
+        .lowPrice(99)
+        .closePrice(100)
+        .volume(1)
+        .build();
   }
 }

@@ -3,6 +3,7 @@ package org.smc4j.core.ta4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -16,7 +17,9 @@ import net.jqwik.api.statistics.StatisticsReport;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.engine.StrategyEngine;
+import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.engine.StrategyRun;
+import org.smc4j.core.testing.CandleAggregation;
 import org.smc4j.core.testing.RandomCandles;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.BaseBarSeriesBuilder;
@@ -30,7 +33,7 @@ import org.ta4j.core.num.NumFactory;
  * The ta4j adapters on random markets: every indicator returns exactly what the primitive engine's
  * events define (with {@code DoubleNum} and {@code DecimalNum} series), and values never depend on
  * later bars: on a series grown bar by bar, and on a prefix sub-series, they equal those of the
- * full series.
+ * full series; supplying the 15m bars as a second series gives the same values as deriving them.
  */
 class Ta4jIndicatorProperties {
 
@@ -139,6 +142,54 @@ class Ta4jIndicatorProperties {
       for (int j = 0; j < all.size(); j++) {
         assertThat(IndicatorProbes.same(prefixAll.get(j).getValue(k), all.get(j).getValue(k)))
             .as("%s at %d on the prefix of %d bars", all.get(j), k, m)
+            .isTrue();
+      }
+    }
+  }
+
+  @Property(tries = 20, seed = "20250203")
+  void suppliedFifteenMinuteBarsGiveTheValuesOfDerivedOnesAlsoWhenBothSeriesGrow(
+      @ForAll("markets") BarArrays bars) {
+    int n = bars.size();
+    NumFactory f = DoubleNumFactory.getInstance();
+    BarArrays quarters = CandleAggregation.toFifteenMinutes(bars);
+    BarSeries five = BarSeriesFactory.of(bars, "5m", f);
+    List<Indicator<Num>> derived =
+        IndicatorProbes.indicators(StrategySeries.of(five, StrategyConfig.DEFAULT, 0.01));
+    List<Indicator<Num>> supplied =
+        IndicatorProbes.indicators(
+            StrategySeries.withSuppliedContext(
+                five,
+                BarSeriesFactory.of(quarters, "15m", f),
+                StrategyConfig.DEFAULT,
+                0.01,
+                EnumSet.allOf(StrategyEventKind.class)));
+
+    BarSeries growing5 = new BaseBarSeriesBuilder().withName("5m").withNumFactory(f).build();
+    BarSeries growing15 = new BaseBarSeriesBuilder().withName("15m").withNumFactory(f).build();
+    StrategySeries live =
+        StrategySeries.withSuppliedContext(
+            growing5,
+            growing15,
+            StrategyConfig.DEFAULT,
+            0.01,
+            EnumSet.allOf(StrategyEventKind.class));
+    List<Indicator<Num>> liveAll = IndicatorProbes.indicators(live);
+    int q = 0;
+    for (int k = 0; k < n; k++) {
+      // a live feed appends the 15m candle before reading the 5m bar that closes with it
+      while (q < quarters.size() && quarters.closeTimeMillis(q) <= bars.closeTimeMillis(k)) {
+        BarSeriesFactory.append(growing15, quarters, q, q + 1);
+        q++;
+      }
+      BarSeriesFactory.append(growing5, bars, k, k + 1);
+      for (int j = 0; j < derived.size(); j++) {
+        Num want = derived.get(j).getValue(k);
+        assertThat(IndicatorProbes.same(supplied.get(j).getValue(k), want))
+            .as("%s at %d with supplied 15m bars", derived.get(j), k)
+            .isTrue();
+        assertThat(IndicatorProbes.same(liveAll.get(j).getValue(k), want))
+            .as("%s at %d with both series growing", derived.get(j), k)
             .isTrue();
       }
     }
