@@ -19,9 +19,9 @@ import java.util.Set;
  * most {@code riskUsd}, computed exactly in {@link BigDecimal}; then:
  *
  * <ul>
- *   <li>above the venue's maximum for the entry order type, it is capped to that maximum ({@link
- *       SizingAdjustment#CAPPED_AT_MAX_SIZE}; see {@link RefusalReason} for why capping, not
- *       refusing);
+ *   <li>above the venue's maximum for the entry order type, the trade is refused ({@link
+ *       RefusalReason#ABOVE_MAX_SIZE}), or with {@link MaxSizePolicy#CAP} capped to that maximum
+ *       ({@link SizingAdjustment#CAPPED_AT_MAX_SIZE}, risking less than the target);
  *   <li>below {@code minSize}, the minimum is taken if it loses at most {@code riskUsd * (1 +
  *       tolerance)} ({@link SizingAdjustment#RAISED_TO_MIN_SIZE}), otherwise the trade is refused.
  * </ul>
@@ -165,6 +165,17 @@ public final class PositionSizer {
     // the search short even for an absurdly large risk.
     BigInteger lots = maxLotsWithin(risk, lossPerLot, maxLots.add(BigInteger.ONE));
     if (lots.compareTo(maxLots) > 0) {
+      if (parameters.maxSizePolicy() == MaxSizePolicy.REFUSE) {
+        return refuse(
+            RefusalReason.ABOVE_MAX_SIZE,
+            "%s: the risk %s buys more than the venue's maximum %s order of %s contracts"
+                + " (%s per contract all-in at the stop); cap it explicitly to trade the maximum",
+            id,
+            risk.toPlainString(),
+            parameters.entryLiquidity() == Liquidity.MAKER ? "limit" : "market",
+            spec.maxSize(parameters.entryLiquidity()).toPlainString(),
+            scaled(lossPerContract));
+      }
       lots = maxLots;
       adjustments.add(SizingAdjustment.CAPPED_AT_MAX_SIZE);
     }

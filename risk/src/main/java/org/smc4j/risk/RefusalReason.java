@@ -1,14 +1,6 @@
 package org.smc4j.risk;
 
-/**
- * Why {@link PositionSizer} refused to size a trade.
- *
- * <p>There is deliberately no "above maximum size" reason: when the ideal size exceeds the venue's
- * maximum order size, the sizer caps it (flagging {@link SizingAdjustment#CAPPED_AT_MAX_SIZE}). A
- * capped position risks less than the target, which is the safe direction, and a capped order is
- * one the venue accepts, whereas an uncapped one would be rejected. Callers that prefer to skip
- * such trades can test the flag.
- */
+/** Why {@link PositionSizer} refused to size a trade. */
 public enum RefusalReason {
   /** The entry or the stop is NaN or infinite. */
   NON_FINITE_INPUT,
@@ -31,5 +23,10 @@ public enum RefusalReason {
   /** The stop is less than one tick from the entry (including equal to it). */
   STOP_UNDER_ONE_TICK,
   /** Even the minimum order size would lose more than {@code riskUsd * (1 + tolerance)}. */
-  MIN_SIZE_OVER_TARGET
+  MIN_SIZE_OVER_TARGET,
+  /**
+   * The size within the risk is above the venue's maximum order size for the entry order type and
+   * the parameters say {@link MaxSizePolicy#REFUSE}.
+   */
+  ABOVE_MAX_SIZE
 }

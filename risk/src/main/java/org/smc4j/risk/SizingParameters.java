@@ -17,6 +17,8 @@ import java.util.Objects;
  *     capped at {@code maxLimitSize}); the stop-out always pays the taker fee
  * @param slippage how far beyond the stop a stop-out is expected to fill
  * @param leverage the isolated-margin leverage used to compute initial margin, in {@code [1, 125]}
+ * @param maxSizePolicy what to do when the size within the risk is above the venue's maximum order
+ *     size (default {@link MaxSizePolicy#REFUSE})
  */
 public record SizingParameters(
     BigDecimal riskUsd,
@@ -24,14 +26,15 @@ public record SizingParameters(
     FeeSchedule fees,
     Liquidity entryLiquidity,
     StopSlippage slippage,
-    BigDecimal leverage) {
+    BigDecimal leverage,
+    MaxSizePolicy maxSizePolicy) {
 
   /** OKX's highest leverage on any swap; anything above it is a configuration mistake. */
   private static final BigDecimal MAX_LEVERAGE = new BigDecimal("125");
 
   /**
    * $1 risk, 10 % tolerance, OKX default fees, market (taker) entry, one tick of stop slippage, 10x
-   * leverage.
+   * leverage, sizes above the venue's maximum refused.
    */
   public static final SizingParameters DEFAULT =
       new SizingParameters(
@@ -40,7 +43,8 @@ public record SizingParameters(
           FeeSchedule.OKX_DEFAULT,
           Liquidity.TAKER,
           StopSlippage.ONE_TICK,
-          BigDecimal.TEN);
+          BigDecimal.TEN,
+          MaxSizePolicy.REFUSE);
 
   /**
    * Validates the parameters.
@@ -55,6 +59,7 @@ public record SizingParameters(
     Objects.requireNonNull(entryLiquidity, "entryLiquidity");
     Objects.requireNonNull(slippage, "slippage");
     Objects.requireNonNull(leverage, "leverage");
+    Objects.requireNonNull(maxSizePolicy, "maxSizePolicy");
     if (riskUsd.signum() <= 0) {
       throw new IllegalArgumentException("riskUsd must be > 0, was " + riskUsd.toPlainString());
     }
@@ -69,13 +74,35 @@ public record SizingParameters(
   }
 
   /**
+   * Parameters that refuse sizes above the venue's maximum ({@link MaxSizePolicy#REFUSE}).
+   *
+   * @param riskUsd the dollar loss a stop-out may cost, all-in, {@code > 0}
+   * @param tolerance how far above {@code riskUsd} the minimum size alone may go, in {@code [0, 1]}
+   * @param fees the fee rates
+   * @param entryLiquidity how the entry order trades
+   * @param slippage how far beyond the stop a stop-out is expected to fill
+   * @param leverage the isolated-margin leverage, in {@code [1, 125]}
+   * @throws IllegalArgumentException when a value is out of its range
+   */
+  public SizingParameters(
+      BigDecimal riskUsd,
+      BigDecimal tolerance,
+      FeeSchedule fees,
+      Liquidity entryLiquidity,
+      StopSlippage slippage,
+      BigDecimal leverage) {
+    this(riskUsd, tolerance, fees, entryLiquidity, slippage, leverage, MaxSizePolicy.REFUSE);
+  }
+
+  /**
    * Returns a copy with another dollar risk.
    *
    * @param value the new risk, {@code > 0}
    * @return the copy
    */
   public SizingParameters withRiskUsd(BigDecimal value) {
-    return new SizingParameters(value, tolerance, fees, entryLiquidity, slippage, leverage);
+    return new SizingParameters(
+        value, tolerance, fees, entryLiquidity, slippage, leverage, maxSizePolicy);
   }
 
   /**
@@ -85,7 +112,8 @@ public record SizingParameters(
    * @return the copy
    */
   public SizingParameters withTolerance(BigDecimal value) {
-    return new SizingParameters(riskUsd, value, fees, entryLiquidity, slippage, leverage);
+    return new SizingParameters(
+        riskUsd, value, fees, entryLiquidity, slippage, leverage, maxSizePolicy);
   }
 
   /**
@@ -95,7 +123,8 @@ public record SizingParameters(
    * @return the copy
    */
   public SizingParameters withFees(FeeSchedule value) {
-    return new SizingParameters(riskUsd, tolerance, value, entryLiquidity, slippage, leverage);
+    return new SizingParameters(
+        riskUsd, tolerance, value, entryLiquidity, slippage, leverage, maxSizePolicy);
   }
 
   /**
@@ -105,7 +134,7 @@ public record SizingParameters(
    * @return the copy
    */
   public SizingParameters withEntryLiquidity(Liquidity value) {
-    return new SizingParameters(riskUsd, tolerance, fees, value, slippage, leverage);
+    return new SizingParameters(riskUsd, tolerance, fees, value, slippage, leverage, maxSizePolicy);
   }
 
   /**
@@ -115,7 +144,8 @@ public record SizingParameters(
    * @return the copy
    */
   public SizingParameters withSlippage(StopSlippage value) {
-    return new SizingParameters(riskUsd, tolerance, fees, entryLiquidity, value, leverage);
+    return new SizingParameters(
+        riskUsd, tolerance, fees, entryLiquidity, value, leverage, maxSizePolicy);
   }
 
   /**
@@ -125,6 +155,18 @@ public record SizingParameters(
    * @return the copy
    */
   public SizingParameters withLeverage(BigDecimal value) {
-    return new SizingParameters(riskUsd, tolerance, fees, entryLiquidity, slippage, value);
+    return new SizingParameters(
+        riskUsd, tolerance, fees, entryLiquidity, slippage, value, maxSizePolicy);
+  }
+
+  /**
+   * Returns a copy with another policy for sizes above the venue's maximum.
+   *
+   * @param value refuse or cap
+   * @return the copy
+   */
+  public SizingParameters withMaxSizePolicy(MaxSizePolicy value) {
+    return new SizingParameters(
+        riskUsd, tolerance, fees, entryLiquidity, slippage, leverage, value);
   }
 }

@@ -48,10 +48,11 @@ class PositionSizerPropertyTest {
     Arbitrary<Liquidity> liquidity = Arbitraries.of(Liquidity.class);
     Arbitrary<BigDecimal> slipTicks = Arbitraries.of("0", "1", "1", "3").map(BigDecimal::new);
     Arbitrary<Boolean> zeroFees = Arbitraries.of(false, false, false, true);
+    Arbitrary<MaxSizePolicy> maxSizePolicy = Arbitraries.of(MaxSizePolicy.class);
     Arbitrary<SizingParameters> params =
-        Combinators.combine(risk, tolerance, liquidity, slipTicks, zeroFees)
+        Combinators.combine(risk, tolerance, liquidity, slipTicks, zeroFees, maxSizePolicy)
             .as(
-                (r, t, l, s, z) ->
+                (r, t, l, s, z, m) ->
                     new SizingParameters(
                         r,
                         t,
@@ -60,7 +61,8 @@ class PositionSizerPropertyTest {
                             : FeeSchedule.OKX_DEFAULT,
                         l,
                         StopSlippage.ticks(s),
-                        BigDecimal.TEN));
+                        BigDecimal.TEN,
+                        m));
     // One contract worth about $0.1 .. $10,000 at the entry price, as OKX chooses ctVal.
     Arbitrary<Double> contractNotionalExp = Arbitraries.doubles().between(-1, 4);
     Arbitrary<Integer> tickDigitsBelowPrice = Arbitraries.integers().between(2, 6);
@@ -220,7 +222,9 @@ class PositionSizerPropertyTest {
       BigDecimal minLots = spec.minSize().divideToIntegralValue(spec.lotSize());
       BigDecimal ceiling =
           c.params().riskUsd().multiply(BigDecimal.ONE.add(c.params().tolerance()));
-      if (lotsWithin.min(maxLots).compareTo(minLots) < 0
+      if (lotsWithin.compareTo(maxLots) > 0 && c.params().maxSizePolicy() == MaxSizePolicy.REFUSE) {
+        expected = RefusalReason.ABOVE_MAX_SIZE;
+      } else if (lotsWithin.min(maxLots).compareTo(minLots) < 0
           && minLots.multiply(perLot).compareTo(ceiling) > 0) {
         expected = RefusalReason.MIN_SIZE_OVER_TARGET;
       }

@@ -111,11 +111,30 @@ class PositionSizerTest {
   }
 
   @Test
+  void shouldRefuseASizeAboveMaxMarketSizeByDefault() {
+    // ETH short 3500 -> 3535 with a $100000 risk: per contract 35 x 0.1 = 3.5, slippage 0.001,
+    // entry fee 0.0005 x 3500 x 0.1 = 0.175, exit fee 0.0005 x 3535.01 x 0.1 = 0.1767505:
+    // 3.8527505 in all; 100000 / 3.8527505 = 25955.48 contracts, above maxMktSz 20000.
+    PositionSizer big =
+        new PositionSizer(SizingParameters.DEFAULT.withRiskUsd(new BigDecimal("100000")));
+    SizingResult.Refused r = refused(big.size(Side.SHORT, 3500, 3535, ETH_USDT_SWAP));
+    assertThat(r.reason()).isEqualTo(RefusalReason.ABOVE_MAX_SIZE);
+    assertThat(r.message())
+        .isEqualTo(
+            "ETH-USDT-SWAP: the risk 100000 buys more than the venue's maximum market order of"
+                + " 20000 contracts (3.8527505 per contract all-in at the stop); cap it explicitly"
+                + " to trade the maximum");
+  }
+
+  @Test
   void shouldCapAtMaxMarketSizeAndRiskLessThanTarget() {
     // ETH short 3500 -> 3535 with a $100000 risk: 100000 / 3.8527505 = 25955.48 contracts, above
     // maxMktSz 20000, so capped at 20000 losing 20000 x 3.8527505 = 77055.01.
     PositionSizer big =
-        new PositionSizer(SizingParameters.DEFAULT.withRiskUsd(new BigDecimal("100000")));
+        new PositionSizer(
+            SizingParameters.DEFAULT
+                .withRiskUsd(new BigDecimal("100000"))
+                .withMaxSizePolicy(MaxSizePolicy.CAP));
     SizingResult.Sized s = sized(big.size(Side.SHORT, 3500, 3535, ETH_USDT_SWAP));
     assertThat(s.contracts()).isEqualByComparingTo("20000");
     assertThat(s.riskAllIn()).isEqualByComparingTo("77055.01");
@@ -125,7 +144,10 @@ class PositionSizerTest {
   @Test
   void shouldCapQuicklyEvenForAnAbsurdRisk() {
     PositionSizer absurd =
-        new PositionSizer(SizingParameters.DEFAULT.withRiskUsd(new BigDecimal("1E+40")));
+        new PositionSizer(
+            SizingParameters.DEFAULT
+                .withRiskUsd(new BigDecimal("1E+40"))
+                .withMaxSizePolicy(MaxSizePolicy.CAP));
     SizingResult.Sized s = sized(absurd.size(Side.LONG, 65000, 64800, BTC_USDT_SWAP));
     assertThat(s.contracts()).isEqualByComparingTo("12000");
     assertThat(s.adjustments()).containsExactly(SizingAdjustment.CAPPED_AT_MAX_SIZE);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,11 +15,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.okx.OkxInstrumentMapper;
+import org.smc4j.marketdata.okx.OkxMarketData;
+import org.smc4j.marketdata.okx.OkxSettings;
 import org.smc4j.risk.ContractSpec;
 import org.smc4j.risk.ContractSpecFile;
 import org.smc4j.risk.FeeSchedule;
 import org.smc4j.risk.Liquidity;
 import org.smc4j.risk.LossBreakdown;
+import org.smc4j.risk.MaxSizePolicy;
 import org.smc4j.risk.PositionSizer;
 import org.smc4j.risk.Side;
 import org.smc4j.risk.SizingAdjustment;
@@ -42,13 +46,15 @@ import picocli.CommandLine.Spec;
       "Size a trade for a fixed dollar risk, all-in (price move + entry and exit fees + stop"
           + " slippage), on a real contract spec, and print the computation step by step.",
       "Contracts are rounded down to the lot size; the minimum size is taken only if it risks at"
-          + " most risk x (1 + tolerance); a size above the venue's maximum order size is capped"
-          + " (risking less). Inverse (coin-margined) contracts are refused."
+          + " most risk x (1 + tolerance); a size above the venue's maximum order size is refused"
+          + " (or capped, risking less, with --cap-at-max-size). Inverse (coin-margined) contracts are refused."
     },
     footer = {
       "",
-      "--specs is required: there is no built-in spec list, because specs change and a stale copy"
-          + " would size wrongly. Pass either",
+      "Contract specs: without --specs they are fetched live from OKX (GET"
+          + " /api/v5/public/instruments?instType=SWAP at --okx-url); there is no built-in list,"
+          + " because specs change and a stale copy would size wrongly. For offline use pass --specs"
+          + " with either",
       "  * an OKX instruments response saved from GET /api/v5/public/instruments?instType=SWAP"
           + " (JSON), or",
       "  * a contract spec file (CSV with a header row using OKX field names; # comments):",
@@ -56,8 +62,9 @@ import picocli.CommandLine.Spec;
       "      BTCUSDT,linear,USDT,1,1,BTC,0.1,0.001,0.001,1000,120,live",
       "    ctMult (default 1) and state (default live) may be left out.",
       "",
-      "Example: smc4j size --specs instruments-SWAP.json --symbol BTC-USDT-SWAP --entry 65000"
-          + " --stop 64800"
+      "Examples: smc4j size --symbol BTC-USDT-SWAP --entry 65000 --stop 64800",
+      "          smc4j size --specs instruments-SWAP.json --symbol BTC-USDT-SWAP --entry 65000"
+          + " --stop 64800 --risk 2 --leverage 5"
     })
 public final class SizeCommand implements Callable<Integer> {
 
@@ -67,7 +74,7 @@ public final class SizeCommand implements Callable<Integer> {
       names = "--symbol",
       required = true,
       paramLabel = "ID",
-      description = "Instrument id as in the spec file, e.g. BTC-USDT-SWAP.")
+      description = "OKX instrument id, e.g. BTC-USDT-SWAP (as in the spec file with --specs).")
   String symbol;
 
   @Option(names = "--entry", required = true, paramLabel = "PRICE", description = "Entry price.")
@@ -108,8 +115,19 @@ public final class SizeCommand implements Callable<Integer> {
   @Option(
       names = "--specs",
       paramLabel = "FILE",
-      description = "OKX instruments JSON or contract spec CSV (required; see below).")
+      description =
+          "OKX instruments JSON or contract spec CSV (default: fetch the live specs from OKX;"
+              + " see below).")
   Path specs;
+
+  @Option(
+      names = "--okx-url",
+      paramLabel = "URL",
+      defaultValue = "https://www.okx.com",
+      description =
+          "OKX REST base URL for the live specs when --specs is not given (default:"
+              + " ${DEFAULT-VALUE}).")
+  URI okxUrl;
 
   @Option(
       names = "--maker",
@@ -117,6 +135,13 @@ public final class SizeCommand implements Callable<Integer> {
           "The entry rests as a limit order: maker fee and the maximum limit-order size (default:"
               + " market entry, taker fee, maximum market size). The stop always pays taker.")
   boolean maker;
+
+  @Option(
+      names = "--cap-at-max-size",
+      description =
+          "When the risk buys more than the venue's maximum order size, take the maximum (risking"
+              + " less than --risk) instead of refusing the trade.")
+  boolean capAtMaxSize;
 
   @Option(
       names = "--slippage-ticks",
@@ -155,35 +180,58 @@ public final class SizeCommand implements Callable<Integer> {
 
   private int size() {
     SizingParameters parameters = parameters();
-    if (specs == null) {
-      return usageError(
-          "--specs FILE is required: pass an OKX instruments JSON saved from"
-              + " GET /api/v5/public/instruments?instType=SWAP, or a contract spec CSV"
-              + " (see smc4j size --help)");
-    }
+    String source;
     List<ContractSpec> all;
     List<String> unreadable;
-    try {
-      Loaded loaded = load(specs);
-      all = loaded.specs();
-      unreadable = loaded.failures();
-    } catch (IOException e) {
-      spec.commandLine()
-          .getErr()
-          .println(
-              "error: cannot read --specs "
-                  + specs
-                  + (e instanceof NoSuchFileException ? ": no such file" : ": " + e.getMessage()));
-      return ExitCodes.FAILED;
-    } catch (MarketDataException | IllegalArgumentException e) {
-      spec.commandLine().getErr().println("error: --specs " + specs + ": " + e.getMessage());
-      return ExitCodes.FAILED;
+    if (specs == null) {
+      source = "OKX " + okxUrl + " (live)";
+      OkxSettings settings;
+      try {
+        settings = OkxSettings.defaults().withBaseUrl(okxUrl);
+      } catch (IllegalArgumentException e) {
+        throw new UsageProblem("--okx-url: " + e.getMessage());
+      }
+      try (OkxMarketData okx = OkxMarketData.create(settings)) {
+        OkxInstrumentMapper.Mapped mapped = okx.swapInstruments();
+        all = mapped.specs();
+        unreadable = mapped.failures();
+      } catch (MarketDataException e) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "error: cannot fetch the contract specs from "
+                    + source
+                    + ": "
+                    + e.getMessage()
+                    + " (pass --specs FILE to size offline)");
+        return ExitCodes.FAILED;
+      }
+    } else {
+      source = specs.toString();
+      try {
+        Loaded loaded = load(specs);
+        all = loaded.specs();
+        unreadable = loaded.failures();
+      } catch (IOException e) {
+        spec.commandLine()
+            .getErr()
+            .println(
+                "error: cannot read --specs "
+                    + specs
+                    + (e instanceof NoSuchFileException
+                        ? ": no such file"
+                        : ": " + e.getMessage()));
+        return ExitCodes.FAILED;
+      } catch (MarketDataException | IllegalArgumentException e) {
+        spec.commandLine().getErr().println("error: --specs " + specs + ": " + e.getMessage());
+        return ExitCodes.FAILED;
+      }
     }
-    ContractSpec contract = find(all, unreadable);
+    ContractSpec contract = find(all, unreadable, source);
     Side tradeSide = side != null ? side : (stop > entry ? Side.SHORT : Side.LONG);
     SizingResult result = new PositionSizer(parameters).size(tradeSide, entry, stop, contract);
     PrintWriter out = spec.commandLine().getOut();
-    printHeader(out, contract, tradeSide, parameters);
+    printHeader(out, contract, tradeSide, parameters, source);
     return switch (result) {
       case SizingResult.Sized s -> {
         printSized(out, s, contract, parameters);
@@ -213,7 +261,8 @@ public final class SizeCommand implements Callable<Integer> {
           new FeeSchedule(makerFee, takerFee),
           maker ? Liquidity.MAKER : Liquidity.TAKER,
           slippage,
-          leverage);
+          leverage,
+          capAtMaxSize ? MaxSizePolicy.CAP : MaxSizePolicy.REFUSE);
     } catch (IllegalArgumentException e) {
       throw new UsageProblem(optionOf(e.getMessage()) + ": " + e.getMessage());
     }
@@ -231,7 +280,7 @@ public final class SizeCommand implements Callable<Integer> {
     return new Loaded(ContractSpecFile.parse(content, file.toString()), List.of());
   }
 
-  private ContractSpec find(List<ContractSpec> all, List<String> unreadable) {
+  private ContractSpec find(List<ContractSpec> all, List<String> unreadable, String source) {
     for (ContractSpec s : all) {
       if (s.instrumentId().equals(symbol)) {
         return s;
@@ -239,7 +288,7 @@ public final class SizeCommand implements Callable<Integer> {
     }
     for (String failure : unreadable) {
       if (failure.contains("(" + symbol + ")")) {
-        throw new UsageProblem(symbol + " is in " + specs + " but could not be read: " + failure);
+        throw new UsageProblem(symbol + " is in " + source + " but could not be read: " + failure);
       }
     }
     List<String> near =
@@ -261,7 +310,7 @@ public final class SizeCommand implements Callable<Integer> {
             "unknown symbol %s: not among the %d instruments in %s%s; %s",
             symbol,
             all.size(),
-            specs,
+            source,
             unreadable.isEmpty() ? "" : " (" + unreadable.size() + " more could not be read)",
             near.isEmpty() ? "no near matches" : "near matches: " + String.join(", ", near)));
   }
@@ -326,7 +375,8 @@ public final class SizeCommand implements Callable<Integer> {
     return previous[b.length()];
   }
 
-  private void printHeader(PrintWriter out, ContractSpec c, Side s, SizingParameters p) {
+  private void printHeader(
+      PrintWriter out, ContractSpec c, Side s, SizingParameters p, String source) {
     out.printf(
         Locale.ROOT,
         "%s %s: entry %s, stop %s, risk %s (tolerance %s), %s entry, leverage %sx%n",
@@ -355,7 +405,7 @@ public final class SizeCommand implements Callable<Integer> {
         plain(c.minSize()),
         plain(c.maxLimitSize()),
         plain(c.maxMarketSize()),
-        specs);
+        source);
   }
 
   private static void printSized(

@@ -2,8 +2,13 @@ package org.smc4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -147,7 +152,7 @@ class SizeCommandTest {
   }
 
   @Test
-  void shouldShowTheCapWhenTheIdealSizeExceedsTheMaximumMarketSize() {
+  void shouldRefuseASizeAboveTheMaximumMarketSizeUnlessCappingIsAsked() {
     Run r =
         run(
             "size",
@@ -161,22 +166,135 @@ class SizeCommandTest {
             "3535",
             "--risk",
             "100000");
+    assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.out())
+        .contains(
+            "REFUSED (ABOVE_MAX_SIZE): ETH-USDT-SWAP: the risk 100000 buys more than the venue's"
+                + " maximum market order of 20000 contracts");
+  }
+
+  @Test
+  void shouldShowTheCapWhenTheIdealSizeExceedsTheMaximumMarketSize() {
+    Run r =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "ETH-USDT-SWAP",
+            "--entry",
+            "3500",
+            "--stop",
+            "3535",
+            "--risk",
+            "100000",
+            "--cap-at-max-size");
     assertThat(r.exit()).isEqualTo(ExitCodes.OK);
     assertThat(r.out())
         .contains("   capped at the maximum market order size 20000 (risking less than the target)")
         .contains("   size:           20000 contracts");
   }
 
+  /** Serves the real OKX instruments response (or an OKX error) on loopback, as OKX would. */
+  private static HttpServer instrumentsServer(int status, byte[] body) throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/api/v5/public/instruments",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(status, body.length);
+          try (var os = exchange.getResponseBody()) {
+            os.write(body);
+          }
+        });
+    server.start();
+    return server;
+  }
+
+  private static String url(HttpServer server) {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
   @Test
-  void shouldExplainThatSpecsAreRequired() {
-    Run r = run("size", "--symbol", "BTC-USDT-SWAP", "--entry", "65000", "--stop", "64800");
-    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err())
-        .isEqualTo(
-            "error: --specs FILE is required: pass an OKX instruments JSON saved from GET"
-                + " /api/v5/public/instruments?instType=SWAP, or a contract spec CSV (see smc4j"
-                + " size --help)"
-                + System.lineSeparator());
+  void shouldFetchTheLiveSpecsFromOkxWhenNoSpecFileIsGiven() throws Exception {
+    HttpServer okx = instrumentsServer(200, Files.readAllBytes(Path.of(swaps())));
+    try {
+      Run r =
+          run(
+              "size",
+              "--okx-url",
+              url(okx),
+              "--symbol",
+              "BTC-USDT-SWAP",
+              "--entry",
+              "65000",
+              "--stop",
+              "64800");
+      assertThat(r.exit()).isEqualTo(ExitCodes.OK);
+      // Same spec and numbers as from the saved file (worked by hand in PositionSizerTest).
+      assertThat(r.out())
+          .contains("tickSz 0.1, lotSz 0.01, minSz 0.01")
+          .contains("(from OKX " + url(okx) + " (live))")
+          .contains("   size:           0.37 contracts");
+    } finally {
+      okx.stop(0);
+    }
+  }
+
+  @Test
+  void shouldNameTheLiveSourceForAnUnknownSymbol() throws Exception {
+    HttpServer okx = instrumentsServer(200, Files.readAllBytes(Path.of(swaps())));
+    try {
+      Run r =
+          run(
+              "size",
+              "--okx-url",
+              url(okx),
+              "--symbol",
+              "NOPE-USDT-SWAP",
+              "--entry",
+              "1",
+              "--stop",
+              "2");
+      assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.err())
+          .startsWith(
+              "error: unknown symbol NOPE-USDT-SWAP: not among the 3 instruments in OKX "
+                  + url(okx)
+                  + " (live)");
+    } finally {
+      okx.stop(0);
+    }
+  }
+
+  @Test
+  void shouldFailClearlyWhenOkxRejectsTheRequest() throws Exception {
+    byte[] rejected =
+        "{\"code\":\"51000\",\"msg\":\"Parameter instType error\",\"data\":[]}"
+            .getBytes(StandardCharsets.UTF_8);
+    HttpServer okx = instrumentsServer(200, rejected);
+    try {
+      Run r =
+          run(
+              "size",
+              "--okx-url",
+              url(okx),
+              "--symbol",
+              "BTC-USDT-SWAP",
+              "--entry",
+              "65000",
+              "--stop",
+              "64800");
+      assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err())
+          .startsWith("error: cannot fetch the contract specs from OKX " + url(okx) + " (live): ")
+          .contains("51000")
+          .contains("(pass --specs FILE to size offline)");
+    } finally {
+      okx.stop(0);
+    }
   }
 
   @Test
