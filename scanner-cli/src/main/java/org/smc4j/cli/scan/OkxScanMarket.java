@@ -1,7 +1,10 @@
 package org.smc4j.cli.scan;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smc4j.core.bar.BarArrays;
@@ -11,15 +14,20 @@ import org.smc4j.marketdata.okx.CandleHistory;
 import org.smc4j.marketdata.okx.OkxMarketData;
 import org.smc4j.marketdata.okx.SwapVolume;
 import org.smc4j.risk.ContractSpec;
+import org.smc4j.risk.InstrumentState;
 
 /**
- * The live market: OKX's USDT swaps ranked by 24 h quote volume ({@code /market/tickers}), contract
- * specs from {@code /public/instruments} (cached with the adapter's TTL) and closed 5m candles from
- * {@code /market/candles}, all through {@link OkxMarketData} and its shared rate limiter.
+ * The live market: OKX's live USDT swaps ranked by 24 h quote volume ({@code /market/tickers},
+ * filtered to the instruments {@code /public/instruments} lists as live), contract specs from
+ * {@code /public/instruments} (cached with the adapter's TTL) and closed 5m candles from {@code
+ * /market/candles}, all through {@link OkxMarketData} and its shared rate limiter.
  */
 final class OkxScanMarket implements ScanMarket {
 
   private static final Logger log = LoggerFactory.getLogger(OkxScanMarket.class);
+
+  /** More than OKX lists swaps: ask for the whole ranking. */
+  private static final int RANK_ALL = 100_000;
 
   private final OkxMarketData okx;
   private final List<String> fixedSymbols;
@@ -40,8 +48,26 @@ final class OkxScanMarket implements ScanMarket {
     if (!fixedSymbols.isEmpty()) {
       return fixedSymbols.subList(0, Math.min(topN, fixedSymbols.size()));
     }
-    List<SwapVolume> ranked = okx.topUsdtSwapsByQuoteVolume(topN);
-    return ranked.stream().map(SwapVolume::instId).toList();
+    // Rank every USDT swap, then keep the live ones OKX lists specs for: a delisted or suspended
+    // swap still has a ticker but cannot be sized, and must not take a place in the top N.
+    Set<String> live = new HashSet<>();
+    for (ContractSpec spec : okx.swapInstruments().specs()) {
+      if (spec.state() == InstrumentState.LIVE) {
+        live.add(spec.instrumentId());
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (SwapVolume v : okx.topUsdtSwapsByQuoteVolume(RANK_ALL)) {
+      if (out.size() == topN) {
+        break;
+      }
+      if (live.contains(v.instId())) {
+        out.add(v.instId());
+      } else {
+        log.debug("{}: ranked but not a live instrument; not scanned", v.instId());
+      }
+    }
+    return out;
   }
 
   @Override

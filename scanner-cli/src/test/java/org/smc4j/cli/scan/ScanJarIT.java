@@ -159,7 +159,10 @@ class ScanJarIT {
     ObjectNode template = (ObjectNode) root.get("data").get(0);
     ArrayNode data = JSON.createArrayNode();
     String[][] values = {
-      {BTC, "84000.1", "90000"}, {ETH, "1800.5", "1500000"}, {"X-USD-SWAP", "1", "9e12"}
+      {BTC, "84000.1", "90000"},
+      {ETH, "1800.5", "1500000"},
+      {"X-USD-SWAP", "1", "9e12"},
+      {"GONE-USDT-SWAP", "1", "9e12"}
     };
     for (String[] v : values) {
       ObjectNode t = template.deepCopy();
@@ -479,8 +482,9 @@ class ScanJarIT {
     assertThat(run.out())
         .contains(
             "cycle " + expected.signalTime() + ": 2 symbols, " + expectedCount() + " new signals");
-    // Ranked by USDT volume: BTC (90,000 x 84,000) before ETH; the inverse swap is not scanned.
-    assertThat(requests).noneMatch(r -> r.contains("X-USD-SWAP"));
+    // Ranked by USDT volume: BTC (90,000 x 84,000) before ETH; neither the inverse swap nor the
+    // USDT swap with a ticker but no instrument (delisted) takes a place in the top 2.
+    assertThat(requests).noneMatch(r -> r.contains("X-USD-SWAP") || r.contains("GONE-USDT-SWAP"));
     assertThat(requests).anyMatch(r -> r.contains("/market/candles") && r.contains(ETH));
     // The forming bar after the signal bar was served (confirm 0) and not used.
     assertThat(jsonRows())
