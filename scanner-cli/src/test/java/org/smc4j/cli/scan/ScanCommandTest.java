@@ -26,6 +26,13 @@ class ScanCommandTest {
   /** The result of one in-process run. */
   record Result(int exit, String out, String err) {}
 
+  /** A config whose log file lies in the test's folder, not in the working directory. */
+  private String logConfig() throws Exception {
+    Path config = dir.resolve("log.yaml");
+    Files.writeString(config, "logging: {file: '" + dir.resolve("scan.log") + "'}\n");
+    return config.toString();
+  }
+
   private static Result run(String... args) {
     CommandLine cmd = Smc4jMain.newCommandLine();
     StringWriter out = new StringWriter();
@@ -92,8 +99,7 @@ class ScanCommandTest {
               "error: alerts.telegram.token-env: telegram is enabled but SMC4J_TELEGRAM_BOT_TOKEN"
                   + " is not set in the environment or the .env file");
     }
-    Result badNow =
-        run("scan", "--once", "--now", "yesterday", "--journal", dir.resolve("j.db").toString());
+    Result badNow = run("scan", "--once", "--now", "yesterday", "--config", logConfig());
     assertThat(badNow.exit()).isEqualTo(2);
     assertThat(badNow.err()).contains("error: --now: must be an instant like 2025-05-01T12:05:00Z");
     Result noFile = run("scan", "--config", dir.resolve("absent.yaml").toString());
@@ -132,6 +138,8 @@ class ScanCommandTest {
             "scan",
             "--replay",
             jan.toString(),
+            "--config",
+            logConfig(),
             "--journal",
             journal.toString(),
             "--signals",

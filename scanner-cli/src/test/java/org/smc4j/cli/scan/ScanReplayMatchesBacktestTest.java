@@ -197,12 +197,16 @@ class ScanReplayMatchesBacktestTest {
     picocli.CommandLine scan = org.smc4j.cli.Smc4jMain.newCommandLine();
     scan.setOut(new PrintWriter(sink));
     scan.setErr(new PrintWriter(sink));
+    Path logConfig = dir.resolve("log.yaml");
+    Files.writeString(logConfig, "logging: {file: '" + dir.resolve("scan.log") + "'}\n");
     int scanExit =
         scan.execute(
             "scan",
             "--replay",
             btc.toString(),
             sol.toString(),
+            "--config",
+            logConfig.toString(),
             "--journal",
             dir.resolve("scan.db").toString(),
             "--signals",
