@@ -35,11 +35,13 @@ import org.smc4j.cli.alert.DiscordAlertSink;
 import org.smc4j.cli.alert.TelegramAlertSink;
 import org.smc4j.cli.scan.config.ConfigException;
 import org.smc4j.cli.scan.config.ConfigPrinter;
+import org.smc4j.cli.scan.config.DiscordConfig;
 import org.smc4j.cli.scan.config.LoopConfig;
 import org.smc4j.cli.scan.config.OutputConfig;
 import org.smc4j.cli.scan.config.ScanConfig;
 import org.smc4j.cli.scan.config.ScanConfigLoader;
 import org.smc4j.cli.scan.config.Secrets;
+import org.smc4j.cli.scan.config.TelegramConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.marketdata.MarketDataException;
@@ -209,7 +211,7 @@ public final class ScanCommand implements Callable<Integer> {
 
   private static List<AlertSink> sinks(ScanConfig config, Secrets secrets) {
     List<AlertSink> sinks = new ArrayList<>();
-    var telegram = config.alerts().telegram();
+    TelegramConfig telegram = config.alerts().telegram();
     if (telegram.enabled()) {
       String token =
           secrets
@@ -228,7 +230,7 @@ public final class ScanCommand implements Callable<Integer> {
         throw new ConfigException("alerts.telegram", e.getMessage(), e);
       }
     }
-    var discord = config.alerts().discord();
+    DiscordConfig discord = config.alerts().discord();
     if (discord.enabled()) {
       String url =
           secrets
