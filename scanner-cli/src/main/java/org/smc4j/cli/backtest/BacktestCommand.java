@@ -118,7 +118,9 @@ public final class BacktestCommand implements Callable<Integer> {
       names = "--from",
       converter = InstantConverter.class,
       paramLabel = "TIME",
-      description = "First candle open time, 2025-01-01 (UTC midnight) or 2025-01-01T08:00:00Z.")
+      description =
+          "First candle open time, 2025-01-01 (UTC midnight) or 2025-01-01T08:00:00Z; the"
+              + " strategy warms up from there.")
   Instant from;
 
   @Option(
