@@ -1,5 +1,6 @@
 package org.smc4j.cli;
 
+import org.smc4j.cli.backtest.BacktestCommand;
 import org.smc4j.cli.data.DataCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,12 @@ import picocli.CommandLine.Spec;
     version = "smc4j 0.1.0",
     description =
         "Smart Money Concepts scanner and backtester: 15m BOS + FVG/Fibonacci POI + 5m entry, $1 risk.",
-    subcommands = {SizeCommand.class, DownloadCommand.class, DataCommand.class})
+    subcommands = {
+      SizeCommand.class,
+      DownloadCommand.class,
+      DataCommand.class,
+      BacktestCommand.class
+    })
 public final class Smc4jCommand implements Runnable {
 
   @Spec CommandSpec spec;

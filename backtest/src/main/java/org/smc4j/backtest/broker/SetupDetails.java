@@ -23,6 +23,10 @@ import java.util.Objects;
  * @param breakLevel the level whose break made the leg
  * @param poiArmedTime when the POI was armed (a 15m close)
  * @param tapTime the open time of the 5m bar that tapped the POI
+ * @param triggerLevel the 5m level the trigger acted on: MSS, the 5m swing price closed beyond;
+ *     FVG, the 5m gap's near edge
+ * @param atr the 5m ATR at the signal bar, {@code >= 0}
+ * @param fvgTime the open time of the first 15m candle of the POI's fair value gap
  */
 public record SetupDetails(
     String trigger,
@@ -39,19 +43,23 @@ public record SetupDetails(
     double legEnd,
     double breakLevel,
     Instant poiArmedTime,
-    Instant tapTime) {
+    Instant tapTime,
+    double triggerLevel,
+    double atr,
+    Instant fvgTime) {
 
   /**
    * Validates the details.
    *
-   * @throws IllegalArgumentException when a price is not finite and positive, the score is outside
-   *     {@code [0, 5]}, or a box's top is below its bottom
+   * @throws IllegalArgumentException when a price is not finite and positive, the ATR is negative
+   *     or not finite, the score is outside {@code [0, 5]}, or a box's top is below its bottom
    */
   public SetupDetails {
     Objects.requireNonNull(trigger, "trigger");
     scoreParts = List.copyOf(Objects.requireNonNull(scoreParts, "scoreParts"));
     Objects.requireNonNull(poiArmedTime, "poiArmedTime");
     Objects.requireNonNull(tapTime, "tapTime");
+    Objects.requireNonNull(fvgTime, "fvgTime");
     if (score < 0 || score > 5) {
       throw new IllegalArgumentException("score must be in [0, 5], was " + score);
     }
@@ -65,6 +73,10 @@ public record SetupDetails(
     OrderIntent.checkPrice("legStart", legStart);
     OrderIntent.checkPrice("legEnd", legEnd);
     OrderIntent.checkPrice("breakLevel", breakLevel);
+    OrderIntent.checkPrice("triggerLevel", triggerLevel);
+    if (!Double.isFinite(atr) || atr < 0) {
+      throw new IllegalArgumentException("atr must be finite and >= 0, was " + atr);
+    }
     if (poiTop < poiBottom) {
       throw new IllegalArgumentException(
           "poiTop must be >= poiBottom, was " + poiTop + " < " + poiBottom);

@@ -50,6 +50,7 @@ public final class SimulatedBroker {
   private final BarArrays oneMinute;
   private final BrokerListener listener;
   private final WilderAtr atr = new WilderAtr();
+  private final boolean trackAtr;
 
   private OrderIntent pending;
   private long pendingExpiry;
@@ -119,6 +120,7 @@ public final class SimulatedBroker {
     }
     this.oneMinute = oneMinute.orElse(BarArrays.empty(Timeframe.M1));
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.trackAtr = models.slippage().usesAtr();
   }
 
   /** Returns the symbol this broker trades. */
@@ -205,6 +207,16 @@ public final class SimulatedBroker {
   }
 
   /**
+   * Tells whether the pending entry, if any, came from the given POI.
+   *
+   * @param poiId a POI id
+   * @return true when an entry from that POI is pending
+   */
+  public boolean hasPendingEntryFrom(String poiId) {
+    return pending != null && pending.poiId().equals(poiId);
+  }
+
+  /**
    * Cancels the pending entry if it came from the given POI; called when the strategy reports the
    * POI's death at a close.
    *
@@ -251,7 +263,9 @@ public final class SimulatedBroker {
     } else if (pending != null) {
       processPending(t, period, o, h, l);
     }
-    atr.update(h, l, bars.close(i));
+    if (trackAtr) {
+      atr.update(h, l, bars.close(i));
+    }
     lastOpen = t;
     lastClose = t + period;
   }

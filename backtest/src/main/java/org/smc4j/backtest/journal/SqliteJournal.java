@@ -31,8 +31,15 @@ import org.smc4j.backtest.broker.Trade;
  */
 public final class SqliteJournal implements Journal {
 
-  /** The schema version this class writes. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * The schema version this class writes. Version 2 added {@code trigger_level}, {@code atr} and
+   * {@code fvg_time} to {@code signals} and {@code trades}; a version 1 journal is migrated on open
+   * (its old rows keep NULL there).
+   */
+  public static final int SCHEMA_VERSION = 2;
+
+  /** The columns version 2 added to {@code signals} and {@code trades}, with their types. */
+  private static final String[] ADDED_IN_2 = {"trigger_level REAL", "atr REAL", "fvg_time TEXT"};
 
   private static final int BATCH_ROWS = 500;
 
@@ -167,6 +174,14 @@ public final class SqliteJournal implements Journal {
       int version = rs.getInt(1);
       if (rs.wasNull()) {
         st.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
+      } else if (version == 1) {
+        // the tables exist without the version 2 columns (CREATE TABLE IF NOT EXISTS kept them)
+        for (String table : new String[] {"signals", "trades"}) {
+          for (String column : ADDED_IN_2) {
+            st.execute("ALTER TABLE " + table + " ADD COLUMN " + column);
+          }
+        }
+        st.execute("UPDATE schema_version SET version = " + SCHEMA_VERSION);
       } else if (version != SCHEMA_VERSION) {
         throw new JournalException(
             "journal "
@@ -373,12 +388,14 @@ public final class SqliteJournal implements Journal {
   private static final class SetupColumns {
     static final String NAMES =
         "trigger, score, score_parts, poi_top, poi_bottom, fvg_top, fvg_bottom, fib_50, fib_618,"
-            + " fib_786, leg_start, leg_end, break_level, poi_armed_time, tap_time";
-    static final String PLACEHOLDERS = "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?";
+            + " fib_786, leg_start, leg_end, break_level, poi_armed_time, tap_time,"
+            + " trigger_level, atr, fvg_time";
+    static final String PLACEHOLDERS = "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?";
     static final String DDL =
         "trigger TEXT, score INTEGER, score_parts TEXT, poi_top REAL, poi_bottom REAL,"
             + " fvg_top REAL, fvg_bottom REAL, fib_50 REAL, fib_618 REAL, fib_786 REAL,"
-            + " leg_start REAL, leg_end REAL, break_level REAL, poi_armed_time TEXT, tap_time TEXT";
+            + " leg_start REAL, leg_end REAL, break_level REAL, poi_armed_time TEXT, tap_time TEXT,"
+            + " trigger_level REAL, atr REAL, fvg_time TEXT";
 
     private SetupColumns() {}
 
@@ -393,6 +410,9 @@ public final class SqliteJournal implements Journal {
         }
         ps.setNull(from + 13, Types.VARCHAR);
         ps.setNull(from + 14, Types.VARCHAR);
+        ps.setNull(from + 15, Types.REAL);
+        ps.setNull(from + 16, Types.REAL);
+        ps.setNull(from + 17, Types.VARCHAR);
         return;
       }
       SetupDetails d = details.get();
@@ -416,6 +436,9 @@ public final class SqliteJournal implements Journal {
       }
       ps.setString(from + 13, d.poiArmedTime().toString());
       ps.setString(from + 14, d.tapTime().toString());
+      ps.setDouble(from + 15, d.triggerLevel());
+      ps.setDouble(from + 16, d.atr());
+      ps.setString(from + 17, d.fvgTime().toString());
     }
   }
 }

@@ -3,12 +3,10 @@ package org.smc4j.backtest.replay;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.PriorityQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,7 +117,7 @@ public final class BacktestEngine {
       for (int k = 0; k < inputs.size(); k++) {
         SymbolInput in = inputs.get(k);
         try {
-          states.add(new SymbolState(k, in, futures.get(k).get()));
+          states.add(new SymbolState(in, futures.get(k).get()));
         } catch (ExecutionException e) {
           Throwable cause = e.getCause() == null ? e : e.getCause();
           failures.add(new SymbolFailure(in.symbol(), String.valueOf(cause.getMessage())));
@@ -135,23 +133,25 @@ public final class BacktestEngine {
   }
 
   private static final class SymbolState {
-    final int order;
     final SymbolInput input;
     final BarArrays bars;
+    final long[] openTimes;
+    final long period;
     final List<ReplayEvent> events;
     SimulatedBroker broker;
     int bar;
     int nextEvent;
 
-    SymbolState(int order, SymbolInput input, List<ReplayEvent> events) {
-      this.order = order;
+    /** The bar index of the next event, or -1 when there is none. */
+    int nextEventBar;
+
+    SymbolState(SymbolInput input, List<ReplayEvent> events) {
       this.input = input;
       this.bars = input.fiveMinute();
+      this.openTimes = bars.openTimeMillisUnsafe();
+      this.period = bars.timeframe().millis();
       this.events = events;
-    }
-
-    long closeTime() {
-      return bars.closeTimeMillis(bar);
+      this.nextEventBar = events.isEmpty() ? -1 : events.get(0).barIndex();
     }
   }
 
@@ -213,29 +213,49 @@ public final class BacktestEngine {
                   }
                 });
       }
-      PriorityQueue<SymbolState> heap =
-          new PriorityQueue<>(
-              Comparator.comparingLong(SymbolState::closeTime).thenComparingInt(s -> s.order));
-      heap.addAll(states);
+      // a binary min-heap of symbol slots keyed by the close time of each symbol's next candle,
+      // ties in symbol order (slots are in input order): no boxing or comparator calls per bar
+      int k = states.size();
+      SymbolState[] slot = states.toArray(new SymbolState[0]);
+      long[] key = new long[k];
+      int[] heap = new int[k];
+      for (int j = 0; j < k; j++) {
+        key[j] = slot[j].openTimes[0] + slot[j].period;
+        heap[j] = j;
+      }
+      int size = k;
+      for (int j = k / 2 - 1; j >= 0; j--) {
+        siftDown(heap, key, size, j);
+      }
       long bars = 0;
-      while (!heap.isEmpty()) {
-        SymbolState s = heap.poll();
+      while (size > 0) {
+        int top = heap[0];
+        SymbolState s = slot[top];
         int i = s.bar;
-        clock.set(s.closeTime());
+        clock.set(key[top]);
         s.broker.onBar(s.bars, i);
-        while (s.nextEvent < s.events.size() && s.events.get(s.nextEvent).barIndex() == i) {
-          apply(s, s.events.get(s.nextEvent++));
+        if (s.nextEventBar == i) {
+          List<ReplayEvent> events = s.events;
+          int e = s.nextEvent;
+          int n = events.size();
+          while (e < n && events.get(e).barIndex() == i) {
+            apply(s, events.get(e++));
+          }
+          s.nextEvent = e;
+          s.nextEventBar = e < n ? events.get(e).barIndex() : -1;
         }
         bars++;
         if ((bars & 1023) == 0) {
           progress.onProgress(done.addAndGet(1024), total);
         }
-        if (i + 1 < s.bars.size()) {
+        if (i + 1 < s.openTimes.length) {
           s.bar = i + 1;
-          heap.add(s);
+          key[top] = s.openTimes[i + 1] + s.period;
         } else {
           s.broker.finish(s.bars, i);
+          heap[0] = heap[--size];
         }
+        siftDown(heap, key, size, 0);
       }
       progress.onProgress(done.addAndGet(bars & 1023), total);
       long from = states.stream().mapToLong(s -> s.bars.openTimeMillis(0)).min().orElseThrow();
@@ -255,11 +275,43 @@ public final class BacktestEngine {
           bars);
     }
 
+    /** Restores the heap order below {@code at}: smaller close time first, then smaller slot. */
+    private static void siftDown(int[] heap, long[] key, int size, int at) {
+      int x = heap[at];
+      long kx = key[x];
+      int half = size >>> 1;
+      while (at < half) {
+        int child = 2 * at + 1;
+        int c = heap[child];
+        int right = child + 1;
+        if (right < size) {
+          int r = heap[right];
+          if (key[r] < key[c] || (key[r] == key[c] && r < c)) {
+            child = right;
+            c = r;
+          }
+        }
+        if (kx < key[c] || (kx == key[c] && x < c)) {
+          break;
+        }
+        heap[at] = c;
+        at = child;
+      }
+      heap[at] = x;
+    }
+
     private void apply(SymbolState s, ReplayEvent event) {
       switch (event) {
-        case ReplayEvent.PoiDeath d ->
+        case ReplayEvent.PoiDeath d -> {
+          // most POIs die with nothing pending: build the cancellation's time and text only
+          // for the one that has an entry waiting
+          if (s.broker.hasPendingEntryFrom(d.poiId())) {
             s.broker.cancelPendingForPoi(
-                d.poiId(), Instant.ofEpochMilli(s.closeTime()), "POI died: " + d.reason());
+                d.poiId(),
+                Instant.ofEpochMilli(s.openTimes[s.bar] + s.period),
+                "POI died: " + d.reason());
+          }
+        }
         case ReplayEvent.Signal sig -> onSignal(s, sig.plan());
       }
     }

@@ -65,7 +65,10 @@ public final class EntrySignalAdapter {
             leg.endPrice(),
             leg.brokenLevel(),
             Instant.ofEpochMilli(poi.armedTimeMillis()),
-            Instant.ofEpochMilli(signal.tapTimeMillis()));
+            Instant.ofEpochMilli(signal.tapTimeMillis()),
+            signal.triggerLevel(),
+            signal.atr(),
+            Instant.ofEpochMilli(poi.fvg().originTimeMillis()));
     return new TradePlan(
         signal.id(),
         signal.poiId(),

@@ -1,6 +1,7 @@
 package org.smc4j.backtest.replay;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntConsumer;
@@ -10,6 +11,8 @@ import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.engine.PoiDeadEvent;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.engine.StrategyEngine;
+import org.smc4j.core.engine.StrategyEventKind;
+import org.smc4j.core.engine.StrategyEventListener;
 
 /**
  * Streams a symbol's 5m candles, one {@link StrategyEngine#onBar} call per closed candle, through
@@ -38,18 +41,22 @@ public record StrategyEngineSignalSource(StrategyConfig config) implements Signa
     }
     List<ReplayEvent> events = new ArrayList<>();
     int[] current = {0};
+    // only signals and POI deaths matter here: the engine builds no swing, break, leg or gap events
     StrategyEngine engine =
         new StrategyEngine(
             config,
             tickSize,
-            event -> {
-              if (event instanceof EntrySignal s) {
-                events.add(
-                    new ReplayEvent.Signal(current[0], EntrySignalAdapter.toPlan(symbol, s)));
-              } else if (event instanceof PoiDeadEvent d) {
-                events.add(new ReplayEvent.PoiDeath(current[0], d.poi().id(), d.reason().name()));
-              }
-            });
+            StrategyEventListener.only(
+                EnumSet.of(StrategyEventKind.POI, StrategyEventKind.ENTRY_SIGNAL),
+                event -> {
+                  if (event instanceof EntrySignal s) {
+                    events.add(
+                        new ReplayEvent.Signal(current[0], EntrySignalAdapter.toPlan(symbol, s)));
+                  } else if (event instanceof PoiDeadEvent d) {
+                    events.add(
+                        new ReplayEvent.PoiDeath(current[0], d.poi().id(), d.reason().name()));
+                  }
+                }));
     long[] t = fiveMinute.openTimeMillisUnsafe();
     double[] o = fiveMinute.openUnsafe();
     double[] h = fiveMinute.highUnsafe();

@@ -25,4 +25,10 @@ public record PercentSlippageModel(double fraction) implements SlippageModel {
   public double slippage(double referencePrice, double tickSize, OptionalDouble atr) {
     return referencePrice * fraction;
   }
+
+  /** Returns false: the slippage does not depend on the ATR. */
+  @Override
+  public boolean usesAtr() {
+    return false;
+  }
 }

@@ -23,4 +23,13 @@ public interface SlippageModel {
    * @return the distance, finite and {@code >= 0}
    */
   double slippage(double referencePrice, double tickSize, OptionalDouble atr);
+
+  /**
+   * Tells whether this model reads the ATR; the broker computes the ATR only for models that do.
+   *
+   * @return true unless the model says otherwise
+   */
+  default boolean usesAtr() {
+    return true;
+  }
 }

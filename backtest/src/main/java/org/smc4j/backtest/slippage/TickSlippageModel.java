@@ -24,4 +24,10 @@ public record TickSlippageModel(int ticks) implements SlippageModel {
   public double slippage(double referencePrice, double tickSize, OptionalDouble atr) {
     return ticks * tickSize;
   }
+
+  /** Returns false: the slippage does not depend on the ATR. */
+  @Override
+  public boolean usesAtr() {
+    return false;
+  }
 }

@@ -103,6 +103,9 @@ class OrderIntentTest {
                     103,
                     101,
                     Instant.EPOCH,
+                    Instant.EPOCH,
+                    100,
+                    1,
                     Instant.EPOCH))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("score must be in [0, 5], was 6");
@@ -127,6 +130,9 @@ class OrderIntentTest {
                     103,
                     101,
                     Instant.EPOCH,
+                    Instant.EPOCH,
+                    100,
+                    1,
                     Instant.EPOCH))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("poiTop must be >= poiBottom, was 99.0 < 100.0");

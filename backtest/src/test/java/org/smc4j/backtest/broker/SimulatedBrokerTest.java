@@ -106,6 +106,36 @@ class SimulatedBrokerTest {
   }
 
   @Nested
+  class AtrSlippage {
+
+    @Test
+    void shouldSlipAFractionOfTheAtrKnownAtTheSignalClose() {
+      // 14 candles of true range 2 (100 / 101 / 99 / 100): ATR14 = 2 at the 14th close; a market
+      // entry on the 15th candle slips 0.25 x 2 = 0.5
+      SimulatedBroker b =
+          broker(
+              BrokerModels.DEFAULT.withSlippage(
+                  new org.smc4j.backtest.slippage.AtrSlippageModel(0.25, 1)),
+              Optional.empty());
+      double[][] rows = new double[15][];
+      for (int k = 0; k < rows.length; k++) {
+        rows[k] = ohlc(100, 101, 99, 100);
+      }
+      BarArrays bars = bars(Timeframe.M5, START, rows);
+      for (int i = 0; i < 14; i++) {
+        b.onBar(bars, i);
+      }
+      b.submit(
+          intent(1, Side.LONG, EntryKind.MARKET_NEXT_OPEN, 100, 98, 104, START + 14 * 300_000L));
+      b.onBar(bars, 14);
+      b.finish(bars, 14);
+      Trade t = rec.trades.get(0);
+      assertThat(t.entrySlippage()).isCloseTo(0.5, EPS);
+      assertThat(t.entryPrice()).isCloseTo(100.5, EPS);
+    }
+  }
+
+  @Nested
   class Stops {
 
     @Test
@@ -340,7 +370,10 @@ class SimulatedBrokerTest {
     @Test
     void shouldCancelAPendingLimitWhenItsPoiDies() {
       SimulatedBroker b = broker();
+      assertThat(b.hasPendingEntryFrom("poi-7")).isFalse();
       b.submit(intent(7, Side.LONG, EntryKind.LIMIT, 99, 98, 102, START));
+      assertThat(b.hasPendingEntryFrom("poi-7")).isTrue();
+      assertThat(b.hasPendingEntryFrom("poi-8")).isFalse();
       assertThat(b.cancelPendingForPoi("poi-8", Instant.ofEpochMilli(START), "other")).isFalse();
       assertThat(
               b.cancelPendingForPoi(
@@ -354,6 +387,7 @@ class SimulatedBrokerTest {
                 assertThat(c.detail()).isEqualTo("15m close below leg start");
               });
       assertThat(b.pendingEntry()).isEmpty();
+      assertThat(b.hasPendingEntryFrom("poi-7")).isFalse();
     }
   }
 

@@ -51,7 +51,10 @@ class SqliteJournalTest {
           103,
           101,
           Instant.ofEpochMilli(T0),
-          Instant.ofEpochMilli(T0 + 900_000));
+          Instant.ofEpochMilli(T0 + 900_000),
+          100.3,
+          0.4,
+          Instant.ofEpochMilli(T0 - 2_700_000));
 
   static OrderIntent intent(long id) {
     return new OrderIntent(
@@ -154,14 +157,15 @@ class SqliteJournalTest {
     assertThat(count(db, "SELECT COUNT(*) FROM signals WHERE run_id = 1")).isEqualTo(2);
     assertThat(count(db, "SELECT COUNT(*) FROM trades WHERE run_id = 1")).isEqualTo(1);
     assertThat(count(db, "SELECT COUNT(*) FROM cancellations WHERE run_id = 1")).isEqualTo(1);
-    assertThat(count(db, "SELECT version FROM schema_version")).isEqualTo(1);
+    assertThat(count(db, "SELECT version FROM schema_version")).isEqualTo(2);
     assertThat(count(db, "SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL")).isEqualTo(1);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
                 "SELECT net_pnl, r_gross, ambiguous, optimistic_net_pnl, score, score_parts,"
-                    + " exit_reason, funding, entry_time FROM trades")) {
+                    + " exit_reason, funding, entry_time, trigger_level, atr, fvg_time"
+                    + " FROM trades")) {
       rs.next();
       // gross (98.9 - 100) = -1.1; net = -1.1 - 0.07 - 0.01
       assertThat(rs.getDouble(1)).isCloseTo(-1.18, org.assertj.core.api.Assertions.within(1e-9));
@@ -174,6 +178,9 @@ class SqliteJournalTest {
       assertThat(rs.getString(7)).isEqualTo("STOP");
       assertThat(rs.getDouble(8)).isEqualTo(0.01);
       assertThat(rs.getString(9)).isEqualTo("2025-01-01T00:05:00Z");
+      assertThat(rs.getDouble(10)).isEqualTo(100.3);
+      assertThat(rs.getDouble(11)).isEqualTo(0.4);
+      assertThat(rs.getString(12)).isEqualTo("2024-12-31T23:15:00Z");
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement st = c.createStatement();
@@ -218,16 +225,44 @@ class SqliteJournalTest {
     SqliteJournal.open(db, "first").close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement st = c.createStatement()) {
-      st.execute("UPDATE schema_version SET version = 2");
+      st.execute("UPDATE schema_version SET version = 3");
     }
     assertThatThrownBy(() -> SqliteJournal.open(db, "second"))
         .isInstanceOf(JournalException.class)
         .hasMessage(
             "journal "
                 + db
-                + " has schema version 2, this smc4j reads and writes version 1; use another"
+                + " has schema version 3, this smc4j reads and writes version 2; use another"
                 + " --out folder or a matching smc4j");
     assertThat(count(db, "SELECT COUNT(*) FROM runs")).isEqualTo(1);
+  }
+
+  @Test
+  void shouldMigrateAVersionOneJournalAndKeepItsRows() throws Exception {
+    Path db = dir.resolve("journal.sqlite");
+    try (SqliteJournal j = SqliteJournal.open(db, "first")) {
+      j.recordTrade(trade(1));
+    }
+    // turn the file into what version 1 wrote: no trigger_level, atr, fvg_time columns
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      for (String table : List.of("signals", "trades")) {
+        for (String column : List.of("trigger_level", "atr", "fvg_time")) {
+          st.execute("ALTER TABLE " + table + " DROP COLUMN " + column);
+        }
+      }
+      st.execute("UPDATE schema_version SET version = 1");
+    }
+    try (SqliteJournal j = SqliteJournal.open(db, "second")) {
+      assertThat(j.runId()).isEqualTo(2);
+      j.recordTrade(trade(2));
+    }
+    assertThat(count(db, "SELECT version FROM schema_version")).isEqualTo(2);
+    assertThat(count(db, "SELECT COUNT(*) FROM trades")).isEqualTo(2);
+    assertThat(count(db, "SELECT COUNT(*) FROM trades WHERE run_id = 1 AND atr IS NULL"))
+        .isEqualTo(1);
+    assertThat(count(db, "SELECT COUNT(*) FROM trades WHERE run_id = 2 AND atr = 0.4"))
+        .isEqualTo(1);
   }
 
   @Test

@@ -28,6 +28,13 @@ class SlippageModelTest {
   }
 
   @Test
+  void shouldSayWhichModelsReadTheAtr() {
+    assertThat(new AtrSlippageModel(0.05, 2).usesAtr()).isTrue();
+    assertThat(new TickSlippageModel(1).usesAtr()).isFalse();
+    assertThat(new PercentSlippageModel(0.0001).usesAtr()).isFalse();
+  }
+
+  @Test
   void shouldRejectNegativeTicks() {
     assertThatThrownBy(() -> new TickSlippageModel(-1))
         .isInstanceOf(IllegalArgumentException.class)
