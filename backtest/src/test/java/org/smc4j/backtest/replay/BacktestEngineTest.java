@@ -124,6 +124,45 @@ class BacktestEngineTest {
   }
 
   @Test
+  void shouldMergeSymbolsOfDifferentStartsAndLengthsByCloseTimeThenInputOrder() {
+    // five symbols starting 0, 5, 10, 0 and 35 minutes after START with 40, 13, 27, 3 and 1
+    // candles; each signals at the close of every one of its candles (all but the first are
+    // skipped: one position per symbol), so the journal shows the order the merge visited them
+    String[] symbols = {"A", "B", "C", "D", "E"};
+    long[] starts = {0, M5, 2 * M5, 0, 7 * M5};
+    int[] lengths = {40, 13, 27, 3, 1};
+    List<SymbolInput> inputs = new ArrayList<>();
+    Map<String, List<ReplayEvent>> script = new java.util.HashMap<>();
+    List<String> expected = new ArrayList<>();
+    record Visit(long close, int order, String key) {}
+    List<Visit> visits = new ArrayList<>();
+    for (int k = 0; k < symbols.length; k++) {
+      long start = START + starts[k];
+      inputs.add(
+          new SymbolInput(symbols[k], flat(start, lengths[k]), Optional.empty(), spec(symbols[k])));
+      List<ReplayEvent> events = new ArrayList<>();
+      for (int i = 0; i < lengths[k]; i++) {
+        long close = start + (i + 1) * M5;
+        events.add(
+            new ReplayEvent.Signal(
+                i, plan(symbols[k] + i, symbols[k], EntryKind.LIMIT, 99, 98, 103, close)));
+        visits.add(new Visit(close, k, symbols[k] + "@" + close));
+      }
+      script.put(symbols[k], events);
+    }
+    visits.sort(java.util.Comparator.comparingLong(Visit::close).thenComparingInt(Visit::order));
+    for (Visit v : visits) {
+      expected.add(v.key());
+    }
+    BacktestResult r =
+        engine(scripted(script), Optional.empty()).run(inputs, Journal.NONE, ProgressListener.NONE);
+    assertThat(r.signals())
+        .extracting(sig -> sig.symbol() + "@" + sig.signalTime().toEpochMilli())
+        .containsExactlyElementsOf(expected);
+    assertThat(r.bars()).isEqualTo(40 + 13 + 27 + 3 + 1);
+  }
+
+  @Test
   void shouldTakeSkipAndCancelSignalsAcrossSymbolsInTimeOrder() {
     // A: market signal at the close of bar 0 (filled at bar 1's open), a second signal at bar 1
     // is skipped. B (starting 5 minutes later): a limit whose POI dies at its bar 1.

@@ -118,7 +118,9 @@ public final class BacktestCommand implements Callable<Integer> {
       names = "--from",
       converter = InstantConverter.class,
       paramLabel = "TIME",
-      description = "First candle open time, 2025-01-01 (UTC midnight) or 2025-01-01T08:00:00Z.")
+      description =
+          "First candle open time, 2025-01-01 (UTC midnight) or 2025-01-01T08:00:00Z; the"
+              + " strategy warms up from there.")
   Instant from;
 
   @Option(
@@ -320,6 +322,20 @@ public final class BacktestCommand implements Callable<Integer> {
     if (config != null) {
       notes.add("config: " + config);
     }
+    String strategyLine = "strategy: " + parameters(cfg.strategy().toString());
+    String brokerLine =
+        String.format(
+            Locale.ROOT,
+            "risk %s USDT per trade, leverage %s; fees maker %s, taker %s; slippage %s",
+            cfg.sizing().riskUsd().toPlainString(),
+            cfg.sizing().leverage().toPlainString(),
+            cfg.sizing().fees().makerRate().stripTrailingZeros().toPlainString(),
+            cfg.sizing().fees().takerRate().stripTrailingZeros().toPlainString(),
+            parameters(cfg.models().slippage().toString()));
+    stdout.println(strategyLine);
+    stdout.println(brokerLine);
+    notes.add(strategyLine);
+    notes.add(brokerLine);
 
     BacktestSettings settings =
         new BacktestSettings(
@@ -443,6 +459,17 @@ public final class BacktestCommand implements Callable<Integer> {
         result.signals().size() - taken,
         result.cancellations().size(),
         result.cancellations().size() == 1 ? "y" : "ies");
+  }
+
+  /**
+   * Returns a record's components from its text form: {@code Name[a=1, b=2]} gives {@code a=1,
+   * b=2}.
+   */
+  static String parameters(String record) {
+    int open = record.indexOf('[');
+    return open >= 0 && record.endsWith("]")
+        ? record.substring(open + 1, record.length() - 1)
+        : record;
   }
 
   private static String plain(double v) {

@@ -170,6 +170,11 @@ class BacktestCommandTest {
     assertThat(r.out())
         .contains("BTCUSDT: 4,032 5m candles 2025-02-01T00:00:00Z .. 2025-02-14T23:55:00Z from 6")
         .contains("funding BTCUSDT: 3,612 settlements")
+        .contains("strategy: swing15Left=3, swing15Right=3,")
+        .contains(", rewardRisk=3.0,")
+        .contains(
+            "risk 2 USDT per trade, leverage 10; fees maker 0.0002, taker 0.0005;"
+                + " slippage ticks=1")
         .doesNotContain("SOLUSDT");
     assertThat(summaryRow(r.out(), "ALL")).isNotBlank();
     assertThat(r.err()).contains("progress: 100% 4,032/4,032 candles");
