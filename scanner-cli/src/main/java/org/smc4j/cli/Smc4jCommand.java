@@ -1,6 +1,7 @@
 package org.smc4j.cli;
 
 import org.smc4j.cli.data.DataCommand;
+import org.smc4j.cli.detect.DetectCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -13,7 +14,12 @@ import picocli.CommandLine.Spec;
     version = "smc4j 0.1.0",
     description =
         "Smart Money Concepts scanner and backtester: 15m BOS + FVG/Fibonacci POI + 5m entry, $1 risk.",
-    subcommands = {SizeCommand.class, DownloadCommand.class, DataCommand.class})
+    subcommands = {
+      SizeCommand.class,
+      DownloadCommand.class,
+      DataCommand.class,
+      DetectCommand.class
+    })
 public final class Smc4jCommand implements Runnable {
 
   @Spec CommandSpec spec;
