@@ -409,7 +409,21 @@ public final class StrategyEngine {
               + "): open time must be on the 5m grid and after the previous candle's "
               + (lastOpen5 == Long.MIN_VALUE ? "(none)" : Instant.ofEpochMilli(lastOpen5)));
     }
-    check("5m candle ", bar5 + 1, openTimeMillis, open, high, low, close, volume);
+    // One combined test for the valid case (every comparison is false for NaN and the bounds make
+    // every value finite); only a bar that fails it goes through the check that names the problem.
+    boolean plain =
+        low > 0
+            & high >= low
+            & high < Double.POSITIVE_INFINITY
+            & open >= low
+            & open <= high
+            & close >= low
+            & close <= high
+            & volume >= 0
+            & volume < Double.POSITIVE_INFINITY;
+    if (!plain) {
+      check("5m candle ", bar5 + 1, openTimeMillis, open, high, low, close, volume);
+    }
     int i = ++bar5;
     lastOpen5 = openTimeMillis;
     long closeTime = openTimeMillis + M5;
@@ -800,15 +814,7 @@ public final class StrategyEngine {
     up.newFvg = upGap;
     down.newFvg = downGap;
     if (emitFvg5) {
-      // 5m gaps are tracked only to report their states; the trigger needs just the new gap.
-      up.fvg5.update(l, c, i, closeTime, i, listener);
-      down.fvg5.update(-h, -c, i, closeTime, i, listener);
-      if (upGap) {
-        addGap(up.fvg5, up.w5, i, closeTime, i);
-      }
-      if (downGap) {
-        addGap(down.fvg5, down.w5, i, closeTime, i);
-      }
+      trackFvg5(i, closeTime, h, l, c, upGap, downGap);
     }
 
     // The MSS reference is the swing as it stood at the previous close (as for 15m breaks).
@@ -822,6 +828,21 @@ public final class StrategyEngine {
 
     if (d != null && !poiSignalled) {
       entry(d, i, t, closeTime, h, l, c, atrReady, atr, mssKnown, mssLevel, mssOrigin);
+    }
+  }
+
+  /** 5m gaps are tracked only to report their states; the trigger needs just the new gap. */
+  private void trackFvg5(
+      int i, long closeTime, double h, double l, double c, boolean upGap, boolean downGap) {
+    DirectionState up = bull;
+    DirectionState down = bear;
+    up.fvg5.update(l, c, i, closeTime, i, listener);
+    down.fvg5.update(-h, -c, i, closeTime, i, listener);
+    if (upGap) {
+      addGap(up.fvg5, up.w5, i, closeTime, i);
+    }
+    if (downGap) {
+      addGap(down.fvg5, down.w5, i, closeTime, i);
     }
   }
 

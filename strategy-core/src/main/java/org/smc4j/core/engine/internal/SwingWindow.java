@@ -90,16 +90,16 @@ public final class SwingWindow {
     double[] h = hi;
     int m = mask;
     double p = h[j & m];
+    // All L + R comparisons without early exit: a fixed trip count the branch predictor learns,
+    // where stopping at the first failed comparison mispredicts about every other bar. The inputs
+    // are finite, so "p > x" needs no NaN care.
+    boolean pivot = true;
     for (int k = 1; k <= left; k++) {
-      if (!(p > h[(j - k) & m])) {
-        return -1;
-      }
+      pivot &= p > h[(j - k) & m];
     }
     for (int k = 1; k <= right; k++) {
-      if (!(p >= h[(j + k) & m])) {
-        return -1;
-      }
+      pivot &= p >= h[(j + k) & m];
     }
-    return j;
+    return pivot ? j : -1;
   }
 }

@@ -9,6 +9,8 @@ package org.smc4j.core.engine.internal;
 public final class WilderAtr {
 
   private final int period;
+  private final double periodAsDouble;
+  private final double periodMinusOne;
   private int count;
   private double sum;
   private double atr;
@@ -24,6 +26,9 @@ public final class WilderAtr {
       throw new IllegalArgumentException("period must be >= 1, was " + period);
     }
     this.period = period;
+    // Exact conversions, hoisted out of the per-bar update (same doubles as before).
+    this.periodAsDouble = period;
+    this.periodMinusOne = period - 1;
   }
 
   /**
@@ -43,7 +48,7 @@ public final class WilderAtr {
       sum += tr;
       atr = sum / period;
     } else {
-      atr = (atr * (period - 1) + tr) / period;
+      atr = (atr * periodMinusOne + tr) / periodAsDouble;
     }
   }
 
