@@ -809,8 +809,17 @@ public final class StrategyEngine {
     boolean atrReady = atr5.ready();
     double atr = atr5.value();
 
-    boolean upGap = atrReady && isGap(up.w5, i, atr);
-    boolean downGap = atrReady && isGap(down.w5, i, atr);
+    // The 5m swings and gaps feed only the entry trigger of a tapped POI, on its side, and only
+    // those known after the tap count; a listener that does not want them as events (signals-only)
+    // therefore gets them computed only on bars where a trigger can happen. The results are the
+    // same: a swing or gap skipped elsewhere is never read.
+    DirectionState d = poiSide;
+    boolean trigger = d != null && poiTapped && !poiSignalled;
+    boolean wantUp = trigger && d == up;
+    boolean wantDown = trigger && d == down;
+
+    boolean upGap = atrReady && (emitFvg5 || wantUp) && isGap(up.w5, i, atr);
+    boolean downGap = atrReady && (emitFvg5 || wantDown) && isGap(down.w5, i, atr);
     up.newFvg = upGap;
     down.newFvg = downGap;
     if (emitFvg5) {
@@ -818,13 +827,16 @@ public final class StrategyEngine {
     }
 
     // The MSS reference is the swing as it stood at the previous close (as for 15m breaks).
-    DirectionState d = poiSide;
-    boolean mssKnown = d != null && d.hasSwing5 && poiTapped && d.swing5KnownAt > poiTapIndex;
+    boolean mssKnown = trigger && d.hasSwing5 && d.swing5KnownAt > poiTapIndex;
     double mssLevel = d != null ? d.swing5Level : 0;
     int mssOrigin = d != null ? d.swing5Index : 0;
 
-    registerSwing5(up, i, closeTime);
-    registerSwing5(down, i, closeTime);
+    if (emitSwing5 || wantUp) {
+      registerSwing5(up, i, closeTime);
+    }
+    if (emitSwing5 || wantDown) {
+      registerSwing5(down, i, closeTime);
+    }
 
     if (d != null && !poiSignalled) {
       entry(d, i, t, closeTime, h, l, c, atrReady, atr, mssKnown, mssLevel, mssOrigin);
