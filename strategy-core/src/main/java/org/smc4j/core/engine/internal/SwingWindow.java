@@ -11,6 +11,7 @@ public final class SwingWindow {
   private final int right;
   private final int mask;
   private final double[] hi;
+  private final double[] hiTwice;
   private final double[] lo;
   private final long[] time;
   private int count;
@@ -31,6 +32,9 @@ public final class SwingWindow {
     }
     this.mask = capacity - 1;
     this.hi = new double[capacity];
+    // The highs once more, each also at slot + capacity: the pivot test then reads the L + R + 1
+    // bars around a pivot as one contiguous run, without wrapping.
+    this.hiTwice = new double[2 * capacity];
     this.lo = new double[capacity];
     this.time = new long[capacity];
   }
@@ -45,6 +49,8 @@ public final class SwingWindow {
   public void push(double h, double l, long openTimeMillis) {
     int slot = count & mask;
     hi[slot] = h;
+    hiTwice[slot] = h;
+    hiTwice[slot + mask + 1] = h;
     lo[slot] = l;
     time[slot] = openTimeMillis;
     count++;
@@ -87,18 +93,19 @@ public final class SwingWindow {
     if (j < left) {
       return -1;
     }
-    double[] h = hi;
-    int m = mask;
-    double p = h[j & m];
+    double[] h = hiTwice;
+    int base = (j - left) & mask;
+    double p = h[base + left];
     // All L + R comparisons without early exit: a fixed trip count the branch predictor learns,
     // where stopping at the first failed comparison mispredicts about every other bar. The inputs
     // are finite, so "p > x" needs no NaN care.
     boolean pivot = true;
-    for (int k = 1; k <= left; k++) {
-      pivot &= p > h[(j - k) & m];
+    for (int k = base; k < base + left; k++) {
+      pivot &= p > h[k];
     }
-    for (int k = 1; k <= right; k++) {
-      pivot &= p >= h[(j + k) & m];
+    int end = base + left + right;
+    for (int k = base + left + 1; k <= end; k++) {
+      pivot &= p >= h[k];
     }
     return pivot ? j : -1;
   }
