@@ -34,12 +34,16 @@ public final class WilderAtr {
   /**
    * Adds the next bar.
    *
-   * @param high its high
-   * @param low its low
-   * @param close its close
+   * @param high its high, positive and finite
+   * @param low its low, positive and finite
+   * @param close its close, positive and finite
    */
   public void update(double high, double low, double close) {
-    double tr = count == 0 ? high - low : Math.max(high, prevClose) - Math.min(low, prevClose);
+    // Plain comparisons instead of Math.max/min, whose NaN and signed-zero handling costs extra
+    // instructions: prices are positive and finite here, where both give the same value.
+    double top = high > prevClose ? high : prevClose;
+    double bottom = low < prevClose ? low : prevClose;
+    double tr = count == 0 ? high - low : top - bottom;
     prevClose = close;
     count++;
     if (count < period) {
