@@ -285,6 +285,31 @@ class DetectCommandTest {
   }
 
   @Test
+  void shouldReportADroppedRowLenientlyAndFailTheSymbolWithStrict() throws IOException {
+    StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume\n");
+    Instant t = Instant.parse("2025-04-03T17:05:00Z");
+    for (int i = 0; i < 40; i++) {
+      String time = t.plusSeconds(300L * i).toString().replace("T", " ").replace("Z", "+00:00");
+      // Row 11 (line 12) has its high below its low.
+      String high = i == 10 ? "99" : Double.toString(101 + i % 7);
+      csv.append(time).append(",100,").append(high).append(",99.5,100,1.5\n");
+    }
+    Path file = dir.resolve("in").resolve("TESTUSDT_5m.csv");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, csv.toString());
+
+    Run lenient = run("detect", file.toString(), "--out", dir.resolve("a").toString());
+    assertThat(lenient.exit()).as(lenient.err()).isZero();
+    assertThat(lenient.out())
+        .contains("== TESTUSDT: 1 file, 40 rows read, 39 5m bars")
+        .contains("gaps 1 (1 missing bars), dropped rows 1");
+
+    Run strict = run("detect", file.toString(), "--strict", "--out", dir.resolve("b").toString());
+    assertThat(strict.exit()).isEqualTo(1);
+    assertThat(strict.err()).contains("failed: TESTUSDT: ").contains("TESTUSDT_5m.csv:12");
+  }
+
+  @Test
   void shouldShowTheDefaultsInHelp() {
     Run r = run("detect", "--help");
 

@@ -802,18 +802,30 @@ public final class StrategyEngine {
   // ---------------------------------------------------------------- 5m close
 
   private void fiveMinute(int i, long t, long closeTime, double h, double l, double c) {
+    bull.w5.push(h, l, t);
+    bear.w5.push(-l, -h, t);
+    DirectionState d = poiSide;
+    if (emitFvg5 || emitSwing5) {
+      fiveMinuteWithEvents(i, t, closeTime, h, l, c, d);
+    } else if (d != null && !poiSignalled) {
+      // Signals-only: the 5m swings and gaps feed only the entry trigger of a tapped POI, on its
+      // side, and only those known after the tap count, so they are computed only on the bars
+      // where a trigger can happen. A swing or gap skipped elsewhere is never read.
+      if (poiTapped) {
+        trigger(d, i, t, closeTime, h, l, c);
+      } else if (i > poiArmed5mIndex && (d.sign > 0 ? l : -h) <= poiTop) {
+        entry(d, i, t, closeTime, h, l, c, false, 0, false, 0, 0);
+      }
+    }
+  }
+
+  /** The 5m close when 5m swings or gaps are wanted as events: both sides, every bar. */
+  private void fiveMinuteWithEvents(
+      int i, long t, long closeTime, double h, double l, double c, DirectionState d) {
     DirectionState up = bull;
     DirectionState down = bear;
-    up.w5.push(h, l, t);
-    down.w5.push(-l, -h, t);
     boolean atrReady = atr5.ready();
     double atr = atr5.value();
-
-    // The 5m swings and gaps feed only the entry trigger of a tapped POI, on its side, and only
-    // those known after the tap count; a listener that does not want them as events (signals-only)
-    // therefore gets them computed only on bars where a trigger can happen. The results are the
-    // same: a swing or gap skipped elsewhere is never read.
-    DirectionState d = poiSide;
     boolean trigger = d != null && poiTapped && !poiSignalled;
     boolean wantUp = trigger && d == up;
     boolean wantDown = trigger && d == down;
@@ -841,6 +853,20 @@ public final class StrategyEngine {
     if (d != null && !poiSignalled) {
       entry(d, i, t, closeTime, h, l, c, atrReady, atr, mssKnown, mssLevel, mssOrigin);
     }
+  }
+
+  /** The 5m close of a signals-only engine while its POI is tapped: the trigger side only. */
+  private void trigger(
+      DirectionState d, int i, long t, long closeTime, double h, double l, double c) {
+    boolean atrReady = atr5.ready();
+    double atr = atr5.value();
+    d.newFvg = atrReady && isGap(d.w5, i, atr);
+    // The MSS reference is the swing as it stood at the previous close (as for 15m breaks).
+    boolean mssKnown = d.hasSwing5 && d.swing5KnownAt > poiTapIndex;
+    double mssLevel = d.swing5Level;
+    int mssOrigin = d.swing5Index;
+    registerSwing5(d, i, closeTime);
+    entry(d, i, t, closeTime, h, l, c, atrReady, atr, mssKnown, mssLevel, mssOrigin);
   }
 
   /** 5m gaps are tracked only to report their states; the trigger needs just the new gap. */
