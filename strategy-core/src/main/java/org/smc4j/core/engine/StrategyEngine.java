@@ -560,8 +560,14 @@ public final class StrategyEngine {
       }
     }
 
-    frozeNow |= registerSwing15(up, k, closeTime, i5);
-    frozeNow |= registerSwing15(down, k, closeTime, i5);
+    int upPivot = up.w15.pivotAtLatest();
+    if (upPivot >= 0) {
+      frozeNow |= registerSwing15(up, upPivot, k, closeTime, i5);
+    }
+    int downPivot = down.w15.pivotAtLatest();
+    if (downPivot >= 0) {
+      frozeNow |= registerSwing15(down, downPivot, k, closeTime, i5);
+    }
 
     if (frozeNow) {
       armPoi(k, closeTime, i5, c, atr);
@@ -587,13 +593,26 @@ public final class StrategyEngine {
       d.candidateMinLowIndex = k;
       d.candidateMinLowTime = t;
     }
-    double level = d.candidateLevel;
-    if (dc > level) {
-      d.candidateRun++;
-    } else {
+    if (!(dc > d.candidateLevel)) {
       d.candidateRun = 0;
       return false;
     }
+    d.candidateRun++;
+    return confirmBreak(d, k, t, closeTime, i5, dh, dc, atrReady, atr);
+  }
+
+  /** The rest of testBreak, out of line: the close is beyond the candidate level. */
+  private boolean confirmBreak(
+      DirectionState d,
+      int k,
+      long t,
+      long closeTime,
+      int i5,
+      double dh,
+      double dc,
+      boolean atrReady,
+      double atr) {
+    double level = d.candidateLevel;
     if (d.candidateRun < confirmBars || !atrReady || dc - level < minBreakAtr * atr) {
       return false;
     }
@@ -677,12 +696,8 @@ public final class StrategyEngine {
         end - fibZoneEnd * (end - start));
   }
 
-  private boolean registerSwing15(DirectionState d, int k, long closeTime, int i5) {
+  private boolean registerSwing15(DirectionState d, int p, int k, long closeTime, int i5) {
     SwingWindow w = d.w15;
-    int p = w.pivotAtLatest();
-    if (p < 0) {
-      return false;
-    }
     double level = w.hi(p);
     long pivotTime = w.time(p);
     if (emitSwing15) {
