@@ -400,7 +400,8 @@ public final class StrategyEngine {
    */
   public void onBar(
       long openTimeMillis, double open, double high, double low, double close, double volume) {
-    if (openTimeMillis <= lastOpen5 || Math.floorMod(openTimeMillis, M5) != 0) {
+    // A remainder of zero is the same test as Math.floorMod's, without its sign correction.
+    if (openTimeMillis <= lastOpen5 || openTimeMillis % M5 != 0) {
       throw new IllegalArgumentException(
           "5m candle "
               + (bar5 + 1)

@@ -10,7 +10,6 @@ public final class SwingWindow {
   private final int left;
   private final int right;
   private final int mask;
-  private final double[] hi;
   private final double[] hiTwice;
   private final double[] lo;
   private final long[] time;
@@ -31,8 +30,7 @@ public final class SwingWindow {
       capacity <<= 1;
     }
     this.mask = capacity - 1;
-    this.hi = new double[capacity];
-    // The highs once more, each also at slot + capacity: the pivot test then reads the L + R + 1
+    // The highs twice, at slot and at slot + capacity: the pivot test then reads the L + R + 1
     // bars around a pivot as one contiguous run, without wrapping.
     this.hiTwice = new double[2 * capacity];
     this.lo = new double[capacity];
@@ -48,7 +46,6 @@ public final class SwingWindow {
    */
   public void push(double h, double l, long openTimeMillis) {
     int slot = count & mask;
-    hi[slot] = h;
     hiTwice[slot] = h;
     hiTwice[slot + mask + 1] = h;
     lo[slot] = l;
@@ -63,7 +60,7 @@ public final class SwingWindow {
 
   /** Returns the directional high of a recent bar (within the ring's capacity). */
   public double hi(int index) {
-    return hi[index & mask];
+    return hiTwice[index & mask];
   }
 
   /** Returns the directional low of a recent bar (within the ring's capacity). */
