@@ -28,6 +28,8 @@ import org.smc4j.core.engine.StrategyRun;
 import org.smc4j.core.signal.Side;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.validate.CandleValidator;
+import org.smc4j.marketdata.validate.RawCandles;
 import org.smc4j.marketdata.validate.ValidatedCandles;
 import org.smc4j.marketdata.validate.ValidationMode;
 import org.smc4j.marketdata.validate.ValidationReport;
@@ -201,16 +203,14 @@ public final class DetectCommand implements Callable<Integer> {
           "--context was given but holds no 15m file of this symbol (files are matched by the"
               + " symbol in their name)");
     }
-    CandleCsvReader reader =
-        CandleCsvReader.of(strict ? ValidationMode.STRICT : ValidationMode.LENIENT);
     long t0 = System.nanoTime();
-    ValidatedCandles five = reader.read(files.fiveMinute);
-    requireTimeframe(five, Timeframe.M5, "5m input", "give 15m candles with --context");
+    ValidatedCandles five =
+        readSeries(files.fiveMinute, Timeframe.M5, "5m input", "give 15m candles with --context");
     Optional<ValidatedCandles> fifteen = Optional.empty();
     if (!files.context.isEmpty()) {
-      ValidatedCandles c = reader.read(files.context);
-      requireTimeframe(c, Timeframe.M15, "--context", "context candles must be 15m");
-      fifteen = Optional.of(c);
+      fifteen =
+          Optional.of(
+              readSeries(files.context, Timeframe.M15, "--context", "context candles must be 15m"));
     }
     BarArrays bars = five.bars();
     if (bars.size() == 0) {
@@ -271,22 +271,24 @@ public final class DetectCommand implements Callable<Integer> {
     return counts;
   }
 
-  private static void requireTimeframe(
-      ValidatedCandles candles, Timeframe expected, String what, String hint) {
-    Timeframe tf = candles.report().timeframe();
-    if (!tf.equals(expected)) {
-      throw new MarketDataException(
-          what
-              + " "
-              + candles.report().files()
-              + " holds "
-              + tf
-              + " candles, expected "
-              + expected
-              + " ("
-              + hint
-              + ")");
+  /**
+   * Reads the files of one symbol as one series, after checking each file's own timeframe (so a 15m
+   * file mixed into 5m inputs is named, not read as 5m rows with gaps and duplicates).
+   */
+  private ValidatedCandles readSeries(
+      List<Path> files, Timeframe expected, String what, String hint) {
+    List<RawCandles> raw = new ArrayList<>(files.size());
+    for (Path f : files) {
+      RawCandles r = CandleCsvReader.readRaw(f);
+      Timeframe tf = CandleCsvReader.inferTimeframe(List.of(r));
+      if (!tf.equals(expected)) {
+        throw new MarketDataException(
+            what + " " + f + " holds " + tf + " candles, expected " + expected + " (" + hint + ")");
+      }
+      raw.add(r);
     }
+    return CandleValidator.validate(
+        raw, expected, strict ? ValidationMode.STRICT : ValidationMode.LENIENT);
   }
 
   private static String describe(

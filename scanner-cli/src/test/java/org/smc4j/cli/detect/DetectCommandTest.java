@@ -255,12 +255,30 @@ class DetectCommandTest {
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err())
-        .contains("failed: XRPUSDT: 5m input [")
-        .contains("holds 15m candles, expected 5m (give 15m candles with --context)");
+        .contains(
+            "failed: XRPUSDT: 5m input "
+                + fifteen
+                + " holds 15m candles, expected 5m (give 15m candles with --context)");
     assertThat(r.out()).contains("== DOGEUSDT: 1 file, 8640 rows read");
     assertThat(r.out()).contains("== summary: 2 symbols, 1 failed; 8640 5m bars;");
     assertThat(out.resolve("DOGEUSDT").resolve("entry_signal.csv")).exists();
     assertThat(out.resolve("XRPUSDT")).doesNotExist();
+  }
+
+  @Test
+  void shouldNameTheFileWhenAFolderMixesTimeframesOfOneSymbol() {
+    // DOGEUSDT has 1m, 5m and 15m files: all are "DOGEUSDT", only the 5m one is a 5m input.
+    Path doge = SharedData.requireData("bybit-linear/DOGEUSDT");
+
+    Run r = run("detect", doge.toString(), "--out", dir.resolve("out").toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .contains(
+            "failed: DOGEUSDT: 5m input "
+                + doge.resolve("15m").resolve("DOGEUSDT_15m.csv")
+                + " holds 15m candles, expected 5m");
+    assertThat(dir.resolve("out").resolve("DOGEUSDT")).doesNotExist();
   }
 
   @Test
