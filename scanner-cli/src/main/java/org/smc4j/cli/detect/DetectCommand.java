@@ -10,7 +10,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.cli.data.CsvInputs;
@@ -49,12 +51,12 @@ import picocli.CommandLine.Spec;
  * <p>Inputs are grouped into symbols by file name: the symbol is the name up to its timeframe token
  * ({@code BTCUSDT-5m-2025-01.csv} and {@code BTCUSDT_5m.csv} give {@code BTCUSDT}, {@code
  * BTC-USDT-SWAP_5m.csv} gives {@code BTC-USDT-SWAP}), or the whole name without {@code .csv} when
- * it has none. All files of one symbol are read as one series; each symbol gets its own folder
- * {@code OUT/<symbol>/}, also when only one symbol is given. Without {@code --context} the engine
- * derives the 15m candles from the 5m ones; with it, each symbol's 15m candles come from the
- * context files of the same symbol. A symbol that fails (unreadable file, wrong timeframe, missing
- * context) is reported and the others still run. Exit 0 when every symbol ran, 1 when one failed, 2
- * for a usage error (including a bad strategy parameter).
+ * it has none. All files of one symbol (which must lie in one folder) are read as one series; each
+ * symbol gets its own folder {@code OUT/<symbol>/}, also when only one symbol is given. Without
+ * {@code --context} the engine derives the 15m candles from the 5m ones; with it, each symbol's 15m
+ * candles come from the context files of the same symbol. A symbol that fails (unreadable file,
+ * wrong timeframe, missing context) is reported and the others still run. Exit 0 when every symbol
+ * ran, 1 when one failed, 2 for a usage error (including a bad strategy parameter).
  */
 @Command(
     name = "detect",
@@ -206,11 +208,13 @@ public final class DetectCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     ValidatedCandles five =
         readSeries(files.fiveMinute, Timeframe.M5, "5m input", "give 15m candles with --context");
+    requireOneFolder(files.fiveMinute, "5m input");
     Optional<ValidatedCandles> fifteen = Optional.empty();
     if (!files.context.isEmpty()) {
       fifteen =
           Optional.of(
               readSeries(files.context, Timeframe.M15, "--context", "context candles must be 15m"));
+      requireOneFolder(files.context, "--context");
     }
     BarArrays bars = five.bars();
     if (bars.size() == 0) {
@@ -269,6 +273,27 @@ public final class DetectCommand implements Callable<Integer> {
         dir);
     totalBars += bars.size();
     return counts;
+  }
+
+  /**
+   * Refuses one symbol's files from several folders: they are usually the same market from two
+   * venues (binance-usdm/BTCUSDT and bybit-linear/BTCUSDT), which read as one series would overlap.
+   */
+  private static void requireOneFolder(List<Path> files, String what) {
+    Set<Path> folders = new TreeSet<>();
+    for (Path f : files) {
+      Path parent = f.toAbsolutePath().normalize().getParent();
+      folders.add(parent == null ? Path.of("") : parent);
+    }
+    if (folders.size() > 1) {
+      throw new MarketDataException(
+          what
+              + " files of this symbol lie in "
+              + folders.size()
+              + " folders "
+              + folders
+              + "; one series comes from one folder (run detect once per folder)");
+    }
   }
 
   /**

@@ -282,6 +282,29 @@ class DetectCommandTest {
   }
 
   @Test
+  void shouldRefuseOneSymbolFromTwoFoldersAsOneSeries() {
+    Path binance = SharedData.requireData("binance-usdm/BTCUSDT/5m");
+    Path bybit = SharedData.requireData("bybit-linear/BTCUSDT/5m");
+    Path doge = SharedData.requireData("bybit-linear/DOGEUSDT/5m");
+
+    Run r =
+        run(
+            "detect",
+            binance.toString(),
+            bybit.toString(),
+            doge.toString(),
+            "--out",
+            dir.resolve("out").toString());
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("failed: BTCUSDT: 5m input files of this symbol lie in 2 folders [")
+        .contains("; one series comes from one folder (run detect once per folder)");
+    assertThat(r.out()).contains("== DOGEUSDT: 1 file, 8640 rows read");
+    assertThat(dir.resolve("out").resolve("BTCUSDT")).doesNotExist();
+  }
+
+  @Test
   void shouldFailASymbolWithoutContextWhenContextIsGiven() {
     Path five = SharedData.requireData("bybit-linear/DOGEUSDT/5m");
     Path otherContext = SharedData.requireData("bybit-linear/XRPUSDT/15m");
