@@ -33,12 +33,12 @@ import org.smc4j.core.engine.StrategyEventListener;
  * <p>{@code context}: {@code DERIVED} lets the engine build the 15m candles from the 5m ones;
  * {@code SUPPLIED} feeds the 17,376 15m candles resampled beforehand (by {@code CandleResampler},
  * outside the measurement) through {@link StrategyEngine#onContextBar}, interleaved as {@link
- * StrategyEngine#run(BarArrays, BarArrays, StrategyConfig, double)} does. {@code events}: {@code
- * ALL} keeps every event (about 80,000 on this data) in a list, as the {@code detect} command does;
- * {@code SIGNALS} keeps only the entry signals, as a live scanner does. Bytes per bar: run with
- * {@code -prof gc} and read {@code gc.alloc.rate.norm}, which JMH normalises per operation, i.e.
- * per 5m bar here. Run: {@code java -jar benchmarks/target/benchmarks.jar EngineBenchmark -prof
- * gc}.
+ * StrategyEngine#run(BarArrays, BarArrays, StrategyConfig, double)} does; {@code FIVE_MINUTE_ONLY}
+ * gives no 15m candle at all, to show what the 15m close costs. {@code events}: {@code ALL} keeps
+ * every event (71,168 on this data) in a list, as the {@code detect} command does; {@code SIGNALS}
+ * keeps only the entry signals, as a live scanner does. Bytes per bar: run with {@code -prof gc}
+ * and read {@code gc.alloc.rate.norm}, which JMH normalises per operation, i.e. per 5m bar here.
+ * Run: {@code java -jar benchmarks/target/benchmarks.jar EngineBenchmark -prof gc}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,7 +56,12 @@ public class EngineBenchmark {
     /** The engine derives them from the 5m candles. */
     DERIVED,
     /** Resampled beforehand and supplied with {@code onContextBar}. */
-    SUPPLIED
+    SUPPLIED,
+    /**
+     * None: a supplied-context engine that never gets a 15m candle, so only the 5m part runs (input
+     * checks, ATR, 5m windows); not a strategy run, a measure of what the 15m close costs.
+     */
+    FIVE_MINUTE_ONLY
   }
 
   /** Which events the listener keeps. */
@@ -68,7 +73,7 @@ public class EngineBenchmark {
   }
 
   /** The source of the 15m candles. */
-  @Param({"DERIVED", "SUPPLIED"})
+  @Param({"DERIVED", "SUPPLIED", "FIVE_MINUTE_ONLY"})
   public Context context;
 
   /** The kept events. */
@@ -139,6 +144,11 @@ public class EngineBenchmark {
     int n = t.length;
     if (context == Context.DERIVED) {
       StrategyEngine engine = new StrategyEngine(config, tickSize, listener);
+      for (int i = 0; i < n; i++) {
+        engine.onBar(t[i], o[i], h[i], l[i], c[i], v[i]);
+      }
+    } else if (context == Context.FIVE_MINUTE_ONLY) {
+      StrategyEngine engine = StrategyEngine.withSuppliedContext(config, tickSize, listener);
       for (int i = 0; i < n; i++) {
         engine.onBar(t[i], o[i], h[i], l[i], c[i], v[i]);
       }
