@@ -90,20 +90,35 @@ public final class SwingWindow {
     if (j < left) {
       return -1;
     }
-    double[] h = hiTwice;
     int base = (j - left) & mask;
-    double p = h[base + left];
-    // All L + R comparisons without early exit: a fixed trip count the branch predictor learns,
-    // where stopping at the first failed comparison mispredicts about every other bar. The inputs
-    // are finite, so "p > x" needs no NaN care.
-    boolean pivot = true;
-    for (int k = base; k < base + left; k++) {
-      pivot &= p > h[k];
-    }
-    int end = base + left + right;
-    for (int k = base + left + 1; k <= end; k++) {
-      pivot &= p >= h[k];
+    // The default lookbacks (5m 2/2, 15m 3/3) get constant loop bounds, which C2 unrolls fully;
+    // which branch runs is fixed per window, so it is always predicted.
+    boolean pivot;
+    if (left == 2 && right == 2) {
+      pivot = isPivot(hiTwice, base, 2, 2);
+    } else if (left == 3 && right == 3) {
+      pivot = isPivot(hiTwice, base, 3, 3);
+    } else {
+      pivot = isPivot(hiTwice, base, left, right);
     }
     return pivot ? j : -1;
+  }
+
+  /**
+   * Tells whether {@code h[base + left]} is strictly above the {@code left} values before it and at
+   * least as high as the {@code right} values after it. All comparisons are made without early
+   * exit: a fixed trip count the branch predictor learns, where stopping at the first failed
+   * comparison mispredicts about every other bar. The inputs are finite, so no NaN care is needed.
+   */
+  private static boolean isPivot(double[] h, int base, int left, int right) {
+    double p = h[base + left];
+    boolean pivot = true;
+    for (int k = 0; k < left; k++) {
+      pivot &= p > h[base + k];
+    }
+    for (int k = 1; k <= right; k++) {
+      pivot &= p >= h[base + left + k];
+    }
+    return pivot;
   }
 }
