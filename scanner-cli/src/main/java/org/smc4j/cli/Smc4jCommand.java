@@ -2,6 +2,7 @@ package org.smc4j.cli;
 
 import org.smc4j.cli.backtest.BacktestCommand;
 import org.smc4j.cli.data.DataCommand;
+import org.smc4j.cli.detect.DetectCommand;
 import org.smc4j.cli.scan.ScanCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,11 +17,12 @@ import picocli.CommandLine.Spec;
     description =
         "Smart Money Concepts scanner and backtester: 15m BOS + FVG/Fibonacci POI + 5m entry, $1 risk.",
     subcommands = {
-      SizeCommand.class,
+      ScanCommand.class,
+      BacktestCommand.class,
+      DetectCommand.class,
       DownloadCommand.class,
       DataCommand.class,
-      BacktestCommand.class,
-      ScanCommand.class
+      SizeCommand.class
     })
 public final class Smc4jCommand implements Runnable {
 

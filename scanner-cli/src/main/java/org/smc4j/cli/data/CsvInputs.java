@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.smc4j.marketdata.MarketDataException;
 
 /** Expands command-line inputs (files and directories) into CSV files. */
-final class CsvInputs {
+public final class CsvInputs {
 
   private CsvInputs() {}
 
@@ -24,7 +24,7 @@ final class CsvInputs {
    * @return the files
    * @throws MarketDataException when an input does not exist or a directory cannot be walked
    */
-  static List<Path> expand(List<Path> inputs) {
+  public static List<Path> expand(List<Path> inputs) {
     Set<Path> seen = new LinkedHashSet<>();
     List<Path> files = new ArrayList<>();
     for (Path input : inputs) {

@@ -400,7 +400,8 @@ public final class StrategyEngine {
    */
   public void onBar(
       long openTimeMillis, double open, double high, double low, double close, double volume) {
-    if (openTimeMillis <= lastOpen5 || Math.floorMod(openTimeMillis, M5) != 0) {
+    // A remainder of zero is the same test as Math.floorMod's, without its sign correction.
+    if (openTimeMillis <= lastOpen5 || openTimeMillis % M5 != 0) {
       throw new IllegalArgumentException(
           "5m candle "
               + (bar5 + 1)
@@ -409,7 +410,21 @@ public final class StrategyEngine {
               + "): open time must be on the 5m grid and after the previous candle's "
               + (lastOpen5 == Long.MIN_VALUE ? "(none)" : Instant.ofEpochMilli(lastOpen5)));
     }
-    check("5m candle ", bar5 + 1, openTimeMillis, open, high, low, close, volume);
+    // One combined test for the valid case (every comparison is false for NaN and the bounds make
+    // every value finite); only a bar that fails it goes through the check that names the problem.
+    boolean plain =
+        low > 0
+            & high >= low
+            & high < Double.POSITIVE_INFINITY
+            & open >= low
+            & open <= high
+            & close >= low
+            & close <= high
+            & volume >= 0
+            & volume < Double.POSITIVE_INFINITY;
+    if (!plain) {
+      check("5m candle ", bar5 + 1, openTimeMillis, open, high, low, close, volume);
+    }
     int i = ++bar5;
     lastOpen5 = openTimeMillis;
     long closeTime = openTimeMillis + M5;
@@ -546,8 +561,14 @@ public final class StrategyEngine {
       }
     }
 
-    frozeNow |= registerSwing15(up, k, closeTime, i5);
-    frozeNow |= registerSwing15(down, k, closeTime, i5);
+    int upPivot = up.w15.pivotAtLatest();
+    if (upPivot >= 0) {
+      frozeNow |= registerSwing15(up, upPivot, k, closeTime, i5);
+    }
+    int downPivot = down.w15.pivotAtLatest();
+    if (downPivot >= 0) {
+      frozeNow |= registerSwing15(down, downPivot, k, closeTime, i5);
+    }
 
     if (frozeNow) {
       armPoi(k, closeTime, i5, c, atr);
@@ -573,13 +594,26 @@ public final class StrategyEngine {
       d.candidateMinLowIndex = k;
       d.candidateMinLowTime = t;
     }
-    double level = d.candidateLevel;
-    if (dc > level) {
-      d.candidateRun++;
-    } else {
+    if (!(dc > d.candidateLevel)) {
       d.candidateRun = 0;
       return false;
     }
+    d.candidateRun++;
+    return confirmBreak(d, k, t, closeTime, i5, dh, dc, atrReady, atr);
+  }
+
+  /** The rest of testBreak, out of line: the close is beyond the candidate level. */
+  private boolean confirmBreak(
+      DirectionState d,
+      int k,
+      long t,
+      long closeTime,
+      int i5,
+      double dh,
+      double dc,
+      boolean atrReady,
+      double atr) {
+    double level = d.candidateLevel;
     if (d.candidateRun < confirmBars || !atrReady || dc - level < minBreakAtr * atr) {
       return false;
     }
@@ -663,12 +697,8 @@ public final class StrategyEngine {
         end - fibZoneEnd * (end - start));
   }
 
-  private boolean registerSwing15(DirectionState d, int k, long closeTime, int i5) {
+  private boolean registerSwing15(DirectionState d, int p, int k, long closeTime, int i5) {
     SwingWindow w = d.w15;
-    int p = w.pivotAtLatest();
-    if (p < 0) {
-      return false;
-    }
     double level = w.hi(p);
     long pivotTime = w.time(p);
     if (emitSwing15) {
@@ -788,40 +818,85 @@ public final class StrategyEngine {
   // ---------------------------------------------------------------- 5m close
 
   private void fiveMinute(int i, long t, long closeTime, double h, double l, double c) {
+    bull.w5.push(h, l, t);
+    bear.w5.push(-l, -h, t);
+    DirectionState d = poiSide;
+    if (emitFvg5 || emitSwing5) {
+      fiveMinuteWithEvents(i, t, closeTime, h, l, c, d);
+    } else if (d != null && !poiSignalled) {
+      // Signals-only: the 5m swings and gaps feed only the entry trigger of a tapped POI, on its
+      // side, and only those known after the tap count, so they are computed only on the bars
+      // where a trigger can happen. A swing or gap skipped elsewhere is never read.
+      if (poiTapped) {
+        trigger(d, i, t, closeTime, h, l, c);
+      } else if (i > poiArmed5mIndex && (d.sign > 0 ? l : -h) <= poiTop) {
+        entry(d, i, t, closeTime, h, l, c, false, 0, false, 0, 0);
+      }
+    }
+  }
+
+  /** The 5m close when 5m swings or gaps are wanted as events: both sides, every bar. */
+  private void fiveMinuteWithEvents(
+      int i, long t, long closeTime, double h, double l, double c, DirectionState d) {
     DirectionState up = bull;
     DirectionState down = bear;
-    up.w5.push(h, l, t);
-    down.w5.push(-l, -h, t);
     boolean atrReady = atr5.ready();
     double atr = atr5.value();
+    boolean trigger = d != null && poiTapped && !poiSignalled;
+    boolean wantUp = trigger && d == up;
+    boolean wantDown = trigger && d == down;
 
-    boolean upGap = atrReady && isGap(up.w5, i, atr);
-    boolean downGap = atrReady && isGap(down.w5, i, atr);
+    boolean upGap = atrReady && (emitFvg5 || wantUp) && isGap(up.w5, i, atr);
+    boolean downGap = atrReady && (emitFvg5 || wantDown) && isGap(down.w5, i, atr);
     up.newFvg = upGap;
     down.newFvg = downGap;
     if (emitFvg5) {
-      // 5m gaps are tracked only to report their states; the trigger needs just the new gap.
-      up.fvg5.update(l, c, i, closeTime, i, listener);
-      down.fvg5.update(-h, -c, i, closeTime, i, listener);
-      if (upGap) {
-        addGap(up.fvg5, up.w5, i, closeTime, i);
-      }
-      if (downGap) {
-        addGap(down.fvg5, down.w5, i, closeTime, i);
-      }
+      trackFvg5(i, closeTime, h, l, c, upGap, downGap);
     }
 
     // The MSS reference is the swing as it stood at the previous close (as for 15m breaks).
-    DirectionState d = poiSide;
-    boolean mssKnown = d != null && d.hasSwing5 && poiTapped && d.swing5KnownAt > poiTapIndex;
+    boolean mssKnown = trigger && d.hasSwing5 && d.swing5KnownAt > poiTapIndex;
     double mssLevel = d != null ? d.swing5Level : 0;
     int mssOrigin = d != null ? d.swing5Index : 0;
 
-    registerSwing5(up, i, closeTime);
-    registerSwing5(down, i, closeTime);
+    if (emitSwing5 || wantUp) {
+      registerSwing5(up, i, closeTime);
+    }
+    if (emitSwing5 || wantDown) {
+      registerSwing5(down, i, closeTime);
+    }
 
     if (d != null && !poiSignalled) {
       entry(d, i, t, closeTime, h, l, c, atrReady, atr, mssKnown, mssLevel, mssOrigin);
+    }
+  }
+
+  /** The 5m close of a signals-only engine while its POI is tapped: the trigger side only. */
+  private void trigger(
+      DirectionState d, int i, long t, long closeTime, double h, double l, double c) {
+    boolean atrReady = atr5.ready();
+    double atr = atr5.value();
+    d.newFvg = atrReady && isGap(d.w5, i, atr);
+    // The MSS reference is the swing as it stood at the previous close (as for 15m breaks).
+    boolean mssKnown = d.hasSwing5 && d.swing5KnownAt > poiTapIndex;
+    double mssLevel = d.swing5Level;
+    int mssOrigin = d.swing5Index;
+    registerSwing5(d, i, closeTime);
+    entry(d, i, t, closeTime, h, l, c, atrReady, atr, mssKnown, mssLevel, mssOrigin);
+  }
+
+  /** 5m gaps are tracked only to report their states; the trigger needs just the new gap. */
+  private void trackFvg5(
+      int i, long closeTime, double h, double l, double c, boolean upGap, boolean downGap) {
+    DirectionState up = bull;
+    DirectionState down = bear;
+    up.fvg5.update(l, c, i, closeTime, i, listener);
+    down.fvg5.update(-h, -c, i, closeTime, i, listener);
+    if (upGap) {
+      addGap(up.fvg5, up.w5, i, closeTime, i);
+    }
+    if (downGap) {
+      addGap(down.fvg5, down.w5, i, closeTime, i);
     }
   }
 

@@ -5,7 +5,9 @@ import org.smc4j.core.bar.Timeframe;
 /**
  * The kinds of {@link StrategyEvent}, for a listener to say which ones it wants ({@link
  * StrategyEventListener#kinds()}). The engine does not even build events of unwanted kinds, which
- * keeps a signals-only consumer nearly allocation-free.
+ * keeps a signals-only consumer nearly allocation-free; without {@link #SWING_5M} and {@link
+ * #FVG_5M} it also computes the 5m swings and gaps only on the bars where an entry trigger reads
+ * them. The events a listener gets are the same whatever else it wants.
  */
 public enum StrategyEventKind {
   /** {@link SwingPointEvent} of the 5m series. */

@@ -76,6 +76,21 @@ public final class FvgBook {
       long knownAtTimeMillis,
       int knownAt5mIndex,
       StrategyEventListener listener) {
+    // Most bars change no gap: this test keeps the common case small enough to be inlined.
+    int n = openSize;
+    int u = unfilledSize;
+    if ((n > 0 && openTop[n - 1] >= lo) || (u > 0 && unfilledBottom[u - 1] > close)) {
+      apply(lo, close, knownAtIndex, knownAtTimeMillis, knownAt5mIndex, listener);
+    }
+  }
+
+  private void apply(
+      double lo,
+      double close,
+      int knownAtIndex,
+      long knownAtTimeMillis,
+      int knownAt5mIndex,
+      StrategyEventListener listener) {
     int n = openSize;
     double[] tops = openTop;
     while (n > 0 && tops[n - 1] >= lo) {

@@ -9,6 +9,8 @@ package org.smc4j.core.engine.internal;
 public final class WilderAtr {
 
   private final int period;
+  private final double periodAsDouble;
+  private final double periodMinusOne;
   private int count;
   private double sum;
   private double atr;
@@ -24,17 +26,24 @@ public final class WilderAtr {
       throw new IllegalArgumentException("period must be >= 1, was " + period);
     }
     this.period = period;
+    // Exact conversions, hoisted out of the per-bar update (same doubles as before).
+    this.periodAsDouble = period;
+    this.periodMinusOne = period - 1;
   }
 
   /**
    * Adds the next bar.
    *
-   * @param high its high
-   * @param low its low
-   * @param close its close
+   * @param high its high, positive and finite
+   * @param low its low, positive and finite
+   * @param close its close, positive and finite
    */
   public void update(double high, double low, double close) {
-    double tr = count == 0 ? high - low : Math.max(high, prevClose) - Math.min(low, prevClose);
+    // Plain comparisons instead of Math.max/min, whose NaN and signed-zero handling costs extra
+    // instructions: prices are positive and finite here, where both give the same value.
+    double top = high > prevClose ? high : prevClose;
+    double bottom = low < prevClose ? low : prevClose;
+    double tr = count == 0 ? high - low : top - bottom;
     prevClose = close;
     count++;
     if (count < period) {
@@ -43,7 +52,7 @@ public final class WilderAtr {
       sum += tr;
       atr = sum / period;
     } else {
-      atr = (atr * (period - 1) + tr) / period;
+      atr = (atr * periodMinusOne + tr) / periodAsDouble;
     }
   }
 
