@@ -1,0 +1,290 @@
+package org.smc4j.core.ta4j;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import org.smc4j.core.bar.Timeframe;
+import org.smc4j.core.engine.SwingPointEvent;
+import org.smc4j.core.engine.internal.SwingWindow;
+import org.smc4j.core.structure.SwingType;
+import org.ta4j.core.Bar;
+import org.ta4j.core.BarSeries;
+import org.ta4j.core.num.Num;
+
+/**
+ * The swing points (STRATEGY.md section 1) of one ta4j {@link BarSeries}, of any timeframe, and
+ * nothing else: the shared state behind the swing-only {@link SwingPointIndicator}s. A swing high
+ * at series index {@code j} has {@code high[j] > high[j-k]} for {@code k = 1..L} and {@code high[j]
+ * >= high[j+k]} for {@code k = 1..R}; a swing low mirrors it. It is computed with the strategy
+ * engine's own swing test, so on a series of 5m bars with the configuration's 5m lookbacks it finds
+ * exactly the engine's {@code SWING_5M} events.
+ *
+ * <p><b>When a value becomes known.</b> A swing at pivot {@code j} is known at the close of bar
+ * {@code j + R}, never earlier. Asking for a value at series index {@code i} reads the bars up to
+ * {@code i} not read yet (their high, low, open and close time, once each) and never a bar after
+ * {@code i}; bars appended later are read when a later index is asked for. So a value at {@code i}
+ * depends on bars {@code 0..i} only and never changes when bars are appended. Appended, replaced
+ * and removed bars are handled as by {@link StrategySeries}: a bar replaced after it was read, or
+ * bars removed (maximum bar count) before they were read, are refused.
+ *
+ * <p><b>Representation.</b> Per swing (not per bar) the pivot's series index, price, open time and
+ * the close time of the confirming bar, in primitive arrays; the latest swing known at a bar is
+ * found from the pivot indices (a step forward when bars are read in order, a binary search
+ * otherwise). Reading a bar allocates nothing. All indices are series indices of this series.
+ *
+ * <p><b>Input rules.</b> Every bar has the period of the first bar read and a finite high at least
+ * its finite low (reported with the series index). The prices are read with {@link
+ * Num#doubleValue()}, so a {@code DecimalNum} series is compared in doubles. Not thread-safe.
+ */
+public final class SwingSeries {
+
+  private final BarSeries series;
+  private final int left;
+  private final int right;
+  private final SeriesCursor cursor;
+
+  /** Highs as they are; lows negated, so one swing-high test serves both (as in the engine). */
+  private final SwingWindow up;
+
+  private final SwingWindow down;
+  private final Swings highs = new Swings();
+  private final Swings lows = new Swings();
+
+  /** The period of the first bar read, or null before it. */
+  private Duration period;
+
+  private Timeframe timeframe;
+
+  private SwingSeries(BarSeries series, int left, int right) {
+    this.series = series;
+    this.left = left;
+    this.right = right;
+    this.cursor = new SeriesCursor(series, "the swing detector");
+    this.up = new SwingWindow(left, right);
+    this.down = new SwingWindow(left, right);
+  }
+
+  /**
+   * Creates the swing detector over a series. No bar is read yet.
+   *
+   * @param series the bars, possibly still empty; bars may be appended later
+   * @param left the lookback {@code L} to the left, {@code >= 1}
+   * @param right the lookback {@code R} to the right, {@code >= 1}: a swing is known {@code R} bars
+   *     after its pivot
+   * @return the detector
+   * @throws IllegalArgumentException when a lookback is below 1
+   */
+  public static SwingSeries of(BarSeries series, int left, int right) {
+    Objects.requireNonNull(series, "series");
+    if (left < 1) {
+      throw new IllegalArgumentException("left must be >= 1, was " + left);
+    }
+    if (right < 1) {
+      throw new IllegalArgumentException("right must be >= 1, was " + right);
+    }
+    return new SwingSeries(series, left, right);
+  }
+
+  /** Returns the series read. */
+  public BarSeries barSeries() {
+    return series;
+  }
+
+  /** Returns the lookback {@code L} to the left. */
+  public int left() {
+    return left;
+  }
+
+  /** Returns the lookback {@code R} to the right: a swing is known {@code R} bars after it. */
+  public int right() {
+    return right;
+  }
+
+  /**
+   * Returns the last series index read so far, {@code -1} before the first. Grows only when a value
+   * at a later index is asked for (or {@link #advanceTo} is called).
+   */
+  public int processedIndex() {
+    return cursor.processed();
+  }
+
+  /**
+   * Returns the timeframe of the swings: the period of the first bar read.
+   *
+   * @return the timeframe
+   * @throws IllegalStateException when no bar was read yet
+   */
+  public Timeframe timeframe() {
+    if (timeframe == null) {
+      throw new IllegalStateException("no bar of series '" + series.getName() + "' read yet");
+    }
+    return timeframe;
+  }
+
+  /**
+   * Reads the series' bars up to {@code index} not read yet; does nothing when they all were.
+   *
+   * @param index a series index, at most {@code barSeries().getEndIndex()}
+   * @throws IndexOutOfBoundsException when {@code index} lies beyond the series' last bar, or
+   *     before the first bar read
+   * @throws IllegalArgumentException when a bar's high or low is not finite, its high is below its
+   *     low, or its period differs from the first bar's (the message names the series index)
+   * @throws IllegalStateException when a bar already read was replaced, or bars were removed from
+   *     the series (maximum bar count) before they were read
+   */
+  public void advanceTo(int index) {
+    int from = cursor.next(index);
+    if (from > index) {
+      return;
+    }
+    BarSeries s = series;
+    SwingWindow u = up;
+    SwingWindow d = down;
+    int base = cursor.base();
+    if (period == null) {
+      Bar first = s.getBar(from);
+      timeframe = timeframeOf(first, from);
+      period = first.getTimePeriod();
+    }
+    Duration p = period;
+    for (int i = from; i <= index; i++) {
+      Bar bar = s.getBar(i);
+      double h = bar.getHighPrice().doubleValue();
+      double l = bar.getLowPrice().doubleValue();
+      // one combined test for the common valid bar; the message is built out of line
+      if (!(l <= h && Double.isFinite(h) && Double.isFinite(l)) || !p.equals(bar.getTimePeriod())) {
+        throw invalid(bar, i, h, l);
+      }
+      long t = bar.getBeginTime().toEpochMilli();
+      u.push(h, l, t);
+      d.push(-l, -h, t);
+      int ph = u.pivotAtLatest();
+      int pl = d.pivotAtLatest();
+      if ((ph & pl) >= 0) { // either is a pivot
+        long known = bar.getEndTime().toEpochMilli();
+        if (ph >= 0) {
+          highs.add(base + ph, u.hi(ph), u.time(ph), known);
+        }
+        if (pl >= 0) {
+          lows.add(base + pl, -d.hi(pl), d.time(pl), known);
+        }
+      }
+      cursor.read(i, bar);
+    }
+  }
+
+  private static Timeframe timeframeOf(Bar bar, int i) {
+    try {
+      return Timeframe.of(bar.getTimePeriod());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("series index " + i + ": " + e.getMessage(), e);
+    }
+  }
+
+  private IllegalArgumentException invalid(Bar bar, int i, double h, double l) {
+    String at = "series index " + i + " (" + bar.getBeginTime() + "): ";
+    if (!period.equals(bar.getTimePeriod())) {
+      return new IllegalArgumentException(
+          at + "bar period must be " + period + " (the first bar's), was " + bar.getTimePeriod());
+    }
+    if (!Double.isFinite(h) || !Double.isFinite(l)) {
+      return new IllegalArgumentException(at + "high " + h + " and low " + l + " must be finite");
+    }
+    return new IllegalArgumentException(at + "high " + h + " < low " + l);
+  }
+
+  /** Returns the swings of one type. */
+  Swings swings(SwingType type) {
+    return type == SwingType.HIGH ? highs : lows;
+  }
+
+  /**
+   * Returns the number, in order of confirmation, of the latest swing of a type known at the close
+   * of bar {@code i}, or {@code -1}; reads the series up to {@code i} first.
+   *
+   * @param hint a number to try first (the last one returned), or {@code -1}
+   */
+  int latest(Swings s, int i, int hint) {
+    advanceTo(i);
+    // pivots are confirmed in order, R bars after them: those known at i lie at or before i - R
+    int limit = i - right;
+    int n = s.count;
+    int[] pivot = s.pivot;
+    if (hint >= 0 && hint < n && pivot[hint] <= limit) {
+      if (hint + 1 == n || pivot[hint + 1] > limit) {
+        return hint;
+      }
+      if (hint + 2 == n || pivot[hint + 2] > limit) {
+        return hint + 1;
+      }
+    }
+    // the last k with pivot[k] <= limit
+    int lo = 0;
+    int hi = n - 1;
+    int found = -1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (pivot[mid] <= limit) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Returns the latest swing of a type known at the close of bar {@code i}, as the engine reports
+   * it: the timeframe of the bars, the pivot's price, series index and open time, and the
+   * confirming bar {@code j + R} (its series index twice, and its close time).
+   *
+   * @param type high or low
+   * @param i a series index
+   * @return the swing, empty before the first one is known
+   * @throws IndexOutOfBoundsException as {@link #advanceTo}
+   */
+  public Optional<SwingPointEvent> swingAt(SwingType type, int i) {
+    Objects.requireNonNull(type, "type");
+    Swings s = swings(type);
+    int k = latest(s, i, -1);
+    return k < 0 ? Optional.empty() : Optional.of(event(type, s, k));
+  }
+
+  SwingPointEvent event(SwingType type, Swings s, int k) {
+    int j = s.pivot[k];
+    return new SwingPointEvent(
+        timeframe, type, s.price[k], j, s.pivotTime[k], j + right, s.knownTime[k], j + right);
+  }
+
+  /** Converts a price with the series' number factory. */
+  Num num(double value) {
+    return series.numFactory().numOf(value);
+  }
+
+  /** The swings of one type, in order of confirmation, in growable primitive columns. */
+  static final class Swings {
+    int count;
+    int[] pivot = new int[64];
+    double[] price = new double[64];
+    long[] pivotTime = new long[64];
+    long[] knownTime = new long[64];
+
+    void add(int pivotIndex, double value, long pivotOpenMillis, long knownCloseMillis) {
+      int k = count;
+      if (k == pivot.length) {
+        int cap = 2 * k;
+        pivot = Arrays.copyOf(pivot, cap);
+        price = Arrays.copyOf(price, cap);
+        pivotTime = Arrays.copyOf(pivotTime, cap);
+        knownTime = Arrays.copyOf(knownTime, cap);
+      }
+      pivot[k] = pivotIndex;
+      price[k] = value;
+      pivotTime[k] = pivotOpenMillis;
+      knownTime[k] = knownCloseMillis;
+      count = k + 1;
+    }
+  }
+}
