@@ -161,7 +161,8 @@ public final class SwingSeries {
       d.push(-l, -h, t);
       int ph = u.pivotAtLatest();
       int pl = d.pivotAtLatest();
-      if ((ph & pl) >= 0) { // either is a pivot
+      // the sign bit of the AND is set only when both are -1: one branch for "no pivot"
+      if ((ph & pl) >= 0) {
         long known = bar.getEndTime().toEpochMilli();
         if (ph >= 0) {
           highs.add(base + ph, u.hi(ph), u.time(ph), known);
