@@ -52,7 +52,10 @@ public final class SwingPointIndicator implements Indicator<Num> {
   private final SwingType type;
   private final int slot;
 
-  /** The last value handed out and the event it came from: values repeat over many bars. */
+  /**
+   * The last value handed out and the event (strategy source) or swing number (swing-only source)
+   * it came from: values repeat over many bars.
+   */
   private int memoPosition = -1;
 
   private Num memo;
@@ -184,11 +187,8 @@ public final class SwingPointIndicator implements Indicator<Num> {
       if (k < 0) {
         return StrategySeries.none();
       }
-      if (k != memoPosition) {
-        memo = swings.num(column.price[k]);
-        memoPosition = k;
-      }
-      return memo;
+      memoPosition = k;
+      return column.num[k];
     }
     int p = source.slot(i, slot);
     if (p < 0) {

@@ -11,6 +11,7 @@ import org.smc4j.core.structure.SwingType;
 import org.ta4j.core.Bar;
 import org.ta4j.core.BarSeries;
 import org.ta4j.core.num.Num;
+import org.ta4j.core.num.NumFactory;
 
 /**
  * The swing points (STRATEGY.md section 1) of one ta4j {@link BarSeries}, of any timeframe, and
@@ -29,9 +30,11 @@ import org.ta4j.core.num.Num;
  * bars removed (maximum bar count) before they were read, are refused.
  *
  * <p><b>Representation.</b> Per swing (not per bar) the pivot's series index, price, open time and
- * the close time of the confirming bar, in primitive arrays; the latest swing known at a bar is
- * found from the pivot indices (a step forward when bars are read in order, a binary search
- * otherwise). Reading a bar allocates nothing. All indices are series indices of this series.
+ * the close time of the confirming bar, in primitive arrays, and the price converted once with the
+ * series' {@code NumFactory}. The latest swing known at the bar just read is the last one found; at
+ * an earlier bar it is found from the pivot indices (a step forward when bars are read in order, a
+ * binary search otherwise). Reading a bar allocates nothing. All indices are series indices of this
+ * series.
  *
  * <p><b>Input rules.</b> Every bar has the period of the first bar read and a finite high at least
  * its finite low (reported with the series index). The prices are read with {@link
@@ -48,6 +51,14 @@ public final class SwingSeries {
   private final SwingWindow up;
 
   private final SwingWindow down;
+
+  /**
+   * The last bars read, a power-of-two ring of at least {@code R + 1}: the open time of a pivot is
+   * read from its bar when the swing is confirmed, not from every bar.
+   */
+  private final Bar[] recent;
+
+  private final int recentMask;
   private final Swings highs = new Swings();
   private final Swings lows = new Swings();
 
@@ -63,6 +74,12 @@ public final class SwingSeries {
     this.cursor = new SeriesCursor(series, "the swing detector");
     this.up = new SwingWindow(left, right);
     this.down = new SwingWindow(left, right);
+    int capacity = Integer.highestOneBit(right + 1);
+    if (capacity < right + 1) {
+      capacity <<= 1;
+    }
+    this.recent = new Bar[capacity];
+    this.recentMask = capacity - 1;
   }
 
   /**
@@ -146,8 +163,15 @@ public final class SwingSeries {
       Bar first = s.getBar(from);
       timeframe = timeframeOf(first, from);
       period = first.getTimePeriod();
+      // a bar is a pivot of independent prices with probability 1 / (L + R + 1): room for the
+      // bars already in the series, so that a batch read rarely grows the columns
+      int expected = (s.getEndIndex() - from + 1) / (left + right + 1) + 16;
+      highs.reserve(expected);
+      lows.reserve(expected);
     }
     Duration p = period;
+    Bar[] ring = recent;
+    int m = recentMask;
     for (int i = from; i <= index; i++) {
       Bar bar = s.getBar(i);
       double h = bar.getHighPrice().doubleValue();
@@ -156,22 +180,32 @@ public final class SwingSeries {
       if (!(l <= h && Double.isFinite(h) && Double.isFinite(l)) || !p.equals(bar.getTimePeriod())) {
         throw invalid(bar, i, h, l);
       }
-      long t = bar.getBeginTime().toEpochMilli();
-      u.push(h, l, t);
-      d.push(-l, -h, t);
+      u.push(h, l);
+      d.push(-l, -h);
+      ring[(i - base) & m] = bar;
       int ph = u.pivotAtLatest();
       int pl = d.pivotAtLatest();
       // the sign bit of the AND is set only when both are -1: one branch for "no pivot"
       if ((ph & pl) >= 0) {
-        long known = bar.getEndTime().toEpochMilli();
-        if (ph >= 0) {
-          highs.add(base + ph, u.hi(ph), u.time(ph), known);
-        }
-        if (pl >= 0) {
-          lows.add(base + pl, -d.hi(pl), d.time(pl), known);
-        }
+        record(bar, base, ph, pl);
       }
       cursor.read(i, bar);
+    }
+  }
+
+  /** Records the swings confirmed at a bar (out of line: most bars confirm none). */
+  private void record(Bar bar, int base, int ph, int pl) {
+    long known = bar.getEndTime().toEpochMilli();
+    NumFactory f = series.numFactory();
+    if (ph >= 0) {
+      double price = up.hi(ph);
+      long pivotOpen = recent[ph & recentMask].getBeginTime().toEpochMilli();
+      highs.add(base + ph, price, f.numOf(price), pivotOpen, known);
+    }
+    if (pl >= 0) {
+      double price = -down.hi(pl);
+      long pivotOpen = recent[pl & recentMask].getBeginTime().toEpochMilli();
+      lows.add(base + pl, price, f.numOf(price), pivotOpen, known);
     }
   }
 
@@ -207,7 +241,16 @@ public final class SwingSeries {
    * @param hint a number to try first (the last one returned), or {@code -1}
    */
   int latest(Swings s, int i, int hint) {
-    advanceTo(i);
+    int processed = cursor.processed();
+    if (i >= processed) {
+      // the bar just read, as a live feed or a ta4j strategy asks: every swing read is known there
+      if (i != processed || i < 0) {
+        advanceTo(i);
+      }
+      return s.count - 1;
+    }
+    // refuses an index before the first bar read
+    cursor.next(i);
     // pivots are confirmed in order, R bars after them: those known at i lie at or before i - R
     int limit = i - right;
     int n = s.count;
@@ -259,30 +302,37 @@ public final class SwingSeries {
         timeframe, type, s.price[k], j, s.pivotTime[k], j + right, s.knownTime[k], j + right);
   }
 
-  /** Converts a price with the series' number factory. */
-  Num num(double value) {
-    return series.numFactory().numOf(value);
-  }
-
   /** The swings of one type, in order of confirmation, in growable primitive columns. */
   static final class Swings {
     int count;
-    int[] pivot = new int[64];
-    double[] price = new double[64];
-    long[] pivotTime = new long[64];
-    long[] knownTime = new long[64];
+    int[] pivot = new int[16];
+    double[] price = new double[16];
+    Num[] num = new Num[16];
+    long[] pivotTime = new long[16];
+    long[] knownTime = new long[16];
 
-    void add(int pivotIndex, double value, long pivotOpenMillis, long knownCloseMillis) {
+    void reserve(int capacity) {
+      if (capacity > pivot.length) {
+        grow(capacity);
+      }
+    }
+
+    private void grow(int cap) {
+      pivot = Arrays.copyOf(pivot, cap);
+      price = Arrays.copyOf(price, cap);
+      num = Arrays.copyOf(num, cap);
+      pivotTime = Arrays.copyOf(pivotTime, cap);
+      knownTime = Arrays.copyOf(knownTime, cap);
+    }
+
+    void add(int pivotIndex, double value, Num asNum, long pivotOpenMillis, long knownCloseMillis) {
       int k = count;
       if (k == pivot.length) {
-        int cap = 2 * k;
-        pivot = Arrays.copyOf(pivot, cap);
-        price = Arrays.copyOf(price, cap);
-        pivotTime = Arrays.copyOf(pivotTime, cap);
-        knownTime = Arrays.copyOf(knownTime, cap);
+        grow(2 * k);
       }
       pivot[k] = pivotIndex;
       price[k] = value;
+      num[k] = asNum;
       pivotTime[k] = pivotOpenMillis;
       knownTime[k] = knownCloseMillis;
       count = k + 1;
