@@ -160,14 +160,7 @@ public final class SwingSeries {
     SwingWindow d = down;
     int base = cursor.base();
     if (period == null) {
-      Bar first = s.getBar(from);
-      timeframe = timeframeOf(first, from);
-      period = first.getTimePeriod();
-      // a bar is a pivot of independent prices with probability 1 / (L + R + 1): room for the
-      // bars already in the series, so that a batch read rarely grows the columns
-      int expected = (s.getEndIndex() - from + 1) / (left + right + 1) + 16;
-      highs.reserve(expected);
-      lows.reserve(expected);
+      firstRead(from);
     }
     Duration p = period;
     Bar[] ring = recent;
@@ -176,8 +169,10 @@ public final class SwingSeries {
       Bar bar = s.getBar(i);
       double h = bar.getHighPrice().doubleValue();
       double l = bar.getLowPrice().doubleValue();
-      // one combined test for the common valid bar; the message is built out of line
-      if (!(l <= h && Double.isFinite(h) && Double.isFinite(l)) || !p.equals(bar.getTimePeriod())) {
+      // one combined test for the common valid bar (l <= h is false for a NaN, and with it the two
+      // infinity tests make both finite); the message is built out of line
+      if (!(l <= h & h < Double.POSITIVE_INFINITY & l > Double.NEGATIVE_INFINITY)
+          || !p.equals(bar.getTimePeriod())) {
         throw invalid(bar, i, h, l);
       }
       u.push(h, l);
@@ -191,6 +186,18 @@ public final class SwingSeries {
       }
       cursor.read(i, bar);
     }
+  }
+
+  /** Takes the timeframe from the first bar read and sizes the swing columns. */
+  private void firstRead(int from) {
+    Bar first = series.getBar(from);
+    timeframe = timeframeOf(first, from);
+    period = first.getTimePeriod();
+    // a bar is a pivot of independent prices with probability 1 / (L + R + 1): room for the bars
+    // already in the series, so that a batch read rarely grows the columns
+    int expected = (series.getEndIndex() - from + 1) / (left + right + 1) + 16;
+    highs.reserve(expected);
+    lows.reserve(expected);
   }
 
   /** Records the swings confirmed at a bar (out of line: most bars confirm none). */
