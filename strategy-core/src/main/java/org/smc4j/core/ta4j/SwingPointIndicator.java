@@ -22,10 +22,10 @@ import org.ta4j.core.num.Num;
  * <ul>
  *   <li><b>swings only</b> ({@link #high(BarSeries, int, int)}, {@link #high(SwingSeries)} and the
  *       {@code low} twins): the swings of the series itself, any timeframe, found by a {@link
- *       SwingSeries} that reads only each bar's high and low (once) and runs the engine's swing
- *       test and nothing else; a swing at {@code j} appears at bar {@code j + R}. On 5m bars with
- *       the 5m lookbacks these are exactly the engine's 5m swings. Share one {@code SwingSeries}
- *       between the high and the low indicator so that each bar is read once;
+ *       SwingSeries} that reads each bar once (its high, low and period; times only at swings) and
+ *       runs the engine's swing test and nothing else; a swing at {@code j} appears at bar {@code j
+ *       + R}. On 5m bars with the 5m lookbacks these are exactly the engine's 5m swings. Share one
+ *       {@code SwingSeries} between the high and the low indicator so that each bar is read once;
  *   <li><b>the strategy</b> ({@link #high(StrategySeries, Timeframe)}): the 5m or 15m swings of the
  *       strategy engine run over a 5m series ({@link StrategySeries}); a 5m swing appears at 5m bar
  *       {@code j + R}, a 15m swing at the 5m bar that closes 15m bar {@code j + R}.
@@ -53,8 +53,9 @@ public final class SwingPointIndicator implements Indicator<Num> {
   private final int slot;
 
   /**
-   * The last value handed out and the event (strategy source) or swing number (swing-only source)
-   * it came from: values repeat over many bars.
+   * Strategy source: the event of the last value handed out (values repeat over many bars, so the
+   * value is memoised). Swing-only source: the last swing number found, the first guess of the next
+   * lookup.
    */
   private int memoPosition = -1;
 

@@ -23,11 +23,12 @@ import org.ta4j.core.num.NumFactory;
  *
  * <p><b>When a value becomes known.</b> A swing at pivot {@code j} is known at the close of bar
  * {@code j + R}, never earlier. Asking for a value at series index {@code i} reads the bars up to
- * {@code i} not read yet (their high, low, open and close time, once each) and never a bar after
- * {@code i}; bars appended later are read when a later index is asked for. So a value at {@code i}
- * depends on bars {@code 0..i} only and never changes when bars are appended. Appended, replaced
- * and removed bars are handled as by {@link StrategySeries}: a bar replaced after it was read, or
- * bars removed (maximum bar count) before they were read, are refused.
+ * {@code i} not read yet, once each (high, low and period; the open time of a pivot and the close
+ * time of the bar confirming it), and never a bar after {@code i}; bars appended later are read
+ * when a later index is asked for. So a value at {@code i} depends on bars {@code 0..i} only and
+ * never changes when bars are appended. Appended, replaced and removed bars are handled as by
+ * {@link StrategySeries}: a bar replaced after it was read, or bars removed (maximum bar count)
+ * before they were read, are refused.
  *
  * <p><b>Representation.</b> Per swing (not per bar) the pivot's series index, price, open time and
  * the close time of the confirming bar, in primitive arrays, and the price converted once with the
