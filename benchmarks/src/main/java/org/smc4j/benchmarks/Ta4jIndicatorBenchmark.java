@@ -44,8 +44,9 @@ import org.ta4j.core.num.Num;
 /**
  * The ta4j-indicator path over the 52,128 real BTCUSDT 5m bars of 2025H1 (a {@code DoubleNum}
  * {@code BarSeries} built once in the setup), in ns per 5m bar: every operation builds fresh
- * indicators over the series and reads every bar's value, so it includes the whole engine run (both
- * timeframes) behind the smc4j indicators and every cache fill behind ta4j's.
+ * indicators over the series and reads every bar's value in bar order, so it includes the swing
+ * detector's or the whole engine's (both timeframes) pass behind the smc4j indicators and every
+ * cache fill behind ta4j's.
  *
  * <ul>
  *   <li>{@code smc4jSwingsOnly}: smc4j's latest known swing high and low of the series computed
