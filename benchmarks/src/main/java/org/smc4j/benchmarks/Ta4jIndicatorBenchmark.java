@@ -31,6 +31,7 @@ import org.smc4j.core.ta4j.FibonacciLevelIndicator;
 import org.smc4j.core.ta4j.PointOfInterestIndicator;
 import org.smc4j.core.ta4j.StrategySeries;
 import org.smc4j.core.ta4j.SwingPointIndicator;
+import org.smc4j.core.ta4j.SwingSeries;
 import org.smc4j.core.ta4j.ZoneEdge;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.ta4j.core.BarSeries;
@@ -43,12 +44,16 @@ import org.ta4j.core.num.Num;
 /**
  * The ta4j-indicator path over the 52,128 real BTCUSDT 5m bars of 2025H1 (a {@code DoubleNum}
  * {@code BarSeries} built once in the setup), in ns per 5m bar: every operation builds fresh
- * indicators over the series and reads every bar's value, so it includes the whole engine run (both
- * timeframes) behind the smc4j indicators and every cache fill behind ta4j's.
+ * indicators over the series and reads every bar's value in bar order, so it includes the swing
+ * detector's or the whole engine's (both timeframes) pass behind the smc4j indicators and every
+ * cache fill behind ta4j's.
  *
  * <ul>
- *   <li>{@code smc4jSwings}: smc4j's latest known 5m swing high and low ({@link
- *       SwingPointIndicator}, L = R = 2);
+ *   <li>{@code smc4jSwingsOnly}: smc4j's latest known swing high and low of the series computed
+ *       alone ({@link SwingPointIndicator#high(SwingSeries)} and {@code low} over one {@link
+ *       SwingSeries}, L = R = 2): the same swings as the engine's 5m swings, nothing else;
+ *   <li>{@code smc4jSwings}: the same values from the strategy engine ({@link
+ *       SwingPointIndicator#high(StrategySeries, Timeframe)}), which runs every rule behind them;
  *   <li>{@code ta4jSwings}: the same question asked with ta4j 0.21's own classes, {@link
  *       RecentSwingHighIndicator} and {@link RecentSwingLowIndicator} with 2 bars each side (ta4j
  *       also wants the right-hand bars strictly lower, where the strategy allows equal ones);
@@ -94,6 +99,19 @@ public class Ta4jIndicatorBenchmark {
           "expected " + BARS + " 5m bars of " + symbol + ", found " + bars);
     }
     series = BarSeriesFactory.of(bars, symbol, DoubleNumFactory.getInstance());
+  }
+
+  /**
+   * smc4j's swing-only indicators: one swing detector over the series (high and low of each bar
+   * read once), two lookups per bar.
+   *
+   * @return the sum of all values (so nothing is optimised away)
+   */
+  @Benchmark
+  @OperationsPerInvocation(BARS)
+  public double smc4jSwingsOnly() {
+    SwingSeries swings = SwingSeries.of(series, 2, 2);
+    return sum(List.of(SwingPointIndicator.high(swings), SwingPointIndicator.low(swings)));
   }
 
   /**

@@ -116,9 +116,7 @@ public final class StrategySeries {
 
   private final int[] column = new int[SLOTS];
 
-  private int base = -1;
-  private int processed = -1;
-  private Bar lastBar;
+  private final SeriesCursor cursor;
   private int contextNext = -1;
   private Bar lastContextBar;
   private int[] state = new int[0];
@@ -131,6 +129,7 @@ public final class StrategySeries {
       double tickSize,
       Set<StrategyEventKind> kinds) {
     this.series = series;
+    this.cursor = new SeriesCursor(series, "the strategy");
     this.context = context;
     this.config = config;
     this.tickSize = tickSize;
@@ -259,7 +258,7 @@ public final class StrategySeries {
    * only when a value at a later index is asked for (or {@link #advanceTo} is called).
    */
   public int processedIndex() {
-    return processed;
+    return cursor.processed();
   }
 
   /**
@@ -275,45 +274,13 @@ public final class StrategySeries {
    *     the series (maximum bar count) before the adapter read them
    */
   public void advanceTo(int index) {
-    if (index < 0) {
-      throw new IndexOutOfBoundsException("series index must be >= 0, was " + index);
-    }
-    if (index <= processed) {
-      if (index < base) {
-        throw new IndexOutOfBoundsException(
-            "series index " + index + " lies before the first bar read, " + base);
-      }
+    int from = cursor.next(index);
+    if (from > index) {
       return;
     }
-    int end = series.getEndIndex();
-    if (index > end) {
-      throw new IndexOutOfBoundsException(
-          "series index " + index + " lies beyond the last bar of the series, " + end);
-    }
-    if (processed < 0) {
-      base = series.getBeginIndex();
-      processed = base - 1;
-      if (index < base) {
-        throw new IndexOutOfBoundsException(
-            "series index " + index + " lies before the series' first bar, " + base);
-      }
-    } else if (processed >= series.getBeginIndex() && series.getBar(processed) != lastBar) {
-      throw new IllegalStateException(
-          "bar "
-              + processed
-              + " was replaced after the strategy read it; feed closed candles only");
-    }
-    if (processed + 1 < series.getBeginIndex()) {
-      throw new IllegalStateException(
-          "bars "
-              + (processed + 1)
-              + ".."
-              + (series.getBeginIndex() - 1)
-              + " were removed from the series (maximum bar count) before the strategy read them");
-    }
     // sized for every bar the series holds now, so a batch read allocates once
-    ensureCapacity(end - base + 1);
-    for (int i = processed + 1; i <= index; i++) {
+    ensureCapacity(series.getEndIndex() - cursor.base() + 1);
+    for (int i = from; i <= index; i++) {
       feed(i);
     }
   }
@@ -349,15 +316,14 @@ public final class StrategySeries {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("series index " + i + ": " + e.getMessage(), e);
     }
-    int row = i - base;
+    int row = i - cursor.base();
     int[] slots = stored;
     int off = row * slots.length;
     for (int c = 0; c < slots.length; c++) {
       state[off + c] = current[slots[c]];
     }
     eventEnd[row] = events.size();
-    processed = i;
-    lastBar = bar;
+    cursor.read(i, bar);
   }
 
   /** Gives the engine the 15m bars not yet given that end at or before a 5m close. */
@@ -482,7 +448,7 @@ public final class StrategySeries {
               + " events, which this StrategySeries does not record");
     }
     advanceTo(i);
-    return state[(i - base) * stored.length + c];
+    return state[(i - cursor.base()) * stored.length + c];
   }
 
   /** Returns the event at a position of the event list. */
@@ -505,7 +471,7 @@ public final class StrategySeries {
    */
   public List<StrategyEvent> eventsKnownAt(int i) {
     advanceTo(i);
-    return List.copyOf(events.subList(0, eventEnd[i - base]));
+    return List.copyOf(events.subList(0, eventEnd[i - cursor.base()]));
   }
 
   /**

@@ -4,7 +4,9 @@
  * incrementally as bars are appended, and the indicators read its per-bar arrays:
  *
  * <ul>
- *   <li>{@link org.smc4j.core.ta4j.SwingPointIndicator}: latest known 5m or 15m swing high / low;
+ *   <li>{@link org.smc4j.core.ta4j.SwingPointIndicator}: latest known 5m or 15m swing high / low,
+ *       or, over a {@link org.smc4j.core.ta4j.SwingSeries} that computes swings only, the latest
+ *       known swing high / low of a series of any timeframe;
  *   <li>{@link org.smc4j.core.ta4j.BreakOfStructureIndicator}: the level broken at this bar;
  *   <li>{@link org.smc4j.core.ta4j.FairValueGapIndicator}: top / bottom of the latest unfilled gap;
  *   <li>{@link org.smc4j.core.ta4j.FibonacciLevelIndicator}: a price of the current leg;

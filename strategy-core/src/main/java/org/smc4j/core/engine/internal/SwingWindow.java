@@ -53,6 +53,21 @@ public final class SwingWindow {
     count++;
   }
 
+  /**
+   * Appends the next bar without an open time, for a caller that keeps the bars' times itself:
+   * {@link #time} is then undefined for it.
+   *
+   * @param h its directional high
+   * @param l its directional low
+   */
+  public void push(double h, double l) {
+    int slot = count & mask;
+    hiTwice[slot] = h;
+    hiTwice[slot + mask + 1] = h;
+    lo[slot] = l;
+    count++;
+  }
+
   /** Returns the number of bars pushed; the latest bar has index {@code count() - 1}. */
   public int count() {
     return count;
@@ -91,15 +106,26 @@ public final class SwingWindow {
       return -1;
     }
     int base = (j - left) & mask;
-    // The default lookbacks (5m 2/2, 15m 3/3) get constant loop bounds, which C2 unrolls fully;
-    // which branch runs is fixed per window, so it is always predicted.
+    double[] h = hiTwice;
+    // The default lookbacks (5m 2/2, 15m 3/3) are written out: in a scratch loop over the BTCUSDT
+    // 5m bars this was about 3 ns per test faster than isPivot with constant bounds. Which branch
+    // runs is fixed per window, so it is always predicted. All comparisons are made without early
+    // exit (see isPivot).
     boolean pivot;
     if (left == 2 && right == 2) {
-      pivot = isPivot(hiTwice, base, 2, 2);
+      double p = h[base + 2];
+      pivot = p > h[base] & p > h[base + 1] & p >= h[base + 3] & p >= h[base + 4];
     } else if (left == 3 && right == 3) {
-      pivot = isPivot(hiTwice, base, 3, 3);
+      double p = h[base + 3];
+      pivot =
+          p > h[base]
+              & p > h[base + 1]
+              & p > h[base + 2]
+              & p >= h[base + 4]
+              & p >= h[base + 5]
+              & p >= h[base + 6];
     } else {
-      pivot = isPivot(hiTwice, base, left, right);
+      pivot = isPivot(h, base, left, right);
     }
     return pivot ? j : -1;
   }
