@@ -370,13 +370,6 @@ public final class BacktestCommand implements Callable<Integer> {
           }
         });
 
-    // POI (the .xlsx export) logs through log4j-api, which has no provider in this application:
-    // its simple logger keeps the "no logging provider" notice off the user's terminal
-    if (System.getProperty("log4j2.loggerContextFactory") == null) {
-      System.setProperty(
-          "log4j2.loggerContextFactory",
-          "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-    }
     stdout.printf(
         Locale.ROOT,
         "writing the exports and the report (%d trade chart(s)) ...%n",
