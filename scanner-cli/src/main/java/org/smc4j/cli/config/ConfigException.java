@@ -1,17 +1,18 @@
-package org.smc4j.cli.scan.config;
+package org.smc4j.cli.config;
 
 import java.util.Objects;
 
 /**
- * A configuration problem: an unknown key, a value of the wrong type or out of range, a missing
- * secret. The message starts with the key path, e.g. {@code strategy.swing.15m.left: must be >= 1,
- * was 0}.
+ * A configuration problem: an unknown key, a value of the wrong type or out of range, a duplicate
+ * key, a missing secret. The message names the file (when the problem is in one) and the key path,
+ * e.g. {@code smc4j.yaml: strategy.swing.15m.left: must be >= 1, was 0}.
  */
 public final class ConfigException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
   private final String path;
+  private final String source;
 
   /**
    * Creates the exception.
@@ -20,8 +21,7 @@ public final class ConfigException extends RuntimeException {
    * @param problem what is wrong, e.g. {@code must be >= 1, was 0}
    */
   public ConfigException(String path, String problem) {
-    super((path.isEmpty() ? "" : path + ": ") + Objects.requireNonNull(problem, "problem"));
-    this.path = path;
+    this(path, problem, null);
   }
 
   /**
@@ -29,15 +29,46 @@ public final class ConfigException extends RuntimeException {
    *
    * @param path the key path
    * @param problem what is wrong
-   * @param cause the underlying error
+   * @param cause the underlying error, or null
    */
   public ConfigException(String path, String problem, Throwable cause) {
-    super((path.isEmpty() ? "" : path + ": ") + Objects.requireNonNull(problem, "problem"), cause);
+    this("", path, problem, cause);
+  }
+
+  private ConfigException(String source, String path, String problem, Throwable cause) {
+    super(
+        (source.isEmpty() ? "" : source + ": ")
+            + (path.isEmpty() ? "" : path + ": ")
+            + Objects.requireNonNull(problem, "problem"),
+        cause);
     this.path = path;
+    this.source = source;
+  }
+
+  /**
+   * Returns the same problem located in a file: its message then starts with the file name.
+   *
+   * @param file the file name, as the user gave it
+   * @return the located exception (this one when it already names a file)
+   */
+  ConfigException inFile(String file) {
+    if (!source.isEmpty()) {
+      return this;
+    }
+    String message = getMessage();
+    String problem = path.isEmpty() ? message : message.substring(path.length() + 2);
+    ConfigException located = new ConfigException(file, path, problem, getCause());
+    located.setStackTrace(getStackTrace());
+    return located;
   }
 
   /** Returns the key path of the problem; empty when it concerns the whole file. */
   public String path() {
     return path;
+  }
+
+  /** Returns the file the problem is in; empty when it is not in a file (e.g. an option). */
+  public String source() {
+    return source;
   }
 }

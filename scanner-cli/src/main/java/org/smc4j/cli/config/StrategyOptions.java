@@ -1,17 +1,52 @@
-package org.smc4j.cli.detect;
+package org.smc4j.cli.config;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import org.smc4j.core.engine.StrategyConfig;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
- * The strategy parameters of STRATEGY.md sections 1-7 as command-line options (a picocli mixin),
- * each defaulting to {@link StrategyConfig#DEFAULT}'s value, which {@code --help} shows. {@link
- * #toConfig()} builds the validated {@link StrategyConfig}; a bad value fails there with the
- * parameter's name, value and rule.
+ * The strategy parameters of STRATEGY.md sections 1-7 as command-line options (a picocli mixin of
+ * {@code backtest} and {@code detect}). An option given on the command line overrides the {@code
+ * strategy} section of the configuration file; one not given keeps the file's value (or the
+ * built-in default, {@link StrategyConfig#DEFAULT}'s, which {@code --help} shows). {@link
+ * #applyTo(StrategyConfig)} builds the validated result; a bad value fails there naming the option.
  */
 public final class StrategyOptions {
 
   private static final StrategyConfig D = StrategyConfig.DEFAULT;
+
+  /** The options' names by the strategy record's component names, for messages. */
+  private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
+
+  static {
+    OPTIONS.put("swing15Left", "--swing15-left");
+    OPTIONS.put("swing15Right", "--swing15-right");
+    OPTIONS.put("swing5Left", "--swing5-left");
+    OPTIONS.put("swing5Right", "--swing5-right");
+    OPTIONS.put("confirmBars", "--confirm-bars");
+    OPTIONS.put("minBreakAtr", "--min-break-atr");
+    OPTIONS.put("continuationOnly", "--continuation-only");
+    OPTIONS.put("fibZoneStart", "--fib-zone-start");
+    OPTIONS.put("fibGolden", "--fib-golden");
+    OPTIONS.put("fibZoneEnd", "--fib-zone-end");
+    OPTIONS.put("minGapAtr", "--min-gap-atr");
+    OPTIONS.put("poiMaxAgeBars", "--poi-max-age-bars");
+    OPTIONS.put("stopBufferTicks", "--stop-buffer-ticks");
+    OPTIONS.put("stopBufferAtr", "--stop-buffer-atr");
+    OPTIONS.put("rewardRisk", "--rr");
+    OPTIONS.put("secondTarget", "--second-target");
+    OPTIONS.put("decisiveBreakAtr", "--decisive-break-atr");
+    OPTIONS.put("retestAtr", "--retest-atr");
+    OPTIONS.put("atrPeriod", "--atr-period");
+  }
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   @Option(
       names = "--swing15-left",
@@ -56,7 +91,10 @@ public final class StrategyOptions {
 
   @Option(
       names = "--continuation-only",
-      description = "Only BOS legs get POIs; CHoCH legs are tracked but get none.")
+      negatable = true,
+      description =
+          "Only BOS legs get POIs; CHoCH legs are tracked but get none"
+              + " (default: ${DEFAULT-VALUE}).")
   boolean continuationOnly = D.continuationOnly();
 
   @Option(
@@ -113,7 +151,10 @@ public final class StrategyOptions {
 
   @Option(
       names = "--second-target",
-      description = "Give signals a second target at the leg end when it is beyond the entry.")
+      negatable = true,
+      description =
+          "Give signals a second target at the leg end when it is beyond the entry"
+              + " (default: ${DEFAULT-VALUE}).")
   boolean secondTarget = D.secondTarget();
 
   @Option(
@@ -141,31 +182,55 @@ public final class StrategyOptions {
   public StrategyOptions() {}
 
   /**
-   * Builds the configuration from the options.
+   * Applies the options given on the command line to a strategy configuration (the file's).
    *
-   * @return the validated configuration
-   * @throws IllegalArgumentException naming the first bad parameter, its value and the rule
+   * @param base the configuration the options override
+   * @return {@code base} with the given options' values
+   * @throws IllegalArgumentException naming the first bad option, its value and the rule
    */
-  public StrategyConfig toConfig() {
-    return new StrategyConfig(
-        swing15Left,
-        swing15Right,
-        swing5Left,
-        swing5Right,
-        confirmBars,
-        minBreakAtr,
-        continuationOnly,
-        fibZoneStart,
-        fibGolden,
-        fibZoneEnd,
-        minGapAtr,
-        poiMaxAgeBars,
-        stopBufferTicks,
-        stopBufferAtr,
-        rewardRisk,
-        secondTarget,
-        decisiveBreakAtr,
-        retestAtr,
-        atrPeriod);
+  public StrategyConfig applyTo(StrategyConfig base) {
+    Objects.requireNonNull(base, "base");
+    try {
+      return new StrategyConfig(
+          given("swing15Left") ? swing15Left : base.swing15Left(),
+          given("swing15Right") ? swing15Right : base.swing15Right(),
+          given("swing5Left") ? swing5Left : base.swing5Left(),
+          given("swing5Right") ? swing5Right : base.swing5Right(),
+          given("confirmBars") ? confirmBars : base.confirmBars(),
+          given("minBreakAtr") ? minBreakAtr : base.minBreakAtr(),
+          given("continuationOnly") ? continuationOnly : base.continuationOnly(),
+          given("fibZoneStart") ? fibZoneStart : base.fibZoneStart(),
+          given("fibGolden") ? fibGolden : base.fibGolden(),
+          given("fibZoneEnd") ? fibZoneEnd : base.fibZoneEnd(),
+          given("minGapAtr") ? minGapAtr : base.minGapAtr(),
+          given("poiMaxAgeBars") ? poiMaxAgeBars : base.poiMaxAgeBars(),
+          given("stopBufferTicks") ? stopBufferTicks : base.stopBufferTicks(),
+          given("stopBufferAtr") ? stopBufferAtr : base.stopBufferAtr(),
+          given("rewardRisk") ? rewardRisk : base.rewardRisk(),
+          given("secondTarget") ? secondTarget : base.secondTarget(),
+          given("decisiveBreakAtr") ? decisiveBreakAtr : base.decisiveBreakAtr(),
+          given("retestAtr") ? retestAtr : base.retestAtr(),
+          given("atrPeriod") ? atrPeriod : base.atrPeriod());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(optionMessage(e.getMessage()), e);
+    }
+  }
+
+  /** Returns whether the option of a strategy component was given on the command line. */
+  private boolean given(String component) {
+    ParseResult parsed = command.commandLine().getParseResult();
+    return parsed != null && parsed.hasMatchedOption(OPTIONS.get(component));
+  }
+
+  /**
+   * Rewrites the strategy record's message with option names: {@code swing15Left must be >= 1, was
+   * 0} becomes {@code --swing15-left must be >= 1, was 0}.
+   */
+  private static String optionMessage(String message) {
+    String m = String.valueOf(message);
+    for (Map.Entry<String, String> o : OPTIONS.entrySet()) {
+      m = m.replaceAll("\\b" + o.getKey() + "\\b", o.getValue());
+    }
+    return "invalid strategy parameter: " + m;
   }
 }

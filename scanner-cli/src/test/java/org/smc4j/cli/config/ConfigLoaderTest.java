@@ -1,7 +1,8 @@
-package org.smc4j.cli.scan.config;
+package org.smc4j.cli.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -11,35 +12,49 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smc4j.backtest.broker.BrokerModels;
+import org.smc4j.backtest.fee.Liquidity;
+import org.smc4j.backtest.slippage.AtrSlippageModel;
+import org.smc4j.backtest.slippage.PercentSlippageModel;
+import org.smc4j.backtest.slippage.TickSlippageModel;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.risk.MaxSizePolicy;
 import org.smc4j.risk.StopSlippage;
+import org.smc4j.risk.guard.GuardLimits;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
-class ScanConfigLoaderTest {
+class ConfigLoaderTest {
 
   @TempDir Path dir;
 
-  private static ScanConfig parse(String yaml) {
-    return ScanConfigLoader.parse(yaml, "test.yaml");
+  private static Smc4jConfig parse(String yaml) {
+    return ConfigLoader.parse(yaml, "test.yaml");
   }
 
+  /** Asserts the error of a file, whose message starts with the file name, then the key path. */
   private static void assertError(String yaml, String message) {
-    assertThatThrownBy(() -> parse(yaml)).isInstanceOf(ConfigException.class).hasMessage(message);
+    assertThatThrownBy(() -> parse(yaml))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("test.yaml: " + message);
   }
 
   @Test
   void shouldGiveEveryDefaultForAnEmptyFile() {
-    assertThat(parse("")).isEqualTo(ScanConfig.DEFAULT);
-    assertThat(parse("# nothing but a comment\n")).isEqualTo(ScanConfig.DEFAULT);
-    assertThat(ScanConfig.DEFAULT.scan().topN()).isEqualTo(30);
-    assertThat(ScanConfig.DEFAULT.scan().universeRefresh()).isEqualTo(Duration.ofHours(1));
-    assertThat(ScanConfig.DEFAULT.strategy()).isEqualTo(StrategyConfig.DEFAULT);
+    assertThat(parse("")).isEqualTo(Smc4jConfig.DEFAULT);
+    assertThat(parse("# nothing but a comment\n")).isEqualTo(Smc4jConfig.DEFAULT);
+    assertThat(Smc4jConfig.DEFAULT.scan().topN()).isEqualTo(30);
+    assertThat(Smc4jConfig.DEFAULT.scan().universeRefresh()).isEqualTo(Duration.ofHours(1));
+    assertThat(Smc4jConfig.DEFAULT.strategy()).isEqualTo(StrategyConfig.DEFAULT);
   }
 
   @Test
   void shouldReadEverySection() {
-    ScanConfig c =
+    Smc4jConfig c =
         parse(
             """
             okx:
@@ -107,12 +122,12 @@ class ScanConfigLoaderTest {
         .isEqualTo(
             new StrategyConfig(
                 4, 5, 3, 1, 2, 0.2, true, 0.45, 0.6, 0.8, 0.1, 24, 3, 0.2, 3, true, 0.5, 0.3, 10));
-    assertThat(c.risk().riskUsd()).isEqualByComparingTo("2.5");
-    assertThat(c.risk().tolerance()).isEqualByComparingTo("0.05");
-    assertThat(c.risk().leverage()).isEqualByComparingTo("20");
-    assertThat(c.risk().fees().makerRate()).isEqualByComparingTo("0.0001");
-    assertThat(c.risk().fees().takerRate()).isEqualByComparingTo("0.0004");
-    assertThat(c.risk().slippage()).isEqualTo(StopSlippage.price(new BigDecimal("0.5")));
+    assertThat(c.risk().sizing().riskUsd()).isEqualByComparingTo("2.5");
+    assertThat(c.risk().sizing().tolerance()).isEqualByComparingTo("0.05");
+    assertThat(c.risk().sizing().leverage()).isEqualByComparingTo("20");
+    assertThat(c.risk().sizing().fees().makerRate()).isEqualByComparingTo("0.0001");
+    assertThat(c.risk().sizing().fees().takerRate()).isEqualByComparingTo("0.0004");
+    assertThat(c.risk().sizing().slippage()).isEqualTo(StopSlippage.price(new BigDecimal("0.5")));
     assertThat(c.output()).isEqualTo(new OutputConfig(Path.of("j.db"), Path.of("out/s.jsonl")));
     assertThat(c.alerts().telegram().chatId()).isEqualTo("-1001234567890");
     assertThat(c.alerts().telegram().tokenEnv()).isEqualTo("MY_TOKEN");
@@ -123,13 +138,149 @@ class ScanConfigLoaderTest {
   }
 
   @Test
+  void shouldReadTheGuardsAndBacktestSections() {
+    Smc4jConfig c =
+        parse(
+            """
+            risk:
+              risk-usd: 1
+              fees: {maker: 0.0001, taker: 0.0004}
+              max-size-policy: cap
+              guards:
+                max-daily-loss-usd: 3
+                max-daily-losing-trades: 2
+                max-concurrent-trades: 1
+                max-open-risk-usd: 1.5
+                day-start-hour-utc: 8
+                account-equity-usd: 250.5
+            backtest:
+              fill: standard
+              slippage: {atr: 0.05, fallback-ticks: 2}
+              funding-rate: -0.0002
+              funding-interval: 4h
+              limit-expiry: never
+              apply-guards: false
+            """);
+    assertThat(c.risk().guards())
+        .isEqualTo(new GuardLimits(new BigDecimal("3"), 2, 1, new BigDecimal("1.5"), 8));
+    assertThat(c.risk().accountEquityUsd()).isEqualByComparingTo("250.5");
+    assertThat(c.risk().sizing().maxSizePolicy()).isEqualTo(MaxSizePolicy.CAP);
+    assertThat(c.backtest())
+        .isEqualTo(
+            new BacktestConfig(
+                FillKind.STANDARD,
+                new AtrSlippageModel(0.05, 2),
+                -0.0002,
+                Duration.ofHours(4),
+                Optional.empty(),
+                false));
+    // the broker charges the sizer's fees (risk.fees): 0.04 % of a 1000 USDT taker fill
+    BrokerModels models = c.backtest().models(c.risk().sizing().fees());
+    assertThat(models.fee().fee(1000, Liquidity.TAKER)).isEqualTo(0.4, within(1e-12));
+    assertThat(models.fee().fee(1000, Liquidity.MAKER)).isEqualTo(0.1, within(1e-12));
+    assertThat(models.funding().rate("BTCUSDT", 0)).isEqualTo(-0.0002);
+    assertThat(models.fundingSchedule().intervalMillis()).isEqualTo(4 * 3_600_000L);
+    assertThat(models.slippage()).isEqualTo(new AtrSlippageModel(0.05, 2));
+    // other sections keep their defaults
+    assertThat(c.strategy()).isEqualTo(StrategyConfig.DEFAULT);
+    assertThat(c.scan()).isEqualTo(LoopConfig.DEFAULT);
+  }
+
+  @Test
+  void shouldReadEachSlippageModelAndTheLimitExpiry() {
+    assertThat(parse("backtest: {slippage: {ticks: 3}}\n").backtest().slippage())
+        .isEqualTo(new TickSlippageModel(3));
+    assertThat(parse("backtest: {slippage: {fraction: 0.0002}}\n").backtest().slippage())
+        .isEqualTo(new PercentSlippageModel(0.0002));
+    assertThat(parse("backtest: {slippage: {atr: 0.1}}\n").backtest().slippage())
+        .as("one fallback tick while the ATR warms up")
+        .isEqualTo(new AtrSlippageModel(0.1, 1));
+    assertThat(parse("backtest: {slippage: {}}\n").backtest().slippage())
+        .isEqualTo(new TickSlippageModel(1));
+    assertThat(parse("backtest: {limit-expiry: 90m}\n").backtest().limitExpiry())
+        .contains(Duration.ofMinutes(90));
+    assertThat(Smc4jConfig.DEFAULT.backtest().limitExpiry()).contains(Duration.ofHours(12));
+    assertThat(Smc4jConfig.DEFAULT.backtest().applyGuards()).isTrue();
+    assertThat(Smc4jConfig.DEFAULT.risk().guards()).isEqualTo(GuardLimits.DEFAULT);
+  }
+
+  @Test
+  void shouldNameThePathAndRuleOfABadGuardOrBacktestValue() {
+    assertError(
+        "risk: {guards: {max-concurrent-trades: 0}}\n",
+        "risk.guards.max-concurrent-trades: must be >= 1, was 0");
+    assertError(
+        "risk: {guards: {max-daily-loss-usd: 0}}\n",
+        "risk.guards.max-daily-loss-usd: must be > 0, was 0");
+    assertError(
+        "risk: {guards: {day-start-hour-utc: 24}}\n",
+        "risk.guards.day-start-hour-utc: must be <= 23, was 24");
+    assertError(
+        "risk: {guards: {account-equity-usd: -5}}\n",
+        "risk.guards.account-equity-usd: must be >= 0, was -5");
+    assertError(
+        "risk: {guards: {max-open-risk: 2}}\n",
+        "risk.guards.max-open-risk: unknown key (known here: [max-daily-loss-usd,"
+            + " max-daily-losing-trades, max-concurrent-trades, max-open-risk-usd,"
+            + " day-start-hour-utc, account-equity-usd])");
+    assertError(
+        "risk: {max-size-policy: shrink}\n",
+        "risk.max-size-policy: must be one of [refuse, cap], was 'shrink'");
+    assertError(
+        "backtest: {fill: optimistic}\n",
+        "backtest.fill: must be one of [standard], was 'optimistic'");
+    assertError(
+        "backtest: {slippage: {ticks: 1, atr: 0.1}}\n",
+        "backtest.slippage: give one model (ticks, fraction or atr), was ticks and atr");
+    assertError(
+        "backtest: {slippage: {ticks: 2, fallback-ticks: 1}}\n",
+        "backtest.slippage.fallback-ticks: belongs to the atr model only");
+    assertError(
+        "backtest: {slippage: {fraction: 0.1}}\n",
+        "backtest.slippage.fraction: must be <= 0.05, was 0.1");
+    assertError(
+        "backtest: {funding-rate: 0.1}\n", "backtest.funding-rate: must be <= 0.05, was 0.1");
+    assertError(
+        "backtest: {funding-interval: 7h}\n",
+        "backtest.funding-interval: must divide a day (e.g. 1h, 4h, 8h), was 7h");
+    assertError(
+        "backtest: {limit-expiry: 12}\n",
+        "backtest.limit-expiry: must be a duration like 12h or 30m, or never, was 12");
+    assertError(
+        "backtest: {limit-expiry: 0s}\n", "backtest.limit-expiry: must be >= 1ms, was 0s ('0s')");
+    assertError(
+        "backtest: {apply-guards: yes please}\n",
+        "backtest.apply-guards: must be true or false, was text 'yes please'");
+    // the keys of the former flat backtest file are unknown now, and say what is known
+    assertThatThrownBy(() -> parse("backtest:\n  riskUsd: 2\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("test.yaml: backtest.riskUsd: unknown key (known here: [fill,");
+  }
+
+  @Test
+  void shouldNameTheFileOfABadKeyReadFromDisk() throws Exception {
+    Path file = dir.resolve("smc4j.yaml");
+    Files.writeString(file, "strategy:\n  swing:\n    15m: {left: 0}\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(file + ": strategy.swing.15m.left: must be >= 1, was 0");
+    assertThatThrownBy(() -> ConfigLoader.locate(dir.resolve("absent.yaml")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("config file " + dir.resolve("absent.yaml") + " does not exist");
+    assertThat(ConfigLoader.locate(file)).contains(file);
+    assertThat(ConfigLoader.load(Optional.empty())).isEqualTo(Smc4jConfig.DEFAULT);
+  }
+
+  @Test
   void shouldNameThePathOfAnUnknownKey() {
     assertError(
         "strategy:\n  swing:\n    15m: {left: 3, rigth: 3}\n",
         "strategy.swing.15m.rigth: unknown key (known here: [left, right])");
     assertThatThrownBy(() -> parse("stratgy: {}\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("stratgy: unknown key");
+        .hasMessageStartingWith("test.yaml: stratgy: unknown key")
+        .extracting(e -> ((ConfigException) e).path())
+        .isEqualTo("stratgy");
   }
 
   @Test
@@ -188,14 +339,26 @@ class ScanConfigLoaderTest {
 
   @Test
   void shouldPrintAConfigThatReadsBackToItself() {
-    ScanConfig c =
+    Smc4jConfig c =
         parse(
             "scan: {top-n: 12, close-delay: 1500ms, symbols: [BTC-USDT-SWAP]}\n"
                 + "risk: {risk-usd: 2.5, stop-slippage: {amount: 2, unit: ticks}}\n"
                 + "strategy: {fib: {golden: 0.65}, target: {reward-risk: 2.5}}\n");
     String yaml = ConfigPrinter.toYaml(c, null);
-    assertThat(ScanConfigLoader.parse(yaml, "printed")).isEqualTo(c);
-    assertThat(ConfigPrinter.toYaml(ScanConfig.DEFAULT, null))
+    assertThat(ConfigLoader.parse(yaml, "printed")).isEqualTo(c);
+    for (String backtest :
+        List.of(
+            "{slippage: {atr: 0.05, fallback-ticks: 0}, limit-expiry: never, apply-guards: false}",
+            "{slippage: {fraction: 0.0003}, funding-interval: 1h, limit-expiry: 45m}")) {
+      Smc4jConfig b =
+          parse(
+              "backtest: "
+                  + backtest
+                  + "\nrisk: {max-size-policy: cap, guards: {max-open-risk-usd: 2.2,"
+                  + " account-equity-usd: 50}}\n");
+      assertThat(ConfigLoader.parse(ConfigPrinter.toYaml(b, null), "printed")).isEqualTo(b);
+    }
+    assertThat(ConfigPrinter.toYaml(Smc4jConfig.DEFAULT, null))
         .contains("top-n: 30")
         .contains("universe-refresh: 1h")
         .contains("golden: 0.618");
@@ -216,7 +379,7 @@ class ScanConfigLoaderTest {
     assertThat(both.get("SMC4J_TELEGRAM_BOT_TOKEN")).contains("9:env-token");
     assertThat(both.get("UNSET")).isEmpty();
 
-    String printed = ConfigPrinter.toYaml(ScanConfig.DEFAULT, both);
+    String printed = ConfigPrinter.toYaml(Smc4jConfig.DEFAULT, both);
     assertThat(printed)
         .contains("SMC4J_TELEGRAM_BOT_TOKEN: set in the environment, value redacted")
         .contains("SMC4J_DISCORD_WEBHOOK_URL: set in " + env + ", value redacted")
@@ -240,7 +403,37 @@ class ScanConfigLoaderTest {
     // The example file documents every key with its default; it must stay exactly that.
     Path example = Path.of("smc4j.example.yaml");
     assertThat(example).exists();
-    assertThat(ScanConfigLoader.load(example)).isEqualTo(ScanConfig.DEFAULT);
+    assertThat(ConfigLoader.load(example)).isEqualTo(Smc4jConfig.DEFAULT);
+  }
+
+  @Test
+  void shouldDocumentEveryKeyInTheShippedExample() throws Exception {
+    // Every key the printer writes (all there are) appears in the example, and nothing else.
+    Object example =
+        new Load(LoadSettings.builder().build())
+            .loadFromString(Files.readString(Path.of("smc4j.example.yaml")));
+    Object printed =
+        new Load(LoadSettings.builder().build())
+            .loadFromString(ConfigPrinter.toYaml(Smc4jConfig.DEFAULT, null));
+    Set<String> exampleKeys = new TreeSet<>();
+    Set<String> printedKeys = new TreeSet<>();
+    keyPaths("", example, exampleKeys);
+    keyPaths("", printed, printedKeys);
+    assertThat(printedKeys).contains("risk.guards.max-concurrent-trades", "backtest.apply-guards");
+    assertThat(exampleKeys).isEqualTo(printedKeys);
+  }
+
+  private static void keyPaths(String prefix, Object node, Set<String> out) {
+    if (node instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        String path = prefix.isEmpty() ? e.getKey().toString() : prefix + "." + e.getKey();
+        if (e.getValue() instanceof Map<?, ?>) {
+          keyPaths(path, e.getValue(), out);
+        } else {
+          out.add(path);
+        }
+      }
+    }
   }
 
   @Test
