@@ -69,8 +69,15 @@ import picocli.CommandLine.Spec;
  * {@code --out}: the SQLite journal ({@code journal.sqlite}, one run per invocation), its CSV
  * exports ({@code signals.csv}, {@code trades.csv}, {@code cancellations.csv}) and {@code
  * journal.xlsx}, and the self-contained {@code report.html}. Prints a summary table per symbol and
- * in total. Exit 0 when done, 1 when a symbol failed or a file could not be read or written, 2 for
- * a usage error (bad option, unknown config key, bad config value, no data).
+ * in total, and the skipped signals by reason. Exit 0 when done, 1 when a symbol failed or a file
+ * could not be read or written, 2 for a usage error (bad option, unknown config key, bad config
+ * value, no data).
+ *
+ * <p>Parameters come from the smc4j YAML configuration ({@code --config}, else {@code
+ * ./smc4j.yaml}, else the defaults; see {@link ConfigLoader}): its {@code strategy}, {@code risk}
+ * and {@code backtest} sections, each strategy option and {@code --[no-]guards} overriding the
+ * file. With {@code backtest.apply-guards} (the default) the trades pass the portfolio guards of
+ * {@code risk.guards}; a refused signal is journaled as skipped with the guards' reasons.
  */
 @Command(
     name = "backtest",

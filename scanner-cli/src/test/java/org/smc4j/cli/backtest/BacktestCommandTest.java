@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apache.logging.log4j.LogManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -562,6 +563,16 @@ class BacktestCommandTest {
         Optional.empty(),
         SignalStatus.SKIPPED,
         Optional.of(reason));
+  }
+
+  @Test
+  void shouldRouteLog4jApiToSlf4j() {
+    // poi (journal.xlsx) logs through log4j-api: without a provider it prints "could not find a
+    // logging provider" on stderr; log4j-to-slf4j hands its events to logback like the rest
+    assertThat(LogManager.getFactory().getClass().getName())
+        .isEqualTo("org.apache.logging.slf4j.SLF4JLoggerContextFactory");
+    assertThat(LogManager.getLogger("org.apache.poi").getClass().getName())
+        .isEqualTo("org.apache.logging.slf4j.SLF4JLogger");
   }
 
   @Test

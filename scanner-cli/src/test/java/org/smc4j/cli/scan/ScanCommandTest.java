@@ -68,6 +68,8 @@ class ScanCommandTest {
         .contains("top-n: 7")
         .contains("base-url: http://127.0.0.1:9")
         .contains("SMC4J_DISCORD_WEBHOOK_URL: set in " + env + ", value redacted")
+        .contains("max-concurrent-trades: 3")
+        .contains("apply-guards: true")
         .doesNotContain("s3cr3t");
     Smc4jConfig printed = ConfigLoader.parse(r.out(), "printed");
     assertThat(printed.scan().topN()).isEqualTo(7);
