@@ -108,12 +108,13 @@ public final class BacktestCommand implements Callable<Integer> {
     GuardLimits g = GuardLimits.DEFAULT;
     List<String> footer = new ArrayList<>();
     footer.add("");
-    footer.add("Configuration: --config FILE, else ./smc4j.yaml when present, else the built-in");
-    footer.add("defaults; the same YAML file as scan and detect (smc4j.example.yaml lists every");
-    footer.add("key). backtest uses its strategy, risk (sizing, fees, guards) and backtest (fill,");
-    footer.add(
-        "slippage, funding, limit expiry, apply-guards) sections; the whole file is checked,");
-    footer.add("and an unknown key or a bad value is an error naming the file and the key path.");
+    footer.add("Configuration: --config FILE, else ./smc4j.yaml when present, else the");
+    footer.add("built-in defaults; the same YAML file as scan and detect (every key is in");
+    footer.add("smc4j.example.yaml). backtest uses its strategy, risk (sizing, fees, guards)");
+    footer.add("and backtest (fill, slippage, funding, limit expiry, apply-guards) sections;");
+    footer.add("the whole file is checked: an unknown key or a bad value is an error naming");
+    footer.add("the file and the key path. The (default: ...) of a strategy option is the");
+    footer.add("built-in value.");
     footer.add("Precedence: an option given here > the config file > the built-in default.");
     footer.add("");
     footer.add("Portfolio guards (risk.guards) are on by default, as for a $1-risk account:");
@@ -128,11 +129,11 @@ public final class BacktestCommand implements Callable<Integer> {
     footer.add(
         String.format(
             Locale.ROOT,
-            "  days from %02d:00 UTC, margin within $%s equity. A refused signal is journaled as",
+            "  days from %02d:00 UTC, margin within $%s equity. A refused signal is",
             g.dayStartHourUtc(),
             RiskConfig.DEFAULT.accountEquityUsd().toPlainString()));
-    footer.add("  skipped with the guard's reason. --no-guards (or backtest.apply-guards: false)");
-    footer.add("  trades every signal the sizer accepts.");
+    footer.add("  journaled as skipped with the guard's reason. --no-guards (or");
+    footer.add("  backtest.apply-guards: false) trades every signal the sizer accepts.");
     footer.add("");
     footer.add("Exit codes: 0 done, 1 a symbol failed or a file could not be read or written,");
     footer.add("2 usage error.");
