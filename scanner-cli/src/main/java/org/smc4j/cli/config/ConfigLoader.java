@@ -359,6 +359,7 @@ public final class ConfigLoader {
 
   /** One of {@code ticks: N}, {@code fraction: F}, or {@code atr: F} (+ {@code fallback-ticks}). */
   private static SlippageModel slippage(ConfigNode n, SlippageModel def) {
+    n.accept("ticks", "fraction", "atr", "fallback-ticks");
     List<String> given = new ArrayList<>();
     for (String model : List.of("ticks", "fraction", "atr")) {
       if (n.has(model)) {

@@ -70,6 +70,11 @@ final class ConfigNode {
     return values.get(key);
   }
 
+  /** Declares keys of this mapping as known, for mappings whose keys are read only when given. */
+  void accept(String... keys) {
+    known.addAll(List.of(keys));
+  }
+
   /** Returns whether the mapping gives the key a value (null counts as absent). */
   boolean has(String key) {
     return values.get(key) != null;

@@ -192,6 +192,9 @@ public final class DetectCommand implements Callable<Integer> {
     if (tickSize != null && !(tickSize > 0 && Double.isFinite(tickSize))) {
       throw new IllegalArgumentException("--tick-size must be > 0 and finite, was " + tickSize);
     }
+    stdout.println(
+        "config: "
+            + file.map(Path::toString).orElse("built-in defaults (no --config, no smc4j.yaml)"));
     long start = System.nanoTime();
     Map<String, SymbolFiles> symbols = new TreeMap<>();
     for (Path f : CsvInputs.expand(inputs)) {

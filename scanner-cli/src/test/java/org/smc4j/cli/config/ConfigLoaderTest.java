@@ -236,6 +236,9 @@ class ConfigLoaderTest {
         "backtest: {slippage: {ticks: 2, fallback-ticks: 1}}\n",
         "backtest.slippage.fallback-ticks: belongs to the atr model only");
     assertError(
+        "backtest: {slippage: {tick: 1}}\n",
+        "backtest.slippage.tick: unknown key (known here: [ticks, fraction, atr, fallback-ticks])");
+    assertError(
         "backtest: {slippage: {fraction: 0.1}}\n",
         "backtest.slippage.fraction: must be <= 0.05, was 0.1");
     assertError(

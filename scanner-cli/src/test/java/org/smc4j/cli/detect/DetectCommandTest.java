@@ -232,6 +232,7 @@ class DetectCommandTest {
             out.toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("config: " + config);
     List<String> csv = lines(out.resolve("SOLUSDT").resolve("entry_signal.csv"));
     assertThat(csv).hasSizeGreaterThan(10);
     int entry = column(csv, "entry");
