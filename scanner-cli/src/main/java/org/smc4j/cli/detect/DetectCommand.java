@@ -87,7 +87,7 @@ import picocli.CommandLine.Spec;
       "",
       "Precedence: an option given here > the --config file (or ./smc4j.yaml) > built-in default."
           + " The whole file is checked (the same smc4j.yaml as scan and backtest); detect uses its"
-          + " strategy section.",
+          + " strategy section. The (default: ...) of an option is the built-in value.",
       "",
       "Exit codes: 0 every symbol ran, 1 a symbol failed (the others still run), 2 usage error or"
           + " bad strategy parameter.",

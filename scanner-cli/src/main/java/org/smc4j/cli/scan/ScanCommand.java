@@ -67,6 +67,13 @@ import picocli.CommandLine.Spec;
       "Scan the top-N OKX USDT swaps at every 5m close for BOS + FVG/Fibonacci POI + 5m entry"
           + " signals; print, journal and alert each new one.",
       "With --replay, run the same loop over candle files on a simulated clock (no network)."
+    },
+    footer = {
+      "",
+      "Configuration: --config FILE, else ./smc4j.yaml when present, else built-in defaults; the"
+          + " same file as backtest and detect (every key is in smc4j.example.yaml). Precedence:"
+          + " an option given here > the file > the built-in default. Secrets only from the"
+          + " environment or the --env-file."
     })
 public final class ScanCommand implements Callable<Integer> {
 
