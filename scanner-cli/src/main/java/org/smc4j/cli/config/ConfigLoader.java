@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +27,13 @@ import org.smc4j.risk.StopSlippage;
 import org.smc4j.risk.guard.GuardLimits;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * Reads the smc4j YAML configuration, the one file of {@code scan}, {@code backtest} and {@code
@@ -134,6 +141,9 @@ public final class ConfigLoader {
         LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(false).build();
     Object root;
     try {
+      new Compose(settings)
+          .composeString(yaml)
+          .ifPresent(node -> rejectDuplicateKeys(node, "", source, new IdentityHashMap<>()));
       root = new Load(settings).loadFromString(yaml);
     } catch (YamlEngineException e) {
       throw new ConfigException(
@@ -162,6 +172,43 @@ public final class ConfigLoader {
     } catch (ConfigException e) {
       throw e.inFile(source);
     }
+  }
+
+  /**
+   * Rejects a key given twice in one mapping, naming its path and both lines (the YAML loader's own
+   * message names neither the path nor the first line).
+   */
+  private static void rejectDuplicateKeys(
+      Node node, String path, String source, IdentityHashMap<Node, Boolean> seen) {
+    if (seen.put(node, Boolean.TRUE) != null) {
+      return;
+    }
+    if (node instanceof MappingNode mapping) {
+      Map<String, Integer> lines = new LinkedHashMap<>();
+      for (NodeTuple t : mapping.getValue()) {
+        String key = t.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : null;
+        String keyPath = key == null ? path : path.isEmpty() ? key : path + "." + key;
+        if (key != null) {
+          int line = line(t.getKeyNode());
+          Integer first = lines.putIfAbsent(key, line);
+          if (first != null) {
+            throw new ConfigException(
+                    keyPath, "duplicate key (lines " + first + " and " + line + ")")
+                .inFile(source);
+          }
+        }
+        rejectDuplicateKeys(t.getValueNode(), keyPath, source, seen);
+      }
+    } else if (node instanceof SequenceNode sequence) {
+      List<Node> items = sequence.getValue();
+      for (int i = 0; i < items.size(); i++) {
+        rejectDuplicateKeys(items.get(i), path + "[" + i + "]", source, seen);
+      }
+    }
+  }
+
+  private static int line(Node node) {
+    return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
   }
 
   private static OkxConfig okx(ConfigNode n) {

@@ -331,10 +331,14 @@ class ConfigLoaderTest {
 
   @Test
   void shouldRejectDuplicateKeysAndNonYaml() {
-    assertThatThrownBy(() -> parse("scan:\n  top-n: 3\n  top-n: 4\n"))
+    assertError("scan:\n  top-n: 3\n  top-n: 4\n", "scan.top-n: duplicate key (lines 2 and 3)");
+    assertError(
+        "# flow style too\nstrategy:\n  swing:\n    15m: {left: 3, left: 4}\n",
+        "strategy.swing.15m.left: duplicate key (lines 4 and 4)");
+    assertError("risk: {}\nbacktest: {}\nrisk: {}\n", "risk: duplicate key (lines 1 and 3)");
+    assertThatThrownBy(() -> parse("scan: {top-n: [1, 2}\n"))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("test.yaml is not valid YAML")
-        .hasMessageContaining("top-n");
+        .hasMessageStartingWith("test.yaml is not valid YAML: ");
     assertThatThrownBy(() -> parse("- a\n- b\n"))
         .isInstanceOf(ConfigException.class)
         .hasMessage("test.yaml must be a mapping of sections (okx, scan, ...)");
