@@ -51,7 +51,6 @@ public final class ConfigLoader {
   private static final int MAX_BARS = StrategyConfig.MAX_BARS;
   private static final BigDecimal ZERO = BigDecimal.ZERO;
   private static final BigDecimal HUGE = new BigDecimal("1e9");
-  private static final String DEFAULT_NAME = "smc4j.yaml";
 
   /** Maps the strategy record's component names to their key paths, for its own messages. */
   private static final Map<String, String> STRATEGY_PATHS = new LinkedHashMap<>();
@@ -83,8 +82,8 @@ public final class ConfigLoader {
 
   /**
    * Finds the configuration file of a command: the {@code --config} file when given (it must
-   * exist), else {@value #DEFAULT_NAME} in the working directory when present, else none (the
-   * built-in defaults).
+   * exist), else {@code smc4j.yaml} in the working directory when present, else none (the built-in
+   * defaults).
    *
    * @param explicit the {@code --config} file, or null
    * @return the file to read, or empty for the defaults
