@@ -26,6 +26,7 @@ import org.smc4j.core.bar.BarArrays;
 import org.smc4j.risk.guard.GuardDecision;
 import org.smc4j.risk.guard.OpenPosition;
 import org.smc4j.risk.guard.PortfolioGuard;
+import org.smc4j.risk.guard.TradeProposal;
 
 /**
  * The event-driven backtest: replays closed 5m candles of many symbols merged in time order and
@@ -330,7 +331,13 @@ public final class BacktestEngine {
       }
       Sizing.Sized sized = (Sizing.Sized) sizing;
       if (guard.isPresent()) {
-        GuardDecision decision = guard.get().open(sized.proposal(), availableMargin(guard.get()));
+        // the book is keyed by the input's symbol, which closes the position again: a venue spec's
+        // instrument id (BTC-USDT-SWAP for BTCUSDT) would leave it open for ever
+        TradeProposal p = sized.proposal();
+        TradeProposal proposal =
+            new TradeProposal(
+                plan.symbol(), p.side(), p.contracts(), p.riskUsd(), p.initialMargin());
+        GuardDecision decision = guard.get().open(proposal, availableMargin(guard.get()));
         if (decision instanceof GuardDecision.Rejected rejected) {
           skip(
               id,

@@ -316,6 +316,62 @@ class BacktestEngineTest {
   }
 
   @Test
+  void shouldReleaseTheGuardsPositionOfASymbolWhoseSpecNamesTheVenueInstrument() {
+    // BTCUSDT candles sized with OKX's BTC-USDT-SWAP spec: the position the guards book at the
+    // first signal is closed with the trade (at the end of the data), so the second one is taken
+    ContractSpec venue = spec("BTC-USDT-SWAP");
+    SignalSource source =
+        scripted(
+            Map.of(
+                "BTCUSDT",
+                List.of(
+                    new ReplayEvent.Signal(
+                        0,
+                        plan(
+                            "a1",
+                            "BTCUSDT",
+                            EntryKind.MARKET_NEXT_OPEN,
+                            100,
+                            99.6,
+                            100.4,
+                            START + M5)),
+                    new ReplayEvent.Signal(
+                        3,
+                        plan(
+                            "a2",
+                            "BTCUSDT",
+                            EntryKind.MARKET_NEXT_OPEN,
+                            100,
+                            99,
+                            103,
+                            START + 4 * M5)))));
+    GuardLimits oneAtATime = new GuardLimits(new BigDecimal("5"), 4, 1, new BigDecimal("3.3"), 0);
+    BarArrays bars =
+        bars(
+            Timeframe.M5,
+            START,
+            new double[][] {
+              ohlc(100, 100.1, 99.9, 100),
+              ohlc(100, 100.5, 99.9, 100.2),
+              ohlc(100.2, 100.3, 100, 100.1),
+              ohlc(100, 100.1, 99.9, 100),
+              ohlc(100, 100.1, 99.9, 100),
+              ohlc(100, 100.1, 99.9, 100)
+            });
+    BacktestResult r =
+        engine(source, Optional.of(oneAtATime))
+            .run(
+                List.of(new SymbolInput("BTCUSDT", bars, Optional.empty(), venue)),
+                Journal.NONE,
+                ProgressListener.NONE);
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.signals())
+        .extracting(SignalRecord::status)
+        .containsExactly(SignalStatus.TAKEN, SignalStatus.TAKEN);
+    assertThat(r.trades()).hasSize(2);
+  }
+
+  @Test
   void shouldReportAFailingSymbolBesideTheOthersResults() {
     SignalSource source = scripted(Map.of("AUSDT", List.of()));
     BacktestResult r =

@@ -21,6 +21,8 @@ import org.smc4j.backtest.funding.ConstantFundingModel;
 import org.smc4j.backtest.funding.FundingSchedule;
 import org.smc4j.backtest.funding.HistoricalFundingModel;
 import org.smc4j.backtest.journal.JournalExporter;
+import org.smc4j.backtest.journal.SignalRecord;
+import org.smc4j.backtest.journal.SignalStatus;
 import org.smc4j.backtest.journal.SqliteJournal;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
@@ -35,6 +37,13 @@ import org.smc4j.backtest.report.BacktestReport;
 import org.smc4j.backtest.report.HtmlReportWriter;
 import org.smc4j.backtest.report.ReportFile;
 import org.smc4j.cli.ExitCodes;
+import org.smc4j.cli.config.BacktestConfig;
+import org.smc4j.cli.config.ConfigException;
+import org.smc4j.cli.config.ConfigLoader;
+import org.smc4j.cli.config.ConfigPrinter;
+import org.smc4j.cli.config.RiskConfig;
+import org.smc4j.cli.config.Smc4jConfig;
+import org.smc4j.cli.config.StrategyOptions;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.marketdata.csv.CandleCsvReader;
@@ -45,9 +54,13 @@ import org.smc4j.marketdata.okx.OkxInstrumentMapper;
 import org.smc4j.marketdata.validate.ValidationMode;
 import org.smc4j.risk.ContractSpec;
 import org.smc4j.risk.ContractSpecFile;
+import org.smc4j.risk.SizingParameters;
+import org.smc4j.risk.guard.GuardLimits;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -56,8 +69,15 @@ import picocli.CommandLine.Spec;
  * {@code --out}: the SQLite journal ({@code journal.sqlite}, one run per invocation), its CSV
  * exports ({@code signals.csv}, {@code trades.csv}, {@code cancellations.csv}) and {@code
  * journal.xlsx}, and the self-contained {@code report.html}. Prints a summary table per symbol and
- * in total. Exit 0 when done, 1 when a symbol failed or a file could not be read or written, 2 for
- * a usage error (bad option, unknown config key, bad config value, no data).
+ * in total, and the skipped signals by reason. Exit 0 when done, 1 when a symbol failed or a file
+ * could not be read or written, 2 for a usage error (bad option, unknown config key, bad config
+ * value, no data).
+ *
+ * <p>Parameters come from the smc4j YAML configuration ({@code --config}, else {@code
+ * ./smc4j.yaml}, else the defaults; see {@link ConfigLoader}): its {@code strategy}, {@code risk}
+ * and {@code backtest} sections, each strategy option and {@code --[no-]guards} overriding the
+ * file. With {@code backtest.apply-guards} (the default) the trades pass the portfolio guards of
+ * {@code risk.guards}; a refused signal is journaled as skipped with the guards' reasons.
  */
 @Command(
     name = "backtest",
@@ -76,19 +96,44 @@ import picocli.CommandLine.Spec;
     })
 public final class BacktestCommand implements Callable<Integer> {
 
+  /** How the engine starts the reason of a signal the portfolio guards refused. */
+  private static final String GUARD_PREFIX = "guard: ";
+
   CommandSpec spec;
 
   /** Receives the command spec from picocli and adds the config keys to the help footer. */
   @Spec
   void spec(CommandSpec value) {
     this.spec = value;
+    GuardLimits g = GuardLimits.DEFAULT;
     List<String> footer = new ArrayList<>();
     footer.add("");
-    footer.add("--config FILE keys (.properties, or .yaml with strategy: and backtest:");
-    footer.add("sections; default in parentheses):");
-    BacktestConfig.KEYS.forEach(
-        (k, v) -> footer.add(String.format(Locale.ROOT, "  %-26s %s", k, v).replace("%", "%%")));
-    footer.add("An unknown key or a bad value is an error naming the key.");
+    footer.add("Configuration: --config FILE, else ./smc4j.yaml when present, else the");
+    footer.add("built-in defaults; the same YAML file as scan and detect (every key is in");
+    footer.add("smc4j.example.yaml). backtest uses its strategy, risk (sizing, fees, guards)");
+    footer.add("and backtest (fill, slippage, funding, limit expiry, apply-guards) sections;");
+    footer.add("the whole file is checked: an unknown key or a bad value is an error naming");
+    footer.add("the file and the key path. The (default: ...) of a strategy option is the");
+    footer.add("built-in value.");
+    footer.add("Precedence: an option given here > the config file > the built-in default.");
+    footer.add("");
+    footer.add("Portfolio guards (risk.guards) are on by default, as for a $1-risk account:");
+    footer.add(
+        String.format(
+            Locale.ROOT,
+            "  max $%s daily loss, %d losing trades a day, %d open trades, $%s open risk,",
+            g.maxDailyLossUsd().toPlainString(),
+            g.maxDailyLosingTrades(),
+            g.maxConcurrentTrades(),
+            g.maxOpenRiskUsd().toPlainString()));
+    footer.add(
+        String.format(
+            Locale.ROOT,
+            "  days from %02d:00 UTC, margin within $%s equity. A refused signal is",
+            g.dayStartHourUtc(),
+            RiskConfig.DEFAULT.accountEquityUsd().toPlainString()));
+    footer.add("  journaled as skipped with the guard's reason. --no-guards (or");
+    footer.add("  backtest.apply-guards: false) trades every signal the sizer accepts.");
     footer.add("");
     footer.add("Exit codes: 0 done, 1 a symbol failed or a file could not be read or written,");
     footer.add("2 usage error.");
@@ -101,10 +146,9 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Option(
       names = "--data",
-      required = true,
       arity = "1..*",
       paramLabel = "FILE|DIR",
-      description = "5m candle CSV files, or directories walked for *.csv.")
+      description = "5m candle CSV files, or directories walked for *.csv (required).")
   List<Path> data;
 
   @Option(
@@ -133,8 +177,23 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(
       names = "--config",
       paramLabel = "FILE",
-      description = "Strategy and backtest parameters (.properties/.yaml; keys below).")
+      description =
+          "YAML configuration (default: smc4j.yaml when present, else built-in defaults; see"
+              + " below).")
   Path config;
+
+  @Option(
+      names = "--print-config",
+      description = "Print the effective configuration (file + options) and exit.")
+  boolean printConfig;
+
+  @Option(
+      names = "--guards",
+      negatable = true,
+      description =
+          "Apply the portfolio guards of risk.guards (default: backtest.apply-guards, built in"
+              + " true).")
+  Boolean guards;
 
   @Option(
       names = "--one-minute",
@@ -151,7 +210,7 @@ public final class BacktestCommand implements Callable<Integer> {
       paramLabel = "FILE|DIR",
       description =
           "Funding-rate history files (timestamp,rate), symbol from the file or folder name;"
-              + " settlements they do not cover use backtest.fundingRate.")
+              + " settlements they do not cover use backtest.funding-rate.")
   List<Path> funding;
 
   @Option(
@@ -164,9 +223,8 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Option(
       names = "--out",
-      required = true,
       paramLabel = "DIR",
-      description = "Output folder (created; files of the same name are replaced).")
+      description = "Output folder (created; files of the same name are replaced; required).")
   Path out;
 
   @Option(
@@ -184,6 +242,8 @@ public final class BacktestCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Print no progress.")
   boolean noProgress;
 
+  @Mixin StrategyOptions strategy;
+
   /** The instruments of an OKX --specs file that could not be mapped. */
   private List<String> unreadableSpecs = List.of();
 
@@ -200,7 +260,33 @@ public final class BacktestCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw new IllegalArgumentException("--threads must be >= 1, was " + threads);
     }
-    BacktestConfig cfg = config == null ? BacktestConfig.DEFAULT : BacktestConfig.read(config);
+    Optional<Path> configFile;
+    Smc4jConfig cfg;
+    try {
+      configFile = ConfigLoader.locate(config);
+      cfg = ConfigLoader.load(configFile);
+    } catch (ConfigException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    cfg = cfg.withStrategy(strategy.applyTo(cfg.strategy()));
+    if (guards != null) {
+      cfg = cfg.withBacktest(cfg.backtest().withApplyGuards(guards));
+    }
+    if (printConfig) {
+      stdout.print(ConfigPrinter.toYaml(cfg, null));
+      stdout.flush();
+      return ExitCodes.OK;
+    }
+    if (data == null || data.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(), "Missing required option: '--data=FILE|DIR'");
+    }
+    if (out == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
+    }
+    SizingParameters sizing = cfg.risk().sizing();
     CandleCsvReader reader =
         CandleCsvReader.of(lenient ? ValidationMode.LENIENT : ValidationMode.STRICT);
 
@@ -305,45 +391,67 @@ public final class BacktestCommand implements Callable<Integer> {
     stdout.println(specNote);
     notes.add(specNote);
 
-    BrokerModels models = cfg.models();
+    BacktestConfig bt = cfg.backtest();
+    BrokerModels models = bt.models(sizing.fees());
     Optional<HistoricalFundingModel> history = Optional.empty();
     if (funding != null) {
-      history = Optional.of(loadFunding(candles.keySet(), cfg.fundingRate(), stdout, notes));
+      history =
+          Optional.of(
+              loadFunding(candles.keySet(), bt.fundingRate(), bt.fundingSchedule(), stdout, notes));
       models = models.withFunding(history.get());
     } else {
       String n =
           String.format(
               Locale.ROOT,
-              "funding: constant %s per 8 h settlement (no --funding)",
-              plain(cfg.fundingRate()));
+              "funding: constant %s per %s settlement (no --funding)",
+              plain(bt.fundingRate()),
+              interval(bt));
       stdout.println(n);
       notes.add(n);
     }
-    if (config != null) {
-      notes.add("config: " + config);
-    }
+    String configLine =
+        "config: "
+            + configFile
+                .map(Path::toString)
+                .orElse("built-in defaults (no --config, no smc4j.yaml)");
     String strategyLine = "strategy: " + parameters(cfg.strategy().toString());
     String brokerLine =
         String.format(
             Locale.ROOT,
-            "risk %s USDT per trade, leverage %s; fees maker %s, taker %s; slippage %s",
-            cfg.sizing().riskUsd().toPlainString(),
-            cfg.sizing().leverage().toPlainString(),
-            cfg.sizing().fees().makerRate().stripTrailingZeros().toPlainString(),
-            cfg.sizing().fees().takerRate().stripTrailingZeros().toPlainString(),
-            parameters(cfg.models().slippage().toString()));
-    stdout.println(strategyLine);
-    stdout.println(brokerLine);
-    notes.add(strategyLine);
-    notes.add(brokerLine);
+            "risk %s USDT per trade, leverage %s; fees maker %s, taker %s; slippage %s;"
+                + " limit entries expire %s",
+            sizing.riskUsd().toPlainString(),
+            sizing.leverage().toPlainString(),
+            sizing.fees().makerRate().stripTrailingZeros().toPlainString(),
+            sizing.fees().takerRate().stripTrailingZeros().toPlainString(),
+            parameters(models.slippage().toString()),
+            bt.limitExpiry().map(d -> "after " + ConfigPrinter.duration(d)).orElse("never"));
+    GuardLimits limits = cfg.risk().guards();
+    String guardLine =
+        bt.applyGuards()
+            ? String.format(
+                Locale.ROOT,
+                "guards: max daily loss %s USDT, max %d losing trades a day, max %d open trades,"
+                    + " max open risk %s USDT, day start %02d:00 UTC, equity %s USDT",
+                limits.maxDailyLossUsd().toPlainString(),
+                limits.maxDailyLosingTrades(),
+                limits.maxConcurrentTrades(),
+                limits.maxOpenRiskUsd().toPlainString(),
+                limits.dayStartHourUtc(),
+                cfg.risk().accountEquityUsd().toPlainString())
+            : "guards: off (every signal the sizer accepts is traded)";
+    for (String line : List.of(configLine, strategyLine, brokerLine, guardLine)) {
+      stdout.println(line);
+      notes.add(line);
+    }
 
     BacktestSettings settings =
         new BacktestSettings(
             new StrategyEngineSignalSource(cfg.strategy()),
             models,
-            cfg.sizing(),
-            Optional.empty(),
-            cfg.accountEquity(),
+            sizing,
+            bt.applyGuards() ? Optional.of(limits) : Optional.empty(),
+            cfg.risk().accountEquityUsd(),
             threads != null ? threads : Runtime.getRuntime().availableProcessors());
     Files.createDirectories(out);
     Path journalFile = out.resolve("journal.sqlite");
@@ -370,13 +478,6 @@ public final class BacktestCommand implements Callable<Integer> {
           }
         });
 
-    // POI (the .xlsx export) logs through log4j-api, which has no provider in this application:
-    // its simple logger keeps the "no logging provider" notice off the user's terminal
-    if (System.getProperty("log4j2.loggerContextFactory") == null) {
-      System.setProperty(
-          "log4j2.loggerContextFactory",
-          "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-    }
     stdout.printf(
         Locale.ROOT,
         "writing the exports and the report (%d trade chart(s)) ...%n",
@@ -446,10 +547,7 @@ public final class BacktestCommand implements Callable<Integer> {
           m.fees(),
           m.funding());
     }
-    long taken =
-        result.signals().stream()
-            .filter(s -> s.status() == org.smc4j.backtest.journal.SignalStatus.TAKEN)
-            .count();
+    long taken = result.signals().stream().filter(s -> s.status() == SignalStatus.TAKEN).count();
     out.printf(
         Locale.ROOT,
         "%,d candles, %d signal(s): %d taken, %d skipped; %d entr%s cancelled%n",
@@ -459,6 +557,50 @@ public final class BacktestCommand implements Callable<Integer> {
         result.signals().size() - taken,
         result.cancellations().size(),
         result.cancellations().size() == 1 ? "y" : "ies");
+    Map<String, Integer> reasons = skipReasons(result.signals());
+    if (!reasons.isEmpty()) {
+      StringBuilder sb = new StringBuilder("skipped by reason:");
+      reasons.forEach((k, n) -> sb.append(' ').append(k).append(' ').append(n).append(','));
+      out.println(sb.substring(0, sb.length() - 1));
+    }
+  }
+
+  /**
+   * Counts the skipped signals by kind of reason, most frequent first: the reason's text before its
+   * first {@code ':'} (as the report groups them), and for portfolio guard refusals ({@code guard:
+   * DAILY_LOSS ...; MAX_OPEN_RISK ...}) {@code guard} with the names of the guards that refused.
+   *
+   * @param signals the journaled signals
+   * @return kind to count
+   */
+  static Map<String, Integer> skipReasons(List<SignalRecord> signals) {
+    Map<String, Integer> counts = new TreeMap<>();
+    for (SignalRecord s : signals) {
+      if (s.status() != SignalStatus.SKIPPED || s.reason().isEmpty()) {
+        continue;
+      }
+      String reason = s.reason().get();
+      String kind;
+      if (reason.startsWith(GUARD_PREFIX)) {
+        List<String> names = new ArrayList<>();
+        for (String part : reason.substring(GUARD_PREFIX.length()).split("; ")) {
+          String name = part.strip().split(" ", 2)[0];
+          if (!names.contains(name)) {
+            names.add(name);
+          }
+        }
+        kind = "guard " + String.join("+", names);
+      } else {
+        int colon = reason.indexOf(':');
+        kind = colon > 0 ? reason.substring(0, colon) : reason;
+      }
+      counts.merge(kind, 1, Integer::sum);
+    }
+    List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
+    sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+    Map<String, Integer> ordered = new LinkedHashMap<>();
+    sorted.forEach(e -> ordered.put(e.getKey(), e.getValue()));
+    return ordered;
   }
 
   /**
@@ -472,6 +614,10 @@ public final class BacktestCommand implements Callable<Integer> {
         : record;
   }
 
+  private static String interval(BacktestConfig bt) {
+    return ConfigPrinter.duration(bt.fundingInterval());
+  }
+
   private static String plain(double v) {
     return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
@@ -481,7 +627,11 @@ public final class BacktestCommand implements Callable<Integer> {
   }
 
   private HistoricalFundingModel loadFunding(
-      java.util.Set<String> traded, double fallbackRate, PrintWriter stdout, List<String> notes) {
+      java.util.Set<String> traded,
+      double fallbackRate,
+      FundingSchedule schedule,
+      PrintWriter stdout,
+      List<String> notes) {
     Map<String, Map<Long, Double>> histories = new TreeMap<>();
     for (Path f : BacktestInputs.expand(funding, "--funding")) {
       String symbol = BacktestInputs.symbolOf(f);
@@ -517,8 +667,7 @@ public final class BacktestCommand implements Callable<Integer> {
         notes.add(n);
       }
     }
-    return HistoricalFundingModel.of(
-        histories, FundingSchedule.EIGHT_HOURS, new ConstantFundingModel(fallbackRate));
+    return HistoricalFundingModel.of(histories, schedule, new ConstantFundingModel(fallbackRate));
   }
 
   private Map<String, ContractSpec> loadSpecs(Path file) throws IOException {

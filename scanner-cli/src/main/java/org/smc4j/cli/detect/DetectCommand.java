@@ -15,6 +15,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.smc4j.cli.ExitCodes;
+import org.smc4j.cli.config.ConfigException;
+import org.smc4j.cli.config.ConfigLoader;
+import org.smc4j.cli.config.ConfigPrinter;
+import org.smc4j.cli.config.Smc4jConfig;
+import org.smc4j.cli.config.StrategyOptions;
 import org.smc4j.cli.data.CsvInputs;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
@@ -39,6 +44,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -56,7 +62,11 @@ import picocli.CommandLine.Spec;
  * {@code --context} the engine derives the 15m candles from the 5m ones; with it, each symbol's 15m
  * candles come from the context files of the same symbol. A symbol that fails (unreadable file,
  * wrong timeframe, missing context) is reported and the others still run. Exit 0 when every symbol
- * ran, 1 when one failed, 2 for a usage error (including a bad strategy parameter).
+ * ran, 1 when one failed, 2 for a usage error (including a bad strategy parameter or config key).
+ *
+ * <p>The strategy parameters come from the {@code strategy} section of the configuration file
+ * ({@code --config}, else {@code ./smc4j.yaml} when present, see {@link ConfigLoader}), each
+ * overridden by its option when given.
  */
 @Command(
     name = "detect",
@@ -75,6 +85,10 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
+      "Precedence: an option given here > the --config file (or ./smc4j.yaml) > built-in default."
+          + " The whole file is checked (the same smc4j.yaml as scan and backtest); detect uses its"
+          + " strategy section. The (default: ...) of an option is the built-in value.",
+      "",
       "Exit codes: 0 every symbol ran, 1 a symbol failed (the others still run), 2 usage error or"
           + " bad strategy parameter.",
       "Example: smc4j detect ../shared/data/binance-usdm/BTCUSDT/5m --out detect-out --rr 2.5"
@@ -87,7 +101,7 @@ public final class DetectCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(
-      arity = "1..*",
+      arity = "0..*",
       paramLabel = "FILE|DIR",
       description = "5m candle CSV files (any supported format), or directories to walk.")
   List<Path> inputs;
@@ -103,10 +117,22 @@ public final class DetectCommand implements Callable<Integer> {
 
   @Option(
       names = "--out",
-      required = true,
       paramLabel = "DIR",
-      description = "Output folder; one subfolder per symbol, existing files replaced.")
+      description = "Output folder; one subfolder per symbol, existing files replaced (required).")
   Path out;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "YAML configuration; its strategy section sets the parameters (default: smc4j.yaml when"
+              + " present, else built-in defaults).")
+  Path configFile;
+
+  @Option(
+      names = "--print-config",
+      description = "Print the effective configuration (file + options) and exit.")
+  boolean printConfig;
 
   @Option(
       names = "--tick-size",
@@ -140,15 +166,35 @@ public final class DetectCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    StrategyConfig config;
+    Optional<Path> file;
+    Smc4jConfig settings;
     try {
-      config = strategy.toConfig();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid strategy parameter: " + e.getMessage(), e);
+      file = ConfigLoader.locate(configFile);
+      settings = ConfigLoader.load(file);
+    } catch (ConfigException e) {
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    StrategyConfig config = strategy.applyTo(settings.strategy());
+    if (printConfig) {
+      stdout.print(ConfigPrinter.toYaml(settings.withStrategy(config), null));
+      stdout.flush();
+      return ExitCodes.OK;
+    }
+    if (inputs == null || inputs.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(), "Missing required parameter: 'FILE|DIR' (5m candle files)");
+    }
+    if (out == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
     }
     if (tickSize != null && !(tickSize > 0 && Double.isFinite(tickSize))) {
       throw new IllegalArgumentException("--tick-size must be > 0 and finite, was " + tickSize);
     }
+    stdout.println(
+        "config: "
+            + file.map(Path::toString).orElse("built-in defaults (no --config, no smc4j.yaml)"));
     long start = System.nanoTime();
     Map<String, SymbolFiles> symbols = new TreeMap<>();
     for (Path f : CsvInputs.expand(inputs)) {

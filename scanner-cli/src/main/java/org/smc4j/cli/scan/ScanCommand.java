@@ -2,7 +2,6 @@ package org.smc4j.cli.scan;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,15 +32,15 @@ import org.smc4j.cli.alert.AlertDispatcher;
 import org.smc4j.cli.alert.AlertSink;
 import org.smc4j.cli.alert.DiscordAlertSink;
 import org.smc4j.cli.alert.TelegramAlertSink;
-import org.smc4j.cli.scan.config.ConfigException;
-import org.smc4j.cli.scan.config.ConfigPrinter;
-import org.smc4j.cli.scan.config.DiscordConfig;
-import org.smc4j.cli.scan.config.LoopConfig;
-import org.smc4j.cli.scan.config.OutputConfig;
-import org.smc4j.cli.scan.config.ScanConfig;
-import org.smc4j.cli.scan.config.ScanConfigLoader;
-import org.smc4j.cli.scan.config.Secrets;
-import org.smc4j.cli.scan.config.TelegramConfig;
+import org.smc4j.cli.config.ConfigException;
+import org.smc4j.cli.config.ConfigLoader;
+import org.smc4j.cli.config.ConfigPrinter;
+import org.smc4j.cli.config.DiscordConfig;
+import org.smc4j.cli.config.LoopConfig;
+import org.smc4j.cli.config.OutputConfig;
+import org.smc4j.cli.config.Secrets;
+import org.smc4j.cli.config.Smc4jConfig;
+import org.smc4j.cli.config.TelegramConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.marketdata.MarketDataException;
@@ -68,11 +67,17 @@ import picocli.CommandLine.Spec;
       "Scan the top-N OKX USDT swaps at every 5m close for BOS + FVG/Fibonacci POI + 5m entry"
           + " signals; print, journal and alert each new one.",
       "With --replay, run the same loop over candle files on a simulated clock (no network)."
+    },
+    footer = {
+      "",
+      "Configuration: --config FILE, else ./smc4j.yaml when present, else built-in defaults; the"
+          + " same file as backtest and detect (every key is in smc4j.example.yaml). Precedence:"
+          + " an option given here > the file > the built-in default. Secrets only from the"
+          + " environment or the --env-file."
     })
 public final class ScanCommand implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(ScanCommand.class);
-  private static final Path DEFAULT_CONFIG = Path.of("smc4j.yaml");
 
   /** Alerts each sink may have queued; far above any cycle's signal count. */
   private static final int ALERT_QUEUE = 1000;
@@ -136,7 +141,7 @@ public final class ScanCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ScanConfig config;
+    Smc4jConfig config;
     Secrets secrets;
     List<AlertSink> sinks;
     try {
@@ -171,20 +176,12 @@ public final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  private ScanConfig loadConfig() {
-    if (configFile != null) {
-      if (!Files.isRegularFile(configFile)) {
-        throw new ConfigException("", "config file " + configFile + " does not exist");
-      }
-      return ScanConfigLoader.load(configFile);
-    }
-    return Files.isRegularFile(DEFAULT_CONFIG)
-        ? ScanConfigLoader.load(DEFAULT_CONFIG)
-        : ScanConfig.DEFAULT;
+  private Smc4jConfig loadConfig() {
+    return ConfigLoader.load(ConfigLoader.locate(configFile));
   }
 
-  private ScanConfig overrides(ScanConfig config) {
-    ScanConfig c = config;
+  private Smc4jConfig overrides(Smc4jConfig config) {
+    Smc4jConfig c = config;
     if (okxUrl != null) {
       String scheme = okxUrl.getScheme();
       if (!("http".equals(scheme) || "https".equals(scheme)) || okxUrl.getHost() == null) {
@@ -209,7 +206,7 @@ public final class ScanCommand implements Callable<Integer> {
     return c;
   }
 
-  private static List<AlertSink> sinks(ScanConfig config, Secrets secrets) {
+  private static List<AlertSink> sinks(Smc4jConfig config, Secrets secrets) {
     List<AlertSink> sinks = new ArrayList<>();
     TelegramConfig telegram = config.alerts().telegram();
     if (telegram.enabled()) {
@@ -264,7 +261,7 @@ public final class ScanCommand implements Callable<Integer> {
     return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), at));
   }
 
-  private int live(ScanConfig config, List<AlertSink> sinks, PrintWriter out, PrintWriter err) {
+  private int live(Smc4jConfig config, List<AlertSink> sinks, PrintWriter out, PrintWriter err) {
     InstantSource clock = clock();
     Set<String> earlier = PublishedSignals.keys(config.output().journal());
     LoopConfig loopConfig = config.scan();
@@ -322,7 +319,7 @@ public final class ScanCommand implements Callable<Integer> {
           new ScanLoop(
               loopConfig,
               config.strategy(),
-              new PlanSizer(config.risk()),
+              new PlanSizer(config.risk().sizing()),
               market,
               clock,
               Sleeper.SYSTEM,
@@ -386,7 +383,7 @@ public final class ScanCommand implements Callable<Integer> {
     out.flush();
   }
 
-  private int replay(ScanConfig config, PrintWriter out, PrintWriter err) {
+  private int replay(Smc4jConfig config, PrintWriter out, PrintWriter err) {
     Map<String, List<Path>> files = ReplayInputs.bySymbol(replay);
     Map<String, BarArrays> bars = new LinkedHashMap<>();
     for (Map.Entry<String, List<Path>> e : files.entrySet()) {
@@ -464,7 +461,7 @@ public final class ScanCommand implements Callable<Integer> {
    * @return the cycles run and the signals published
    */
   static ReplayResult replay(
-      ScanConfig config,
+      Smc4jConfig config,
       Map<String, BarArrays> bars,
       Map<String, ContractSpec> specs,
       PrintWriter out) {
@@ -490,7 +487,7 @@ public final class ScanCommand implements Callable<Integer> {
           new ScanLoop(
               config.scan(),
               config.strategy(),
-              new PlanSizer(config.risk()),
+              new PlanSizer(config.risk().sizing()),
               market,
               time,
               time,

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smc4j.backtest.replay.PlanSizer;
-import org.smc4j.cli.scan.config.LoopConfig;
+import org.smc4j.cli.config.LoopConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;

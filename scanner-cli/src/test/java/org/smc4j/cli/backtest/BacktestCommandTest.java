@@ -8,14 +8,28 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import org.apache.logging.log4j.LogManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smc4j.backtest.broker.EntryKind;
+import org.smc4j.backtest.broker.Side;
+import org.smc4j.backtest.broker.Trade;
 import org.smc4j.backtest.journal.Journal;
+import org.smc4j.backtest.journal.SignalRecord;
+import org.smc4j.backtest.journal.SignalStatus;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.replay.BacktestEngine;
@@ -24,12 +38,16 @@ import org.smc4j.backtest.replay.BacktestSettings;
 import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.ProgressListener;
 import org.smc4j.backtest.replay.SymbolInput;
+import org.smc4j.backtest.slippage.PercentSlippageModel;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.cli.Smc4jMain;
+import org.smc4j.cli.config.ConfigLoader;
+import org.smc4j.cli.config.Smc4jConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.risk.guard.GuardLimits;
 import picocli.CommandLine;
 
 class BacktestCommandTest {
@@ -77,7 +95,10 @@ class BacktestCommandTest {
     BarArrays b = CandleCsvReader.STRICT.read(btc).bars();
     BarArrays s = CandleCsvReader.STRICT.read(sol).bars();
     engine =
-        new BacktestEngine(BacktestSettings.defaults(StrategyConfig.DEFAULT))
+        // the command applies the default portfolio guards (risk.guards) unless told not to
+        new BacktestEngine(
+                BacktestSettings.defaults(StrategyConfig.DEFAULT)
+                    .withGuards(Optional.of(GuardLimits.DEFAULT)))
             .run(
                 List.of(
                     new SymbolInput(
@@ -132,7 +153,11 @@ class BacktestCommandTest {
     assertThat(january.out())
         .contains("BTCUSDT: 8,928 5m candles 2025-01-01T00:00:00Z .. 2025-01-31T23:55:00Z")
         .contains("contract specs: inferred from the candles")
-        .contains("funding: constant 0.0001 per 8 h settlement (no --funding)")
+        .contains("funding: constant 0.0001 per 8h settlement (no --funding)")
+        .contains("config: built-in defaults (no --config, no smc4j.yaml)")
+        .contains(
+            "guards: max daily loss 5 USDT, max 4 losing trades a day, max 3 open trades, max open"
+                + " risk 3.3 USDT, day start 00:00 UTC, equity 1000 USDT")
         .contains(
             String.format(
                 Locale.ROOT, "%,d candles, %d signal(s)", engine.bars(), engine.signals().size()));
@@ -144,7 +169,9 @@ class BacktestCommandTest {
     Path funding = SharedData.requireData("binance-usdm-funding");
     Path cfg = shared.resolve("cfg.yaml");
     Files.writeString(
-        cfg, "# wider target\nstrategy:\n  rewardRisk: 3\nbacktest:\n  riskUsd: 2 # dollars\n");
+        cfg,
+        "# wider target\nstrategy:\n  target: {reward-risk: 3}\nrisk:\n  risk-usd: 2 # dollars\n"
+            + "backtest:\n  limit-expiry: 6h\n");
     Path out = shared.resolve("feb");
     Run r =
         run(
@@ -174,7 +201,7 @@ class BacktestCommandTest {
         .contains(", rewardRisk=3.0,")
         .contains(
             "risk 2 USDT per trade, leverage 10; fees maker 0.0002, taker 0.0005;"
-                + " slippage ticks=1")
+                + " slippage ticks=1; limit entries expire after 6h")
         .doesNotContain("SOLUSDT");
     assertThat(summaryRow(r.out(), "ALL")).isNotBlank();
     assertThat(r.err()).contains("progress: 100% 4,032/4,032 candles");
@@ -184,8 +211,8 @@ class BacktestCommandTest {
 
   @Test
   void shouldRejectAnUnknownConfigKeyNamingIt() throws IOException {
-    Path cfg = shared.resolve("bad-key.properties");
-    Files.writeString(cfg, "strategy.rr=2\n");
+    Path cfg = shared.resolve("bad-key.yaml");
+    Files.writeString(cfg, "strategy:\n  rr: 2\n");
     Run r =
         run(
             "backtest",
@@ -196,13 +223,13 @@ class BacktestCommandTest {
             "--out",
             shared.resolve("x").toString());
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(r.err()).contains(cfg + ": strategy.rr: unknown key");
+    assertThat(r.err()).contains("error: " + cfg + ": strategy.rr: unknown key (known here: [");
   }
 
   @Test
   void shouldRejectABadConfigValueNamingTheKeyAndRule() throws IOException {
     Path cfg = shared.resolve("bad-value.yaml");
-    Files.writeString(cfg, "strategy:\n  rewardRisk: -1\n");
+    Files.writeString(cfg, "strategy:\n  target:\n    reward-risk: 0\n");
     Run r =
         run(
             "backtest",
@@ -214,7 +241,8 @@ class BacktestCommandTest {
             shared.resolve("y").toString());
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err())
-        .contains(cfg + ": strategy.rewardRisk: rewardRisk must be > 0 and finite, was -1.0");
+        .contains(
+            "error: " + cfg + ": strategy.target.reward-risk: must be > 0 and finite, was 0.0");
   }
 
   @Test
@@ -387,13 +415,177 @@ class BacktestCommandTest {
   }
 
   @Test
-  void shouldListTheConfigKeysInHelp() {
+  void shouldApplyThePortfolioGuardsOfTheConfigAndJournalTheirRefusals() throws Exception {
+    Path cfg = shared.resolve("one-at-a-time.yaml");
+    Files.writeString(cfg, "risk:\n  guards:\n    max-concurrent-trades: 1\n");
+    Path out = shared.resolve("guarded");
+    Run r =
+        run(
+            "backtest",
+            "--data",
+            btc.toString(),
+            sol.toString(),
+            "--config",
+            cfg.toString(),
+            "--out",
+            out.toString(),
+            "--no-progress");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("max 1 open trades").containsPattern("skipped by reason:.* guard");
+
+    List<String> guardReasons = new ArrayList<>();
+    List<Instant[]> trades = new ArrayList<>();
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + out.resolve("journal.sqlite"));
+        Statement st = c.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT reason FROM signals WHERE status = 'SKIPPED' ORDER BY signal_id")) {
+        while (rs.next()) {
+          if (rs.getString(1).startsWith("guard: ")) {
+            guardReasons.add(rs.getString(1));
+          }
+        }
+      }
+      try (ResultSet rs = st.executeQuery("SELECT entry_time, exit_time FROM trades")) {
+        while (rs.next()) {
+          trades.add(
+              new Instant[] {Instant.parse(rs.getString(1)), Instant.parse(rs.getString(2))});
+        }
+      }
+    }
+    // BTC and SOL both signal in January: with one position at a time some signals are refused
+    // (the default daily limit of 4 losing trades refuses a few more)
+    assertThat(guardReasons)
+        .filteredOn(reason -> reason.startsWith("guard: MAX_CONCURRENT_TRADES"))
+        .isNotEmpty()
+        .allSatisfy(
+            reason ->
+                assertThat(reason)
+                    .isEqualTo(
+                        "guard: MAX_CONCURRENT_TRADES 1 positions are open, the limit is 1"));
+    assertThat(guardReasons)
+        .allSatisfy(
+            reason ->
+                assertThat(reason)
+                    .matches("guard: (MAX_CONCURRENT_TRADES|DAILY_LOSING_TRADES) .*"));
+    // ... and no two trades are ever open together, across the two symbols
+    trades.sort(Comparator.comparing((Instant[] t) -> t[0]));
+    assertThat(trades).hasSizeGreaterThan(1);
+    for (int i = 1; i < trades.size(); i++) {
+      assertThat(trades.get(i)[0]).isAfterOrEqualTo(trades.get(i - 1)[1]);
+    }
+    // the default guards (3 at once) let trades of the two symbols overlap
+    List<Trade> unguarded = new ArrayList<>(engine.trades());
+    unguarded.sort(Comparator.comparing(Trade::entryTime));
+    boolean overlap = false;
+    for (int i = 1; i < unguarded.size(); i++) {
+      overlap |= unguarded.get(i).entryTime().isBefore(unguarded.get(i - 1).exitTime());
+    }
+    assertThat(overlap).as("the guard had something to refuse").isTrue();
+    String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+    // the report's skip reasons count every guard refusal under one kind
+    assertThat(html).contains("skipped: guard</td><td>" + guardReasons.size() + "</td>");
+  }
+
+  @Test
+  void shouldTradeWithoutGuardsWhenToldSoAndCountSkipReasons() {
+    Path out = shared.resolve("unguarded");
+    Run r =
+        run(
+            "backtest",
+            "--data",
+            btc.toString(),
+            "--no-guards",
+            "--out",
+            out.toString(),
+            "--no-progress");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .contains("guards: off (every signal the sizer accepts is traded)")
+        .doesNotContain("skipped by reason: guard");
+  }
+
+  @Test
+  void shouldPrintTheEffectiveConfigWithOptionsOverTheFile() throws IOException {
+    Path cfg = shared.resolve("print.yaml");
+    Files.writeString(
+        cfg,
+        "strategy: {target: {reward-risk: 3}}\nrisk: {risk-usd: 2}\n"
+            + "backtest: {apply-guards: false, slippage: {fraction: 0.0002}}\n");
+    // --print-config needs neither --data nor --out
+    Run r =
+        run("backtest", "--print-config", "--config", cfg.toString(), "--guards", "--rr", "2.5");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+    Smc4jConfig printed = ConfigLoader.parse(r.out(), "printed");
+    assertThat(printed.strategy()).isEqualTo(StrategyConfig.DEFAULT.withRewardRisk(2.5));
+    assertThat(printed.risk().sizing().riskUsd()).isEqualByComparingTo("2");
+    assertThat(printed.backtest().applyGuards()).as("--guards over the file").isTrue();
+    assertThat(printed.backtest().slippage()).isEqualTo(new PercentSlippageModel(0.0002));
+
+    Run file = run("backtest", "--print-config", "--config", cfg.toString());
+    assertThat(ConfigLoader.parse(file.out(), "printed").backtest().applyGuards()).isFalse();
+
+    Run noData =
+        run("backtest", "--config", cfg.toString(), "--out", shared.resolve("q").toString());
+    assertThat(noData.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(noData.err()).contains("Missing required option: '--data=FILE|DIR'");
+  }
+
+  @Test
+  void shouldCountSkipReasonsByKindAndGuard() {
+    List<SignalRecord> signals =
+        List.of(
+            skipped(1, "guard: MAX_CONCURRENT_TRADES 1 positions are open, the limit is 1"),
+            skipped(2, "guard: DAILY_LOSS trading day 2025-01-02: ...; MAX_OPEN_RISK open risk 1"),
+            skipped(3, "guard: MAX_CONCURRENT_TRADES 1 positions are open, the limit is 1"),
+            skipped(4, "size refused (BELOW_MIN_SIZE): 0.0004 contracts"));
+    assertThat(BacktestCommand.skipReasons(signals))
+        .containsExactly(
+            Map.entry("guard MAX_CONCURRENT_TRADES", 2),
+            Map.entry("guard DAILY_LOSS+MAX_OPEN_RISK", 1),
+            Map.entry("size refused (BELOW_MIN_SIZE)", 1));
+  }
+
+  private static SignalRecord skipped(long id, String reason) {
+    return new SignalRecord(
+        id,
+        "BTCUSDT",
+        Instant.parse("2025-01-02T00:00:00Z"),
+        Side.LONG,
+        EntryKind.MARKET_NEXT_OPEN,
+        100,
+        99,
+        102,
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        Optional.empty(),
+        SignalStatus.SKIPPED,
+        Optional.of(reason));
+  }
+
+  @Test
+  void shouldRouteLog4jApiToSlf4j() {
+    // poi (journal.xlsx) logs through log4j-api: without a provider it prints "could not find a
+    // logging provider" on stderr; log4j-to-slf4j hands its events to logback like the rest
+    assertThat(LogManager.getFactory().getClass().getName())
+        .isEqualTo("org.apache.logging.slf4j.SLF4JLoggerContextFactory");
+    assertThat(LogManager.getLogger("org.apache.poi").getClass().getName())
+        .isEqualTo("org.apache.logging.slf4j.SLF4JLogger");
+  }
+
+  @Test
+  void shouldDocumentTheConfigFilePrecedenceAndGuardsInHelp() {
     Run r = run("backtest", "--help");
     assertThat(r.exit()).isZero();
     assertThat(r.out())
         .contains("--one-minute")
-        .contains("strategy.rewardRisk")
-        .contains("backtest.takerFee")
-        .contains("0.05 %");
+        .contains("--[no-]guards")
+        .contains("--rr=X")
+        .contains("else ./smc4j.yaml when present")
+        .contains("Precedence: an option given here > the config file > the built-in default.")
+        .contains("Portfolio guards (risk.guards) are on by default")
+        .contains("max $5 daily loss, 4 losing trades a day, 3 open trades, $3.3 open risk");
   }
 }

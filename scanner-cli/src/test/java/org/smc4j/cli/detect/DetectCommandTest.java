@@ -16,6 +16,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.cli.Smc4jMain;
+import org.smc4j.cli.config.ConfigLoader;
+import org.smc4j.cli.config.Smc4jConfig;
 import org.smc4j.cli.data.CsvInputs;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
@@ -212,16 +214,92 @@ class DetectCommandTest {
   }
 
   @Test
+  void shouldTakeTheStrategyFromTheConfigFileWithOptionsOverridingIt() throws IOException {
+    Path data = SharedData.requireData("bybit-linear/SOLUSDT/5m");
+    Path config = dir.resolve("smc4j.yaml");
+    Files.writeString(config, "strategy:\n  target: {reward-risk: 3, second-target: true}\n");
+    Path out = dir.resolve("out");
+
+    // the file's reward-risk reaches the engine; --no-second-target overrides the file's true
+    Run r =
+        run(
+            "detect",
+            data.toString(),
+            "--config",
+            config.toString(),
+            "--no-second-target",
+            "--out",
+            out.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("config: " + config);
+    List<String> csv = lines(out.resolve("SOLUSDT").resolve("entry_signal.csv"));
+    assertThat(csv).hasSizeGreaterThan(10);
+    int entry = column(csv, "entry");
+    int stop = column(csv, "stop");
+    int target = column(csv, "target");
+    int second = column(csv, "second_target");
+    for (String line : csv.subList(1, csv.size())) {
+      String[] c = cells(line);
+      double e = Double.parseDouble(c[entry]);
+      double s = Double.parseDouble(c[stop]);
+      assertThat(Double.parseDouble(c[target])).isCloseTo(e + 3 * (e - s), within(1e-9 * e));
+      assertThat(c[second]).as("no second target").isEmpty();
+    }
+  }
+
+  @Test
+  void shouldPrintTheEffectiveConfigOfFileAndOptionsWithoutInputs() throws IOException {
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(
+        config, "strategy:\n  target: {reward-risk: 3, second-target: true}\n  atr-period: 10\n");
+
+    Run r = run("detect", "--print-config", "--config", config.toString(), "--rr", "2.5");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    Smc4jConfig printed = ConfigLoader.parse(r.out(), "printed");
+    assertThat(printed.strategy())
+        .isEqualTo(
+            StrategyConfig.DEFAULT.withRewardRisk(2.5).withSecondTarget(true).withAtrPeriod(10));
+    assertThat(printed.withStrategy(StrategyConfig.DEFAULT)).isEqualTo(Smc4jConfig.DEFAULT);
+  }
+
+  @Test
+  void shouldRejectABadConfigFileNamingFileAndKeyAndExitTwo() throws IOException {
+    Path config = dir.resolve("bad.yaml");
+    Files.writeString(config, "strategy:\n  fib: {golden: 0.4}\n");
+    Run bad = run("detect", dir.toString(), "--config", config.toString(), "--out", dir.toString());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err())
+        .contains(
+            "error: "
+                + config
+                + ": strategy.fib.golden: must be > strategy.fib.zone-start (0.5) and < 1, was"
+                + " 0.4");
+
+    // a typo in a section detect does not use is an error all the same
+    Files.writeString(config, "alerts:\n  telegram: {enabeld: true}\n");
+    Run typo = run("detect", "--print-config", "--config", config.toString());
+    assertThat(typo.exit()).isEqualTo(2);
+    assertThat(typo.err()).contains(config + ": alerts.telegram.enabeld: unknown key");
+
+    Run missing = run("detect", "--print-config", "--config", dir.resolve("no.yaml").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("config file " + dir.resolve("no.yaml") + " does not exist");
+  }
+
+  @Test
   void shouldRejectABadStrategyParameterWithTheConfigsMessageAndExitTwo() {
     Run r = run("detect", dir.toString(), "--swing15-left", "0", "--out", dir.toString());
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
-        .contains("error: invalid strategy parameter: swing15Left must be >= 1, was 0");
+        .contains("error: invalid strategy parameter: --swing15-left must be >= 1, was 0");
 
     Run fib = run("detect", dir.toString(), "--fib-golden", "0.4", "--out", dir.toString());
     assertThat(fib.exit()).isEqualTo(2);
-    assertThat(fib.err()).contains("fibGolden must be > fibZoneStart (0.5) and < 1, was 0.4");
+    assertThat(fib.err())
+        .contains("--fib-golden must be > --fib-zone-start (0.5) and < 1, was 0.4");
 
     Run tick = run("detect", dir.toString(), "--tick-size", "-1", "--out", dir.toString());
     assertThat(tick.exit()).isEqualTo(2);

@@ -12,8 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.cli.Smc4jMain;
-import org.smc4j.cli.scan.config.ScanConfig;
-import org.smc4j.cli.scan.config.ScanConfigLoader;
+import org.smc4j.cli.config.ConfigLoader;
+import org.smc4j.cli.config.Smc4jConfig;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.MarketDataException;
 import picocli.CommandLine;
@@ -68,8 +68,10 @@ class ScanCommandTest {
         .contains("top-n: 7")
         .contains("base-url: http://127.0.0.1:9")
         .contains("SMC4J_DISCORD_WEBHOOK_URL: set in " + env + ", value redacted")
+        .contains("max-concurrent-trades: 3")
+        .contains("apply-guards: true")
         .doesNotContain("s3cr3t");
-    ScanConfig printed = ScanConfigLoader.parse(r.out(), "printed");
+    Smc4jConfig printed = ConfigLoader.parse(r.out(), "printed");
     assertThat(printed.scan().topN()).isEqualTo(7);
     assertThat(printed.alerts().discord().enabled()).isTrue();
   }
@@ -80,7 +82,8 @@ class ScanCommandTest {
     Files.writeString(config, "risk:\n  fees: {maker: -0.1}\n");
     Result bad = run("scan", "--once", "--config", config.toString());
     assertThat(bad.exit()).isEqualTo(2);
-    assertThat(bad.err()).contains("error: risk.fees.maker: must be >= 0, was -0.1");
+    assertThat(bad.err())
+        .contains("error: " + config + ": risk.fees.maker: must be >= 0, was -0.1");
 
     Files.writeString(config, "alerts:\n  telegram: {enabled: true, chat-id: '-100123'}\n");
     Result missing =

@@ -630,13 +630,17 @@ class ScanJarIT {
   }
 
   @Test
-  void shouldExitWithTwoAndTheKeyPathOnABadConfig() throws Exception {
+  void shouldExitWithTwoAndTheFileAndKeyPathOnABadConfig() throws Exception {
     customConfig = "strategy:\n  swing:\n    15m: {left: 0}\n";
 
     Run run = scanOnce(signalIndex, false);
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).contains("error: strategy.swing.15m.left: must be >= 1, was 0");
+    assertThat(run.err())
+        .contains(
+            "error: "
+                + dir.resolve("smc4j.yaml")
+                + ": strategy.swing.15m.left: must be >= 1, was 0");
     assertThat(requests).isEmpty();
   }
 }

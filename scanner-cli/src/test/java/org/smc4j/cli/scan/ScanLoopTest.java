@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.smc4j.backtest.replay.PlanSizer;
-import org.smc4j.cli.scan.config.LoopConfig;
+import org.smc4j.cli.config.LoopConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;

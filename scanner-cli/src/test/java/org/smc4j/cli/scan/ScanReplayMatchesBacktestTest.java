@@ -29,8 +29,8 @@ import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.ProgressListener;
 import org.smc4j.backtest.replay.Sizing;
 import org.smc4j.backtest.replay.SymbolInput;
-import org.smc4j.cli.scan.config.OutputConfig;
-import org.smc4j.cli.scan.config.ScanConfig;
+import org.smc4j.cli.config.OutputConfig;
+import org.smc4j.cli.config.Smc4jConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
@@ -78,8 +78,8 @@ class ScanReplayMatchesBacktestTest {
         new BacktestEngine(BacktestSettings.defaults(StrategyConfig.DEFAULT).withThreads(2))
             .run(inputs, Journal.NONE, ProgressListener.NONE);
 
-    ScanConfig config =
-        ScanConfig.DEFAULT.withOutput(
+    Smc4jConfig config =
+        Smc4jConfig.DEFAULT.withOutput(
             new OutputConfig(dir.resolve("replay.db"), dir.resolve("signals.jsonl")));
     StringWriter printed = new StringWriter();
     ScanCommand.ReplayResult replay;

@@ -1,4 +1,4 @@
-package org.smc4j.cli.scan.config;
+package org.smc4j.cli.config;
 
 /** The level of the scan log file and console. */
 public enum LogLevel {

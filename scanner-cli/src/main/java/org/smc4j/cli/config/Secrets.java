@@ -1,4 +1,4 @@
-package org.smc4j.cli.scan.config;
+package org.smc4j.cli.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

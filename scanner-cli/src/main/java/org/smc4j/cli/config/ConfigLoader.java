@@ -1,4 +1,4 @@
-package org.smc4j.cli.scan.config;
+package org.smc4j.cli.config;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -7,28 +7,45 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.smc4j.backtest.slippage.AtrSlippageModel;
+import org.smc4j.backtest.slippage.PercentSlippageModel;
+import org.smc4j.backtest.slippage.SlippageModel;
+import org.smc4j.backtest.slippage.TickSlippageModel;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.risk.FeeSchedule;
+import org.smc4j.risk.MaxSizePolicy;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.risk.StopSlippage;
+import org.smc4j.risk.guard.GuardLimits;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Reads the {@code scan} YAML configuration. Every key is optional (the defaults are {@link
- * ScanConfig#DEFAULT}); an unknown key, a value of the wrong type or out of its range fails with a
- * {@link ConfigException} whose message starts with the key path, e.g. {@code
- * strategy.swing.15m.left: must be >= 1, was 0}. Duplicate keys are errors too.
+ * Reads the smc4j YAML configuration, the one file of {@code scan}, {@code backtest} and {@code
+ * detect}. Every key is optional (the defaults are {@link Smc4jConfig#DEFAULT}); an unknown key, a
+ * duplicate key, a value of the wrong type or out of its range fails with a {@link ConfigException}
+ * whose message names the file and the key path, e.g. {@code smc4j.yaml: strategy.swing.15m.left:
+ * must be >= 1, was 0}. The whole file is checked whichever command reads it.
  *
  * <p>The file never holds secrets: the Telegram bot token and the Discord webhook URL are read from
  * the environment variables the file names ({@link Secrets}).
  */
-public final class ScanConfigLoader {
+public final class ConfigLoader {
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final int MAX_BARS = StrategyConfig.MAX_BARS;
@@ -58,7 +75,40 @@ public final class ScanConfigLoader {
     STRATEGY_PATHS.put("atrPeriod", "strategy.atr-period");
   }
 
-  private ScanConfigLoader() {}
+  /** The file every command reads when no {@code --config} is given and it exists. */
+  public static final Path DEFAULT_FILE = Path.of("smc4j.yaml");
+
+  private ConfigLoader() {}
+
+  /**
+   * Finds the configuration file of a command: the {@code --config} file when given (it must
+   * exist), else {@code smc4j.yaml} in the working directory when present, else none (the built-in
+   * defaults).
+   *
+   * @param explicit the {@code --config} file, or null
+   * @return the file to read, or empty for the defaults
+   * @throws ConfigException when the explicit file does not exist
+   */
+  public static Optional<Path> locate(Path explicit) {
+    if (explicit != null) {
+      if (!Files.isRegularFile(explicit)) {
+        throw new ConfigException("", "config file " + explicit + " does not exist");
+      }
+      return Optional.of(explicit);
+    }
+    return Files.isRegularFile(DEFAULT_FILE) ? Optional.of(DEFAULT_FILE) : Optional.empty();
+  }
+
+  /**
+   * Reads the located file, or gives the defaults.
+   *
+   * @param file the file from {@link #locate(Path)}
+   * @return the effective configuration
+   * @throws ConfigException when the file cannot be read, is not YAML, or a key is unknown or bad
+   */
+  public static Smc4jConfig load(Optional<Path> file) {
+    return file.map(ConfigLoader::load).orElse(Smc4jConfig.DEFAULT);
+  }
 
   /**
    * Reads a configuration file.
@@ -67,7 +117,7 @@ public final class ScanConfigLoader {
    * @return the effective configuration (defaults for what the file leaves out)
    * @throws ConfigException when the file cannot be read, is not YAML, or a key is unknown or bad
    */
-  public static ScanConfig load(Path file) {
+  public static Smc4jConfig load(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -85,34 +135,79 @@ public final class ScanConfigLoader {
    * @return the effective configuration
    * @throws ConfigException when the text is not YAML, or a key is unknown or bad
    */
-  public static ScanConfig parse(String yaml, String source) {
+  public static Smc4jConfig parse(String yaml, String source) {
     LoadSettings settings =
         LoadSettings.builder().setLabel(source).setAllowDuplicateKeys(false).build();
     Object root;
     try {
+      new Compose(settings)
+          .composeString(yaml)
+          .ifPresent(node -> rejectDuplicateKeys(node, "", source, new IdentityHashMap<>()));
       root = new Load(settings).loadFromString(yaml);
     } catch (YamlEngineException e) {
       throw new ConfigException(
           "", source + " is not valid YAML: " + e.getMessage().replaceAll("\\s+", " "), e);
     }
     if (root == null) {
-      return ScanConfig.DEFAULT;
+      return Smc4jConfig.DEFAULT;
     }
     if (!(root instanceof Map<?, ?> map)) {
       throw new ConfigException("", source + " must be a mapping of sections (okx, scan, ...)");
     }
-    ConfigNode rootNode = ConfigNode.root(map);
-    ScanConfig config =
-        new ScanConfig(
-            okx(rootNode.section("okx")),
-            loop(rootNode.section("scan")),
-            strategy(rootNode.section("strategy")),
-            risk(rootNode.section("risk")),
-            output(rootNode.section("output")),
-            alerts(rootNode.section("alerts")),
-            logging(rootNode.section("logging")));
-    rootNode.finish();
-    return config;
+    try {
+      ConfigNode rootNode = ConfigNode.root(map);
+      Smc4jConfig config =
+          new Smc4jConfig(
+              okx(rootNode.section("okx")),
+              loop(rootNode.section("scan")),
+              strategy(rootNode.section("strategy")),
+              risk(rootNode.section("risk")),
+              backtest(rootNode.section("backtest")),
+              output(rootNode.section("output")),
+              alerts(rootNode.section("alerts")),
+              logging(rootNode.section("logging")));
+      rootNode.finish();
+      return config;
+    } catch (ConfigException e) {
+      throw e.inFile(source);
+    }
+  }
+
+  /**
+   * Rejects a key given twice in one mapping, naming its path and both lines (the YAML loader's own
+   * message names neither the path nor the first line).
+   */
+  private static void rejectDuplicateKeys(
+      Node node, String path, String source, IdentityHashMap<Node, Boolean> seen) {
+    if (seen.put(node, Boolean.TRUE) != null) {
+      return;
+    }
+    if (node instanceof MappingNode mapping) {
+      Map<String, Integer> lines = new LinkedHashMap<>();
+      for (NodeTuple t : mapping.getValue()) {
+        String key = t.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : null;
+        String keyPath = key == null ? path : path.isEmpty() ? key : path + "." + key;
+        if (key != null) {
+          int line = line(t.getKeyNode());
+          Integer first = lines.putIfAbsent(key, line);
+          if (first != null) {
+            throw new ConfigException(
+                    keyPath, "duplicate key (lines " + first + " and " + line + ")")
+                .inFile(source);
+          }
+        }
+        rejectDuplicateKeys(t.getValueNode(), keyPath, source, seen);
+      }
+    } else if (node instanceof SequenceNode sequence) {
+      List<Node> items = sequence.getValue();
+      for (int i = 0; i < items.size(); i++) {
+        rejectDuplicateKeys(items.get(i), path + "[" + i + "]", source, seen);
+      }
+    }
+  }
+
+  private static int line(Node node) {
+    return node.getStartMark().map(m -> m.getLine() + 1).orElse(0);
   }
 
   private static OkxConfig okx(ConfigNode n) {
@@ -243,12 +338,9 @@ public final class ScanConfigLoader {
     return new ConfigException("strategy", message, e);
   }
 
-  private static SizingParameters risk(ConfigNode n) {
+  private static RiskConfig risk(ConfigNode n) {
     SizingParameters d = SizingParameters.DEFAULT;
-    BigDecimal riskUsd = n.decimal("risk-usd", d.riskUsd(), ZERO, HUGE);
-    if (riskUsd.signum() <= 0) {
-      throw new ConfigException(n.pathOf("risk-usd"), "must be > 0, was " + riskUsd);
-    }
+    BigDecimal riskUsd = positive(n, "risk-usd", d.riskUsd());
     BigDecimal tolerance = n.decimal("tolerance", d.tolerance(), ZERO, BigDecimal.ONE);
     BigDecimal leverage = n.decimal("leverage", d.leverage(), BigDecimal.ONE, new BigDecimal(125));
     ConfigNode fees = n.section("fees");
@@ -260,14 +352,85 @@ public final class ScanConfigLoader {
     StopSlippage.Unit unit = slip.choice("unit", d.slippage().unit(), StopSlippage.Unit.class);
     BigDecimal amount = slip.decimal("amount", d.slippage().amount(), ZERO, HUGE);
     slip.finish();
+    MaxSizePolicy maxSize = n.choice("max-size-policy", d.maxSizePolicy(), MaxSizePolicy.class);
+    ConfigNode g = n.section("guards");
+    GuardLimits gd = GuardLimits.DEFAULT;
+    GuardLimits guards =
+        new GuardLimits(
+            positive(g, "max-daily-loss-usd", gd.maxDailyLossUsd()),
+            g.integer("max-daily-losing-trades", gd.maxDailyLosingTrades(), 1, 10_000),
+            g.integer("max-concurrent-trades", gd.maxConcurrentTrades(), 1, 10_000),
+            positive(g, "max-open-risk-usd", gd.maxOpenRiskUsd()),
+            g.integer("day-start-hour-utc", gd.dayStartHourUtc(), 0, 23));
+    BigDecimal equity = positive(g, "account-equity-usd", RiskConfig.DEFAULT.accountEquityUsd());
+    g.finish();
     n.finish();
-    return new SizingParameters(
-        riskUsd,
-        tolerance,
-        new FeeSchedule(maker, taker),
-        d.entryLiquidity(),
-        new StopSlippage(amount, unit),
-        leverage);
+    SizingParameters sizing =
+        new SizingParameters(
+            riskUsd,
+            tolerance,
+            new FeeSchedule(maker, taker),
+            d.entryLiquidity(),
+            new StopSlippage(amount, unit),
+            leverage,
+            maxSize);
+    return new RiskConfig(sizing, guards, equity);
+  }
+
+  private static BigDecimal positive(ConfigNode n, String key, BigDecimal def) {
+    BigDecimal v = n.decimal(key, def, ZERO, HUGE);
+    if (v.signum() <= 0) {
+      throw new ConfigException(n.pathOf(key), "must be > 0, was " + v.toPlainString());
+    }
+    return v;
+  }
+
+  private static BacktestConfig backtest(ConfigNode n) {
+    BacktestConfig d = BacktestConfig.DEFAULT;
+    FillKind fill = n.choice("fill", d.fill(), FillKind.class);
+    SlippageModel slippage = slippage(n.section("slippage"), d.slippage());
+    double fundingRate = n.number("funding-rate", d.fundingRate(), -0.05, 0.05);
+    Duration interval = n.duration("funding-interval", d.fundingInterval(), Duration.ofMinutes(1));
+    if (Duration.ofDays(1).toMillis() % interval.toMillis() != 0) {
+      throw new ConfigException(
+          n.pathOf("funding-interval"),
+          "must divide a day (e.g. 1h, 4h, 8h), was " + ConfigNode.format(interval));
+    }
+    Optional<Duration> expiry =
+        n.durationOrNever("limit-expiry", d.limitExpiry(), Duration.ofMillis(1));
+    boolean guards = n.bool("apply-guards", d.applyGuards());
+    n.finish();
+    return new BacktestConfig(fill, slippage, fundingRate, interval, expiry, guards);
+  }
+
+  /** One of {@code ticks: N}, {@code fraction: F}, or {@code atr: F} (+ {@code fallback-ticks}). */
+  private static SlippageModel slippage(ConfigNode n, SlippageModel def) {
+    n.accept("ticks", "fraction", "atr", "fallback-ticks");
+    List<String> given = new ArrayList<>();
+    for (String model : List.of("ticks", "fraction", "atr")) {
+      if (n.has(model)) {
+        given.add(model);
+      }
+    }
+    if (given.size() > 1) {
+      throw new ConfigException(
+          n.path(), "give one model (ticks, fraction or atr), was " + String.join(" and ", given));
+    }
+    if (n.has("fallback-ticks") && !given.contains("atr")) {
+      throw new ConfigException(n.pathOf("fallback-ticks"), "belongs to the atr model only");
+    }
+    SlippageModel model = def;
+    if (given.contains("ticks")) {
+      model = new TickSlippageModel(n.integer("ticks", 1, 0, 1_000_000));
+    } else if (given.contains("fraction")) {
+      model = new PercentSlippageModel(n.number("fraction", 0, 0, 0.05));
+    } else if (given.contains("atr")) {
+      model =
+          new AtrSlippageModel(
+              n.number("atr", 0, 0, 1), n.integer("fallback-ticks", 1, 0, 1_000_000));
+    }
+    n.finish();
+    return model;
   }
 
   private static OutputConfig output(ConfigNode n) {

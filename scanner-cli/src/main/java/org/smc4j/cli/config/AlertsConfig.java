@@ -1,4 +1,4 @@
-package org.smc4j.cli.scan.config;
+package org.smc4j.cli.config;
 
 import java.util.Objects;
 

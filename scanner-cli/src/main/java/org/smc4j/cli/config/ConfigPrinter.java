@@ -1,21 +1,27 @@
-package org.smc4j.cli.scan.config;
+package org.smc4j.cli.config;
 
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.smc4j.backtest.slippage.AtrSlippageModel;
+import org.smc4j.backtest.slippage.PercentSlippageModel;
+import org.smc4j.backtest.slippage.SlippageModel;
+import org.smc4j.backtest.slippage.TickSlippageModel;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.risk.SizingParameters;
+import org.smc4j.risk.guard.GuardLimits;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
- * Writes a {@link ScanConfig} as the YAML {@link ScanConfigLoader} reads (so the output, saved, is
- * a complete config file), followed by comment lines saying which secrets are set, without their
- * values.
+ * Writes a {@link Smc4jConfig} as the YAML {@link ConfigLoader} reads (so the output, saved, is a
+ * complete config file), optionally followed by comment lines saying which secrets are set, without
+ * their values. This is {@code --print-config} of every command.
  */
 public final class ConfigPrinter {
 
@@ -28,7 +34,7 @@ public final class ConfigPrinter {
    * @param secrets where the secrets would come from, or null to leave the secrets block out
    * @return YAML text
    */
-  public static String toYaml(ScanConfig config, Secrets secrets) {
+  public static String toYaml(Smc4jConfig config, Secrets secrets) {
     Map<String, Object> root = new LinkedHashMap<>();
     OkxConfig okx = config.okx();
     root.put(
@@ -85,7 +91,8 @@ public final class ConfigPrinter {
             map("decisive-break-atr", s.decisiveBreakAtr(), "retest-atr", s.retestAtr()),
             "atr-period",
             s.atrPeriod()));
-    SizingParameters r = config.risk();
+    SizingParameters r = config.risk().sizing();
+    GuardLimits g = config.risk().guards();
     root.put(
         "risk",
         map(
@@ -97,7 +104,26 @@ public final class ConfigPrinter {
             "stop-slippage",
                 map(
                     "amount", number(r.slippage().amount()),
-                    "unit", r.slippage().unit().name().toLowerCase(Locale.ROOT))));
+                    "unit", name(r.slippage().unit())),
+            "max-size-policy", name(r.maxSizePolicy()),
+            "guards",
+                map(
+                    "max-daily-loss-usd", number(g.maxDailyLossUsd()),
+                    "max-daily-losing-trades", g.maxDailyLosingTrades(),
+                    "max-concurrent-trades", g.maxConcurrentTrades(),
+                    "max-open-risk-usd", number(g.maxOpenRiskUsd()),
+                    "day-start-hour-utc", g.dayStartHourUtc(),
+                    "account-equity-usd", number(config.risk().accountEquityUsd()))));
+    BacktestConfig b = config.backtest();
+    root.put(
+        "backtest",
+        map(
+            "fill", name(b.fill()),
+            "slippage", slippage(b.slippage()),
+            "funding-rate", b.fundingRate(),
+            "funding-interval", ConfigNode.format(b.fundingInterval()),
+            "limit-expiry", b.limitExpiry().map(ConfigNode::format).orElse("never"),
+            "apply-guards", b.applyGuards()));
     OutputConfig out = config.output();
     root.put("output", map("journal", text(out.journal()), "signals", text(out.signals())));
     AlertsConfig a = config.alerts();
@@ -120,7 +146,7 @@ public final class ConfigPrinter {
         "logging",
         map(
             "file", text(l.file()),
-            "level", l.level().name().toLowerCase(Locale.ROOT),
+            "level", name(l.level()),
             "max-file-size-mb", l.maxFileSizeMb(),
             "max-history-days", l.maxHistoryDays()));
     DumpSettings settings =
@@ -142,12 +168,37 @@ public final class ConfigPrinter {
     return sb.toString();
   }
 
+  /**
+   * Formats a duration as the file writes it: {@code 12h}, {@code 30m}, {@code 500ms}.
+   *
+   * @param d the duration
+   * @return its text
+   */
+  public static String duration(Duration d) {
+    return ConfigNode.format(d);
+  }
+
   private static Map<String, Object> map(Object... keyValues) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
       m.put((String) keyValues[i], keyValues[i + 1]);
     }
     return m;
+  }
+
+  private static Map<String, Object> slippage(SlippageModel model) {
+    return switch (model) {
+      case TickSlippageModel t -> map("ticks", t.ticks());
+      case PercentSlippageModel p -> map("fraction", p.fraction());
+      case AtrSlippageModel a -> map("atr", a.atrFraction(), "fallback-ticks", a.fallbackTicks());
+      default ->
+          throw new IllegalArgumentException(
+              "no config form for the slippage model " + model.getClass().getName());
+    };
+  }
+
+  private static String name(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static String text(URI uri) {

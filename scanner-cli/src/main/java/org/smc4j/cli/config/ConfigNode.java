@@ -1,4 +1,4 @@
-package org.smc4j.cli.scan.config;
+package org.smc4j.cli.config;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -67,6 +68,16 @@ final class ConfigNode {
   private Object raw(String key) {
     known.add(key);
     return values.get(key);
+  }
+
+  /** Declares keys of this mapping as known, for mappings whose keys are read only when given. */
+  void accept(String... keys) {
+    known.addAll(List.of(keys));
+  }
+
+  /** Returns whether the mapping gives the key a value (null counts as absent). */
+  boolean has(String key) {
+    return values.get(key) != null;
   }
 
   /** Returns a nested mapping; an empty one when the key is absent or null. */
@@ -223,6 +234,22 @@ final class ConfigNode {
           pathOf(key), "must be >= " + format(min) + ", was " + format(d) + " ('" + s + "')");
     }
     return d;
+  }
+
+  /** Reads a duration as {@link #duration}, or the word {@code never}, which gives empty. */
+  Optional<Duration> durationOrNever(String key, Optional<Duration> def, Duration min) {
+    Object v = raw(key);
+    if (v == null) {
+      return def;
+    }
+    if (v instanceof String s && "never".equalsIgnoreCase(s.strip())) {
+      return Optional.empty();
+    }
+    if (!(v instanceof String)) {
+      throw new ConfigException(
+          pathOf(key), "must be a duration like 12h or 30m, or never, was " + describe(v));
+    }
+    return Optional.of(duration(key, Duration.ZERO, min));
   }
 
   /** Reads an absolute http(s) URL. */
