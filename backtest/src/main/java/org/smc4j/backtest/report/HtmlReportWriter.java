@@ -44,6 +44,9 @@ import org.smc4j.backtest.replay.BacktestResult;
  */
 public final class HtmlReportWriter {
 
+  /** How {@code BacktestEngine} starts the reason of a signal the portfolio guards refused. */
+  private static final String GUARD_PREFIX = "guard: ";
+
   /** 880 x 420 trade charts, 1000 x 420 equity curves. */
   public static final HtmlReportWriter DEFAULT =
       new HtmlReportWriter(new SetupChartRenderer(880, 420));
@@ -322,8 +325,26 @@ public final class HtmlReportWriter {
     out.write("</table></div>\n");
   }
 
-  /** Returns the kind of a skip reason: its text before the first {@code ':'}. */
-  static String kindOf(String reason) {
+  /**
+   * Returns the kind of a skip reason: its text before the first {@code ':'}, and for portfolio
+   * guard refusals ({@code guard: DAILY_LOSS ...; MAX_OPEN_RISK ...}) {@code guard} with the names
+   * of the guards that refused ({@code guard DAILY_LOSS+MAX_OPEN_RISK}), so each guard is counted
+   * on its own.
+   *
+   * @param reason a skipped signal's journaled reason
+   * @return its kind
+   */
+  public static String kindOf(String reason) {
+    if (reason.startsWith(GUARD_PREFIX)) {
+      List<String> names = new ArrayList<>();
+      for (String part : reason.substring(GUARD_PREFIX.length()).split("; ")) {
+        String name = part.strip().split(" ", 2)[0];
+        if (!names.contains(name)) {
+          names.add(name);
+        }
+      }
+      return "guard " + String.join("+", names);
+    }
     int colon = reason.indexOf(':');
     return colon > 0 ? reason.substring(0, colon) : reason;
   }

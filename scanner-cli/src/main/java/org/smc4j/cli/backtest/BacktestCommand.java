@@ -96,9 +96,6 @@ import picocli.CommandLine.Spec;
     })
 public final class BacktestCommand implements Callable<Integer> {
 
-  /** How the engine starts the reason of a signal the portfolio guards refused. */
-  private static final String GUARD_PREFIX = "guard: ";
-
   CommandSpec spec;
 
   /** Receives the command spec from picocli and adds the config keys to the help footer. */
@@ -579,21 +576,7 @@ public final class BacktestCommand implements Callable<Integer> {
       if (s.status() != SignalStatus.SKIPPED || s.reason().isEmpty()) {
         continue;
       }
-      String reason = s.reason().get();
-      String kind;
-      if (reason.startsWith(GUARD_PREFIX)) {
-        List<String> names = new ArrayList<>();
-        for (String part : reason.substring(GUARD_PREFIX.length()).split("; ")) {
-          String name = part.strip().split(" ", 2)[0];
-          if (!names.contains(name)) {
-            names.add(name);
-          }
-        }
-        kind = "guard " + String.join("+", names);
-      } else {
-        int colon = reason.indexOf(':');
-        kind = colon > 0 ? reason.substring(0, colon) : reason;
-      }
+      String kind = HtmlReportWriter.kindOf(s.reason().get());
       counts.merge(kind, 1, Integer::sum);
     }
     List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());

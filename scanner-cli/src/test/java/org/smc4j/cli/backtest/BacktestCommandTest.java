@@ -484,8 +484,14 @@ class BacktestCommandTest {
     }
     assertThat(overlap).as("the guard had something to refuse").isTrue();
     String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
-    // the report's skip reasons count every guard refusal under one kind
-    assertThat(html).contains("skipped: guard</td><td>" + guardReasons.size() + "</td>");
+    // the report's skip reasons count each guard on its own, as the journal rows say
+    long concurrent =
+        guardReasons.stream()
+            .filter(reason -> reason.startsWith("guard: MAX_CONCURRENT_TRADES "))
+            .count();
+    assertThat(html)
+        .contains("skipped: guard MAX_CONCURRENT_TRADES</td><td>" + concurrent + "</td>")
+        .doesNotContain("skipped: guard</td>");
   }
 
   @Test
