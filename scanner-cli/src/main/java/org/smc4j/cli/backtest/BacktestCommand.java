@@ -46,7 +46,10 @@ import org.smc4j.cli.config.Smc4jConfig;
 import org.smc4j.cli.config.StrategyOptions;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
+import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.csv.CandleFileDiscovery;
+import org.smc4j.marketdata.csv.CandleFiles;
 import org.smc4j.marketdata.funding.FundingRate;
 import org.smc4j.marketdata.funding.FundingRateCsvReader;
 import org.smc4j.marketdata.funding.FundingRateHistory;
@@ -287,9 +290,9 @@ public final class BacktestCommand implements Callable<Integer> {
     CandleCsvReader reader =
         CandleCsvReader.of(lenient ? ValidationMode.LENIENT : ValidationMode.STRICT);
 
-    List<Path> skipped = new ArrayList<>();
-    Map<String, List<Path>> fiveMinuteFiles =
-        BacktestInputs.bySymbol(BacktestInputs.expand(data, "--data"), Timeframe.M5, skipped);
+    CandleFiles found = discover("--data", data, Timeframe.M5);
+    List<Path> skipped = found.otherTimeframes();
+    Map<String, List<Path>> fiveMinuteFiles = found.bySymbol();
     if (fiveMinuteFiles.isEmpty()) {
       throw new IllegalArgumentException("--data: no 5m candle files in " + data);
     }
@@ -312,13 +315,12 @@ public final class BacktestCommand implements Callable<Integer> {
     }
     Map<String, List<Path>> oneMinuteFiles = new TreeMap<>();
     if (oneMinute != null) {
-      List<Path> notOneMinute = new ArrayList<>();
-      oneMinuteFiles =
-          BacktestInputs.bySymbol(
-              BacktestInputs.expand(oneMinute, "--one-minute"), Timeframe.M1, notOneMinute);
-      if (!notOneMinute.isEmpty()) {
-        throw new IllegalArgumentException("--one-minute: not 1m candles: " + notOneMinute.get(0));
+      CandleFiles one = discover("--one-minute", oneMinute, Timeframe.M1);
+      if (!one.otherTimeframes().isEmpty()) {
+        throw new IllegalArgumentException(
+            "--one-minute: not 1m candles: " + one.otherTimeframes().get(0));
       }
+      oneMinuteFiles = one.bySymbol();
     }
 
     Optional<Instant> fromTime = Optional.ofNullable(from);
@@ -502,6 +504,20 @@ public final class BacktestCommand implements Callable<Integer> {
     return result.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
+  /** Finds the candle files of an option; a missing input or any failure is a usage error. */
+  private static CandleFiles discover(String option, List<Path> inputs, Timeframe timeframe) {
+    CandleFiles found;
+    try {
+      found = CandleFileDiscovery.discover(inputs, timeframe);
+    } catch (MarketDataException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+    }
+    if (found.firstFailure().isPresent()) {
+      throw new IllegalArgumentException(option + ": " + found.firstFailure().get());
+    }
+    return found;
+  }
+
   private String description() {
     List<String> args = spec.commandLine().getParseResult().originalArgs();
     return "smc4j backtest " + String.join(" ", args);
@@ -616,8 +632,8 @@ public final class BacktestCommand implements Callable<Integer> {
       PrintWriter stdout,
       List<String> notes) {
     Map<String, Map<Long, Double>> histories = new TreeMap<>();
-    for (Path f : BacktestInputs.expand(funding, "--funding")) {
-      String symbol = BacktestInputs.symbolOf(f);
+    for (Path f : CandleFileDiscovery.expand(funding)) {
+      String symbol = CandleFileDiscovery.symbolOf(f);
       FundingRateHistory h = FundingRateCsvReader.STRICT.read(f).history();
       Map<Long, Double> rates = histories.computeIfAbsent(symbol, k -> new TreeMap<>());
       for (int i = 0; i < h.size(); i++) {

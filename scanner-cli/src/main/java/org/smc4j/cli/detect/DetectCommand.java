@@ -10,9 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.cli.config.ConfigException;
@@ -20,7 +18,6 @@ import org.smc4j.cli.config.ConfigLoader;
 import org.smc4j.cli.config.ConfigPrinter;
 import org.smc4j.cli.config.Smc4jConfig;
 import org.smc4j.cli.config.StrategyOptions;
-import org.smc4j.cli.data.CsvInputs;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
@@ -35,6 +32,8 @@ import org.smc4j.core.engine.StrategyRun;
 import org.smc4j.core.signal.Side;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.csv.CandleFileDiscovery;
+import org.smc4j.marketdata.csv.CandleFiles;
 import org.smc4j.marketdata.validate.CandleValidator;
 import org.smc4j.marketdata.validate.RawCandles;
 import org.smc4j.marketdata.validate.ValidatedCandles;
@@ -54,15 +53,16 @@ import picocli.CommandLine.Spec;
  * a summary per symbol (files, bars, data problems, 15m source, tick size, counts per kind, time
  * taken).
  *
- * <p>Inputs are grouped into symbols by file name: the symbol is the name up to its timeframe token
- * ({@code BTCUSDT-5m-2025-01.csv} and {@code BTCUSDT_5m.csv} give {@code BTCUSDT}, {@code
- * BTC-USDT-SWAP_5m.csv} gives {@code BTC-USDT-SWAP}), or the whole name without {@code .csv} when
- * it has none. All files of one symbol (which must lie in one folder) are read as one series; each
- * symbol gets its own folder {@code OUT/<symbol>/}, also when only one symbol is given. Without
- * {@code --context} the engine derives the 15m candles from the 5m ones; with it, each symbol's 15m
- * candles come from the context files of the same symbol. A symbol that fails (unreadable file,
- * wrong timeframe, missing context) is reported and the others still run. Exit 0 when every symbol
- * ran, 1 when one failed, 2 for a usage error (including a bad strategy parameter or config key).
+ * <p>Inputs are grouped into symbols by {@link CandleFileDiscovery} (the rule of every command:
+ * {@code BTCUSDT-5m-2025-01.csv} and {@code BTCUSDT_5m.csv} give {@code BTCUSDT}, {@code
+ * BTC-USDT-SWAP_5m.csv} gives {@code BTC-USDT-SWAP}, else the symbol folder). All 5m files of one
+ * symbol (which must lie in one folder) are read as one series; files of other timeframes met in
+ * walked folders are skipped with a note; each symbol gets its own folder {@code OUT/<symbol>/},
+ * also when only one symbol is given. Without {@code --context} the engine derives the 15m candles
+ * from the 5m ones; with it, each symbol's 15m candles come from the context files of the same
+ * symbol. A symbol that fails (unreadable file, wrong timeframe, missing context) is reported and
+ * the others still run. Exit 0 when every symbol ran, 1 when one failed, 2 for a usage error
+ * (including a bad strategy parameter or config key).
  *
  * <p>The strategy parameters come from the {@code strategy} section of the configuration file
  * ({@code --config}, else {@code ./smc4j.yaml} when present, see {@link ConfigLoader}), each
@@ -158,8 +158,12 @@ public final class DetectCommand implements Callable<Integer> {
 
   /** The files of one symbol. */
   private static final class SymbolFiles {
-    final List<Path> fiveMinute = new ArrayList<>();
+    final List<Path> fiveMinute;
     final List<Path> context = new ArrayList<>();
+
+    SymbolFiles(List<Path> fiveMinute) {
+      this.fiveMinute = fiveMinute;
+    }
   }
 
   @Override
@@ -196,26 +200,35 @@ public final class DetectCommand implements Callable<Integer> {
         "config: "
             + file.map(Path::toString).orElse("built-in defaults (no --config, no smc4j.yaml)"));
     long start = System.nanoTime();
+    CandleFiles found = CandleFileDiscovery.discover(inputs, Timeframe.M5);
     Map<String, SymbolFiles> symbols = new TreeMap<>();
-    for (Path f : CsvInputs.expand(inputs)) {
-      symbols.computeIfAbsent(symbolOf(f), s -> new SymbolFiles()).fiveMinute.add(f);
-    }
-    if (symbols.isEmpty()) {
-      err.println("error: no CSV files found in " + inputs);
+    found.bySymbol().forEach((s, f) -> symbols.put(s, new SymbolFiles(f)));
+    if (symbols.isEmpty() && found.failures().isEmpty()) {
+      err.println("error: no 5m CSV files found in " + inputs);
       return ExitCodes.FAILED;
     }
+    for (Path f : found.otherTimeframes()) {
+      stdout.println("note: skipped " + f + ": not a 5m file");
+    }
     if (context != null) {
-      for (Path f : CsvInputs.expand(context)) {
-        String symbol = symbolOf(f);
-        SymbolFiles files = symbols.get(symbol);
+      CandleFiles fifteen = CandleFileDiscovery.discover(context, Timeframe.M15);
+      fifteen.failures().forEach((s, m) -> err.println("warning: --context: " + s + ": " + m));
+      for (Map.Entry<String, List<Path>> e : fifteen.bySymbol().entrySet()) {
+        SymbolFiles files = symbols.get(e.getKey());
         if (files == null) {
-          err.println("warning: context file " + f + " (" + symbol + ") has no 5m input; ignored");
+          err.println(
+              "warning: context file(s) "
+                  + e.getValue()
+                  + " ("
+                  + e.getKey()
+                  + ") have no 5m input; ignored");
         } else {
-          files.context.add(f);
+          files.context.addAll(e.getValue());
         }
       }
     }
-    int failed = 0;
+    int failed = found.failures().size();
+    found.failures().forEach((s, m) -> err.println("failed: " + s + ": " + m));
     totalBars = 0;
     Map<StrategyEventKind, Long> totals = new EnumMap<>(StrategyEventKind.class);
     for (Map.Entry<String, SymbolFiles> e : symbols.entrySet()) {
@@ -234,8 +247,8 @@ public final class DetectCommand implements Callable<Integer> {
     }
     stdout.printf(
         "== summary: %d symbol%s, %d failed; %d 5m bars; events: %s; %d ms%n",
-        symbols.size(),
-        symbols.size() == 1 ? "" : "s",
+        symbols.size() + found.failures().size(),
+        symbols.size() + found.failures().size() == 1 ? "" : "s",
         failed,
         totalBars,
         kinds,
@@ -254,13 +267,11 @@ public final class DetectCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     ValidatedCandles five =
         readSeries(files.fiveMinute, Timeframe.M5, "5m input", "give 15m candles with --context");
-    requireOneFolder(files.fiveMinute, "5m input");
     Optional<ValidatedCandles> fifteen = Optional.empty();
     if (!files.context.isEmpty()) {
       fifteen =
           Optional.of(
               readSeries(files.context, Timeframe.M15, "--context", "context candles must be 15m"));
-      requireOneFolder(files.context, "--context");
     }
     BarArrays bars = five.bars();
     if (bars.size() == 0) {
@@ -319,27 +330,6 @@ public final class DetectCommand implements Callable<Integer> {
         dir);
     totalBars += bars.size();
     return counts;
-  }
-
-  /**
-   * Refuses one symbol's files from several folders: they are usually the same market from two
-   * venues (binance-usdm/BTCUSDT and bybit-linear/BTCUSDT), which read as one series would overlap.
-   */
-  private static void requireOneFolder(List<Path> files, String what) {
-    Set<Path> folders = new TreeSet<>();
-    for (Path f : files) {
-      Path parent = f.toAbsolutePath().normalize().getParent();
-      folders.add(parent == null ? Path.of("") : parent);
-    }
-    if (folders.size() > 1) {
-      throw new MarketDataException(
-          what
-              + " files of this symbol lie in "
-              + folders.size()
-              + " folders "
-              + folders
-              + "; one series comes from one folder (run detect once per folder)");
-    }
   }
 
   /**
@@ -405,37 +395,6 @@ public final class DetectCommand implements Callable<Integer> {
   private static String label(StrategyEventKind kind) {
     String file = EventCsvWriter.fileName(kind);
     return file.substring(0, file.length() - ".csv".length());
-  }
-
-  /**
-   * Returns the symbol of a candle file: its name up to the timeframe token, else the name without
-   * the {@code .csv} extension.
-   *
-   * @param file a candle file
-   * @return the symbol, e.g. {@code BTCUSDT}
-   */
-  static String symbolOf(Path file) {
-    Path name = file.getFileName();
-    String base = name == null ? file.toString() : name.toString();
-    if (base.regionMatches(true, base.length() - 4, ".csv", 0, 4)) {
-      base = base.substring(0, base.length() - 4);
-    }
-    int tokenStart = 0;
-    for (int i = 0; i <= base.length(); i++) {
-      if (i == base.length() || base.charAt(i) == '-' || base.charAt(i) == '_') {
-        String token = base.substring(tokenStart, i);
-        if (tokenStart > 0 && isTimeframeToken(token)) {
-          return base.substring(0, tokenStart - 1);
-        }
-        tokenStart = i + 1;
-      }
-    }
-    return base;
-  }
-
-  private static boolean isTimeframeToken(String token) {
-    Optional<Timeframe> tf = CandleCsvReader.timeframeInFileName(token);
-    return tf.isPresent() && tf.get().label().equals(token);
   }
 
   /**

@@ -45,6 +45,8 @@ import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.csv.CandleFileDiscovery;
+import org.smc4j.marketdata.csv.CandleFiles;
 import org.smc4j.marketdata.okx.OkxMarketData;
 import org.smc4j.marketdata.okx.OkxRateLimiter;
 import org.smc4j.marketdata.okx.Sleeper;
@@ -384,7 +386,14 @@ public final class ScanCommand implements Callable<Integer> {
   }
 
   private int replay(Smc4jConfig config, PrintWriter out, PrintWriter err) {
-    Map<String, List<Path>> files = ReplayInputs.bySymbol(replay);
+    CandleFiles found = CandleFileDiscovery.discover(replay, Timeframe.M5);
+    if (found.firstFailure().isPresent()) {
+      throw new MarketDataException("--replay: " + found.firstFailure().get());
+    }
+    if (found.bySymbol().isEmpty()) {
+      throw new MarketDataException("no 5m candle files found in " + replay);
+    }
+    Map<String, List<Path>> files = found.bySymbol();
     Map<String, BarArrays> bars = new LinkedHashMap<>();
     for (Map.Entry<String, List<Path>> e : files.entrySet()) {
       ValidatedCandles read =

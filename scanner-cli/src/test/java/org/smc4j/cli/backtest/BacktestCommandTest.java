@@ -411,7 +411,9 @@ class BacktestCommandTest {
             "--out",
             shared.resolve("doge-wrong").toString());
     assertThat(wrong.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(wrong.err()).contains("--one-minute: not 1m candles: ");
+    assertThat(wrong.err())
+        .contains("--one-minute: DOGEUSDT: ")
+        .contains("DOGEUSDT_5m.csv holds 5m candles, expected 1m");
   }
 
   @Test
