@@ -1,24 +1,23 @@
 package org.smc4j.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.okx.OkxInstrumentMapper;
 import org.smc4j.marketdata.okx.OkxMarketData;
 import org.smc4j.marketdata.okx.OkxSettings;
+import org.smc4j.marketdata.spec.ContractSpecs;
 import org.smc4j.risk.ContractSpec;
-import org.smc4j.risk.ContractSpecFile;
 import org.smc4j.risk.FeeSchedule;
 import org.smc4j.risk.Liquidity;
 import org.smc4j.risk.LossBreakdown;
@@ -74,7 +73,7 @@ public final class SizeCommand implements Callable<Integer> {
       names = "--symbol",
       required = true,
       paramLabel = "ID",
-      description = "OKX instrument id, e.g. BTC-USDT-SWAP (as in the spec file with --specs).")
+      description = "Instrument id, e.g. BTC-USDT-SWAP or BTCUSDT (BTCUSDT matches BTC-USDT-SWAP).")
   String symbol;
 
   @Option(names = "--entry", required = true, paramLabel = "PRICE", description = "Entry price.")
@@ -180,11 +179,9 @@ public final class SizeCommand implements Callable<Integer> {
 
   private int size() {
     SizingParameters parameters = parameters();
-    String source;
-    List<ContractSpec> all;
-    List<String> unreadable;
+    ContractSpecs catalogue;
     if (specs == null) {
-      source = "OKX " + okxUrl + " (live)";
+      String source = "OKX " + okxUrl + " (live)";
       OkxSettings settings;
       try {
         settings = OkxSettings.defaults().withBaseUrl(okxUrl);
@@ -193,8 +190,7 @@ public final class SizeCommand implements Callable<Integer> {
       }
       try (OkxMarketData okx = OkxMarketData.create(settings)) {
         OkxInstrumentMapper.Mapped mapped = okx.swapInstruments();
-        all = mapped.specs();
-        unreadable = mapped.failures();
+        catalogue = ContractSpecs.of(source, mapped.specs(), mapped.failures());
       } catch (MarketDataException e) {
         spec.commandLine()
             .getErr()
@@ -207,27 +203,25 @@ public final class SizeCommand implements Callable<Integer> {
         return ExitCodes.FAILED;
       }
     } else {
-      source = specs.toString();
       try {
-        Loaded loaded = load(specs);
-        all = loaded.specs();
-        unreadable = loaded.failures();
-      } catch (IOException e) {
+        catalogue = ContractSpecs.read(specs);
+      } catch (UncheckedIOException e) {
         spec.commandLine()
             .getErr()
             .println(
                 "error: cannot read --specs "
                     + specs
-                    + (e instanceof NoSuchFileException
+                    + (e.getCause() instanceof NoSuchFileException
                         ? ": no such file"
-                        : ": " + e.getMessage()));
+                        : ": " + e.getCause().getMessage()));
         return ExitCodes.FAILED;
-      } catch (MarketDataException | IllegalArgumentException e) {
+      } catch (IllegalArgumentException e) {
         spec.commandLine().getErr().println("error: --specs " + specs + ": " + e.getMessage());
         return ExitCodes.FAILED;
       }
     }
-    ContractSpec contract = find(all, unreadable, source);
+    String source = catalogue.source();
+    ContractSpec contract = find(catalogue);
     Side tradeSide = side != null ? side : (stop > entry ? Side.SHORT : Side.LONG);
     SizingResult result = new PositionSizer(parameters).size(tradeSide, entry, stop, contract);
     PrintWriter out = spec.commandLine().getOut();
@@ -268,24 +262,14 @@ public final class SizeCommand implements Callable<Integer> {
     }
   }
 
-  /** The specs of a file, and the instruments in it that could not be read. */
-  private record Loaded(List<ContractSpec> specs, List<String> failures) {}
-
-  private static Loaded load(Path file) throws IOException {
-    String content = Files.readString(file, StandardCharsets.UTF_8);
-    if (content.stripLeading().startsWith("{")) {
-      OkxInstrumentMapper.Mapped mapped = OkxInstrumentMapper.mapResponse(content, file.toString());
-      return new Loaded(mapped.specs(), mapped.failures());
+  private ContractSpec find(ContractSpecs catalogue) {
+    Optional<ContractSpec> found = catalogue.find(symbol);
+    if (found.isPresent()) {
+      return found.get();
     }
-    return new Loaded(ContractSpecFile.parse(content, file.toString()), List.of());
-  }
-
-  private ContractSpec find(List<ContractSpec> all, List<String> unreadable, String source) {
-    for (ContractSpec s : all) {
-      if (s.instrumentId().equals(symbol)) {
-        return s;
-      }
-    }
+    List<ContractSpec> all = catalogue.all();
+    List<String> unreadable = catalogue.unreadable();
+    String source = catalogue.source();
     for (String failure : unreadable) {
       if (failure.contains("(" + symbol + ")")) {
         throw new UsageProblem(symbol + " is in " + source + " but could not be read: " + failure);

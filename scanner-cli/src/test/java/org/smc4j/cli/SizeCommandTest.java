@@ -300,15 +300,33 @@ class SizeCommandTest {
   @Test
   void shouldListCountAndNearMatchesForAnUnknownSymbol() {
     String file = swaps();
-    Run r = run("size", "--specs", file, "--symbol", "btcusdt", "--entry", "1", "--stop", "2");
+    Run r = run("size", "--specs", file, "--symbol", "BTC-USDT-SWP", "--entry", "1", "--stop", "2");
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err())
         .contains(
-            "error: unknown symbol btcusdt: not among the 3 instruments in "
+            "error: unknown symbol BTC-USDT-SWP: not among the 3 instruments in "
                 + file
                 + "; near matches: BTC-USDT-SWAP");
     Run none = run("size", "--specs", file, "--symbol", "DOGE", "--entry", "1", "--stop", "2");
     assertThat(none.err()).contains("not among the 3 instruments").contains("no near matches");
+  }
+
+  @Test
+  void shouldFindTheOkxIdByTheSymbolOfTheCandleFilesAsEverySpecsReaderDoes() {
+    Run r =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "BTCUSDT",
+            "--entry",
+            "65000",
+            "--stop",
+            "64500");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("BTC-USDT-SWAP long: entry 65000, stop 64500");
   }
 
   @Test

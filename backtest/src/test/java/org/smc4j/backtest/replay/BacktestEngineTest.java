@@ -26,6 +26,8 @@ import org.smc4j.backtest.journal.SignalStatus;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.marketdata.spec.InferredContractSpec;
+import org.smc4j.marketdata.spec.TickSizeInference;
 import org.smc4j.risk.ContractSpec;
 import org.smc4j.risk.ContractType;
 import org.smc4j.risk.InstrumentState;
@@ -408,9 +410,9 @@ class BacktestEngineTest {
   @Test
   void shouldInferTheTickFromThePricesShown() {
     BarArrays btc = bars(Timeframe.M5, START, ohlc(93548.8, 93550.0, 93500.1, 93549.9));
-    assertThat(InferredContractSpec.tickSize(btc)).isEqualByComparingTo("0.1");
+    assertThat(TickSizeInference.fromPrices(btc)).isEqualByComparingTo("0.1");
     BarArrays pepe = bars(Timeframe.M5, START, ohlc(0.0201234, 0.0201300, 0.0201001, 0.02012));
-    assertThat(InferredContractSpec.tickSize(pepe)).isEqualByComparingTo("0.0000001");
+    assertThat(TickSizeInference.fromPrices(pepe)).isEqualByComparingTo("0.0000001");
     ContractSpec spec = InferredContractSpec.from("SOLUSDT", btc);
     assertThat(spec.contractValueCurrency()).isEqualTo("SOL");
     assertThat(spec.lotSize()).isEqualByComparingTo("0.001");

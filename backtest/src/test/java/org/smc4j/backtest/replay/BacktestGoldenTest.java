@@ -32,6 +32,7 @@ import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.ta4j.core.BaseTradingRecord;
 import org.ta4j.core.Position;
 import org.ta4j.core.TradingRecord;

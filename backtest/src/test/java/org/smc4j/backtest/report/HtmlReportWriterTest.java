@@ -33,13 +33,13 @@ import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
-import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.ProgressListener;
 import org.smc4j.backtest.replay.SymbolInput;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.spec.InferredContractSpec;
 
 class HtmlReportWriterTest {
 

@@ -26,7 +26,6 @@ import org.smc4j.backtest.broker.SetupDetails;
 import org.smc4j.backtest.broker.Side;
 import org.smc4j.backtest.broker.Trade;
 import org.smc4j.backtest.fee.Liquidity;
-import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
@@ -34,6 +33,7 @@ import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.engine.StrategyEngine;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.spec.TickSizeInference;
 
 class SetupChartRendererTest {
 
@@ -213,7 +213,7 @@ class SetupChartRendererTest {
   void shouldRenderALiveSignalFromTheStrategyEngineWithoutLaterCandles() throws IOException {
     Path file = SharedData.requireData("binance-usdm/BTCUSDT/5m/BTCUSDT-5m-2025-01.csv");
     BarArrays bars = CandleCsvReader.STRICT.read(file).bars();
-    double tick = InferredContractSpec.tickSize(bars).doubleValue();
+    double tick = TickSizeInference.fromPrices(bars).doubleValue();
     List<EntrySignal> signals = StrategyEngine.run(bars, StrategyConfig.DEFAULT, tick).signals();
     assertThat(signals).isNotEmpty();
     EntrySignal signal = signals.get(0);
@@ -241,7 +241,7 @@ class SetupChartRendererTest {
   void shouldRejectCandlesWithoutTheSignalBar() throws IOException {
     Path file = SharedData.requireData("binance-usdm/BTCUSDT/5m/BTCUSDT-5m-2025-01.csv");
     BarArrays bars = CandleCsvReader.STRICT.read(file).bars();
-    double tick = InferredContractSpec.tickSize(bars).doubleValue();
+    double tick = TickSizeInference.fromPrices(bars).doubleValue();
     EntrySignal signal = StrategyEngine.run(bars, StrategyConfig.DEFAULT, tick).signals().get(0);
     BarArrays before = bars.slice(0, signal.signalIndex());
     assertThatThrownBy(() -> SetupChart.ofSignal("BTCUSDT", signal, before))

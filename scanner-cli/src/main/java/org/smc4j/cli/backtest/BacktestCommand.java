@@ -3,7 +3,6 @@ package org.smc4j.cli.backtest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -29,7 +28,6 @@ import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
-import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.StrategyEngineSignalSource;
 import org.smc4j.backtest.replay.SymbolFailure;
 import org.smc4j.backtest.replay.SymbolInput;
@@ -53,10 +51,11 @@ import org.smc4j.marketdata.csv.CandleFiles;
 import org.smc4j.marketdata.funding.FundingRate;
 import org.smc4j.marketdata.funding.FundingRateCsvReader;
 import org.smc4j.marketdata.funding.FundingRateHistory;
-import org.smc4j.marketdata.okx.OkxInstrumentMapper;
+import org.smc4j.marketdata.spec.ContractSpecSource;
+import org.smc4j.marketdata.spec.ContractSpecs;
+import org.smc4j.marketdata.spec.ResolvedSpec;
 import org.smc4j.marketdata.validate.ValidationMode;
 import org.smc4j.risk.ContractSpec;
-import org.smc4j.risk.ContractSpecFile;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.risk.guard.GuardLimits;
 import picocli.CommandLine.Command;
@@ -244,9 +243,6 @@ public final class BacktestCommand implements Callable<Integer> {
 
   @Mixin StrategyOptions strategy;
 
-  /** The instruments of an OKX --specs file that could not be mapped. */
-  private List<String> unreadableSpecs = List.of();
-
   /** Creates the command (picocli). */
   public BacktestCommand() {}
 
@@ -328,7 +324,10 @@ public final class BacktestCommand implements Callable<Integer> {
     Map<String, BarArrays> candles = new LinkedHashMap<>();
     List<SymbolInput> inputs = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    Map<String, ContractSpec> specFile = specs == null ? Map.of() : loadSpecs(specs);
+    ContractSpecSource specSource =
+        specs == null
+            ? ContractSpecSource.inferred()
+            : ContractSpecSource.of(ContractSpecs.read(specs), ContractSpecSource.Missing.FAIL);
     for (Map.Entry<String, List<Path>> e : fiveMinuteFiles.entrySet()) {
       String symbol = e.getKey();
       BacktestInputs.Series five =
@@ -342,7 +341,8 @@ public final class BacktestCommand implements Callable<Integer> {
                         symbol, oneMinuteFiles.get(symbol), Timeframe.M1, reader, fromTime, toTime)
                     .bars());
       }
-      ContractSpec contract = specFor(symbol, bars, specFile);
+      ResolvedSpec resolved = specSource.resolve(symbol, bars);
+      ContractSpec contract = resolved.spec();
       candles.put(symbol, bars);
       inputs.add(new SymbolInput(symbol, bars, one, contract));
       var report = five.report();
@@ -369,6 +369,9 @@ public final class BacktestCommand implements Callable<Integer> {
               contract.lotSize().toPlainString());
       stdout.println(line);
       notes.add(line);
+      String specLine = symbol + " spec: " + resolved.describe();
+      stdout.println(specLine);
+      notes.add(specLine);
     }
     for (String symbol : oneMinuteFiles.keySet()) {
       if (!fiveMinuteFiles.containsKey(symbol)) {
@@ -667,56 +670,5 @@ public final class BacktestCommand implements Callable<Integer> {
       }
     }
     return HistoricalFundingModel.of(histories, schedule, new ConstantFundingModel(fallbackRate));
-  }
-
-  private Map<String, ContractSpec> loadSpecs(Path file) throws IOException {
-    String content = Files.readString(file, StandardCharsets.UTF_8);
-    List<ContractSpec> all;
-    if (content.stripLeading().startsWith("{")) {
-      OkxInstrumentMapper.Mapped mapped = OkxInstrumentMapper.mapResponse(content, file.toString());
-      all = mapped.specs();
-      unreadableSpecs = mapped.failures();
-    } else {
-      all = ContractSpecFile.parse(content, file.toString());
-    }
-    Map<String, ContractSpec> bySymbol = new TreeMap<>();
-    for (ContractSpec s : all) {
-      bySymbol.put(normalise(s.instrumentId()), s);
-    }
-    return bySymbol;
-  }
-
-  private ContractSpec specFor(String symbol, BarArrays bars, Map<String, ContractSpec> file) {
-    if (specs == null) {
-      return InferredContractSpec.from(symbol, bars);
-    }
-    ContractSpec s = file.get(normalise(symbol));
-    if (s == null) {
-      String unreadable =
-          unreadableSpecs.stream()
-              .filter(f -> normalise(f).contains(normalise(symbol)))
-              .findFirst()
-              .map(f -> "; it could not be read: " + f)
-              .orElse("");
-      throw new IllegalArgumentException(
-          "--specs "
-              + specs
-              + ": no contract for "
-              + symbol
-              + " ("
-              + file.size()
-              + " read, BTC-USDT-SWAP matches BTCUSDT)"
-              + unreadable);
-    }
-    return s;
-  }
-
-  /** {@code BTC-USDT-SWAP} and {@code BTCUSDT} both become {@code BTCUSDT}. */
-  static String normalise(String id) {
-    String s = id.toUpperCase(Locale.ROOT);
-    if (s.endsWith("-SWAP")) {
-      s = s.substring(0, s.length() - 5);
-    }
-    return s.replace("-", "").replace("_", "").replace("/", "");
   }
 }

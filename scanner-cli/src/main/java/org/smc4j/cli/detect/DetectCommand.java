@@ -2,7 +2,6 @@ package org.smc4j.cli.detect;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.marketdata.csv.CandleFileDiscovery;
 import org.smc4j.marketdata.csv.CandleFiles;
+import org.smc4j.marketdata.spec.TickSizeInference;
 import org.smc4j.marketdata.validate.CandleValidator;
 import org.smc4j.marketdata.validate.RawCandles;
 import org.smc4j.marketdata.validate.ValidatedCandles;
@@ -94,9 +94,6 @@ import picocli.CommandLine.Spec;
       "Example: smc4j detect ../shared/data/binance-usdm/BTCUSDT/5m --out detect-out --rr 2.5"
     })
 public final class DetectCommand implements Callable<Integer> {
-
-  /** The most price decimals the tick inference accepts before asking for --tick-size. */
-  private static final int MAX_TICK_DECIMALS = 10;
 
   @Spec CommandSpec spec;
 
@@ -277,7 +274,7 @@ public final class DetectCommand implements Callable<Integer> {
     if (bars.size() == 0) {
       throw new MarketDataException("no valid 5m bar in " + files.fiveMinute);
     }
-    double tick = tickSize != null ? tickSize : inferTickSize(bars);
+    double tick = tickSize != null ? tickSize : TickSizeInference.fromPrices(bars).doubleValue();
     long t1 = System.nanoTime();
     StrategyRun run =
         fifteen.isPresent()
@@ -395,39 +392,5 @@ public final class DetectCommand implements Callable<Integer> {
   private static String label(StrategyEventKind kind) {
     String file = EventCsvWriter.fileName(kind);
     return file.substring(0, file.length() - ".csv".length());
-  }
-
-  /**
-   * Infers the tick size as {@code 10^-d}, {@code d} being the most decimals of any open, high, low
-   * or close (in the shortest form that reads back as the same double, i.e. the text it was parsed
-   * from without trailing zeros). For BTCUSDT on Binance ({@code 93548.80}) that is 0.1.
-   *
-   * @param bars the candles
-   * @return the tick size
-   * @throws IllegalArgumentException when the prices have more than {@value #MAX_TICK_DECIMALS}
-   *     decimals
-   */
-  static double inferTickSize(BarArrays bars) {
-    int decimals = 0;
-    double[][] columns = {
-      bars.openUnsafe(), bars.highUnsafe(), bars.lowUnsafe(), bars.closeUnsafe()
-    };
-    for (double[] column : columns) {
-      for (double p : column) {
-        int scale = BigDecimal.valueOf(p).stripTrailingZeros().scale();
-        if (scale > decimals) {
-          decimals = scale;
-        }
-      }
-    }
-    if (decimals > MAX_TICK_DECIMALS) {
-      throw new IllegalArgumentException(
-          "cannot infer the tick size: a price has "
-              + decimals
-              + " decimals (more than "
-              + MAX_TICK_DECIMALS
-              + "); pass --tick-size");
-    }
-    return BigDecimal.ONE.movePointLeft(decimals).doubleValue();
   }
 }

@@ -25,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.smc4j.backtest.journal.Journal;
 import org.smc4j.backtest.journal.JournalException;
 import org.smc4j.backtest.journal.SqliteJournal;
-import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.PlanSizer;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.cli.alert.AlertDispatcher;
@@ -50,9 +49,11 @@ import org.smc4j.marketdata.csv.CandleFiles;
 import org.smc4j.marketdata.okx.OkxMarketData;
 import org.smc4j.marketdata.okx.OkxRateLimiter;
 import org.smc4j.marketdata.okx.Sleeper;
+import org.smc4j.marketdata.spec.ContractSpecSource;
+import org.smc4j.marketdata.spec.ContractSpecs;
+import org.smc4j.marketdata.spec.ResolvedSpec;
 import org.smc4j.marketdata.validate.ValidatedCandles;
 import org.smc4j.risk.ContractSpec;
-import org.smc4j.risk.ContractSpecFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -136,7 +137,9 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--specs",
       paramLabel = "FILE",
-      description = "Contract spec file for --replay (default: specs inferred from the prices)")
+      description =
+          "Contract specs for --replay: OKX instruments JSON or spec CSV; BTC-USDT-SWAP matches"
+              + " BTCUSDT (default, and for a symbol the file lacks: inferred from the prices)")
   Path specsFile;
 
   @Override
@@ -432,26 +435,18 @@ public final class ScanCommand implements Callable<Integer> {
   }
 
   private Map<String, ContractSpec> replaySpecs(Map<String, BarArrays> bars, PrintWriter err) {
-    Map<String, ContractSpec> fromFile = new LinkedHashMap<>();
-    if (specsFile != null) {
-      for (ContractSpec s : ContractSpecFile.read(specsFile)) {
-        fromFile.put(s.instrumentId(), s);
-      }
-    }
+    ContractSpecSource source =
+        specsFile == null
+            ? ContractSpecSource.inferred()
+            : ContractSpecSource.of(
+                ContractSpecs.read(specsFile), ContractSpecSource.Missing.INFER);
     Map<String, ContractSpec> specs = new LinkedHashMap<>();
     for (Map.Entry<String, BarArrays> e : bars.entrySet()) {
-      ContractSpec s = fromFile.get(e.getKey());
-      if (s == null) {
-        s = InferredContractSpec.from(e.getKey(), e.getValue());
-        err.println(
-            "note: "
-                + e.getKey()
-                + ": no spec given, inferred tick "
-                + s.tickSize().toPlainString()
-                + ", 1 base unit per contract, lot "
-                + s.lotSize().toPlainString());
+      ResolvedSpec s = source.resolve(e.getKey(), e.getValue());
+      if (s.inferred()) {
+        err.println("note: " + e.getKey() + ": " + s.describe());
       }
-      specs.put(e.getKey(), s);
+      specs.put(e.getKey(), s.spec());
     }
     return specs;
   }

@@ -35,7 +35,6 @@ import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
-import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.ProgressListener;
 import org.smc4j.backtest.replay.SymbolInput;
 import org.smc4j.backtest.slippage.PercentSlippageModel;
@@ -47,6 +46,7 @@ import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.smc4j.risk.guard.GuardLimits;
 import picocli.CommandLine;
 

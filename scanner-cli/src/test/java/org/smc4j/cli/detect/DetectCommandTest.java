@@ -19,7 +19,6 @@ import org.smc4j.cli.Smc4jMain;
 import org.smc4j.cli.config.ConfigLoader;
 import org.smc4j.cli.config.Smc4jConfig;
 import org.smc4j.core.bar.BarArrays;
-import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.engine.StrategyEngine;
@@ -441,31 +440,5 @@ class DetectCommandTest {
         .containsPattern("--poi-max-age-bars=N[^(]*\\(default: 48\\)")
         .contains("--context")
         .contains("--tick-size");
-  }
-
-  @Test
-  void shouldInferTheTickFromTheMostDecimalsOfAnyPrice() {
-    long t = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
-    BarArrays bars =
-        BarArrays.of(
-            Timeframe.M5,
-            new long[] {t, t + 300_000},
-            new double[] {100.0, 100.5},
-            new double[] {101.25, 101.0},
-            new double[] {99.0, 99.5},
-            new double[] {100.5, 100.0},
-            new double[] {1, 1});
-    assertThat(DetectCommand.inferTickSize(bars)).isEqualTo(0.01);
-
-    BarArrays whole =
-        BarArrays.of(
-            Timeframe.M5,
-            new long[] {t},
-            new double[] {100},
-            new double[] {102},
-            new double[] {99},
-            new double[] {101},
-            new double[] {1});
-    assertThat(DetectCommand.inferTickSize(whole)).isEqualTo(1.0);
   }
 }

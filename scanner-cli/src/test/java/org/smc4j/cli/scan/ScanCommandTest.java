@@ -154,6 +154,31 @@ class ScanCommandTest {
     assertThat(lines).isGreaterThan(10);
     assertThat(r.out()).contains("replay: 8928 cycles over 1 symbols, " + lines + " signals");
     assertThat(Files.readAllLines(signals)).hasSize((int) lines);
-    assertThat(r.err()).contains("note: SOLUSDT: no spec given, inferred tick 0.001,");
+    assertThat(r.err()).contains("note: SOLUSDT: tick 0.001 inferred from the price decimals");
+  }
+
+  @Test
+  void shouldReadTheOkxInstrumentsJsonAsSpecsForAReplayAsBacktestDoes() throws Exception {
+    Path jan = SharedData.requireData("binance-usdm/BTCUSDT/5m/BTCUSDT-5m-2025-01.csv");
+    Path okx = SharedData.requireShared("okx-fixtures/public-instruments-SWAP.json");
+
+    Result r =
+        run(
+            "scan",
+            "--replay",
+            jan.toString(),
+            "--specs",
+            okx.toString(),
+            "--config",
+            logConfig(),
+            "--journal",
+            dir.resolve("j.db").toString(),
+            "--signals",
+            dir.resolve("j.jsonl").toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    // BTCUSDT (the file's symbol) found as BTC-USDT-SWAP: nothing inferred
+    assertThat(r.err()).doesNotContain("inferred");
+    assertThat(r.out()).contains("replay: 8928 cycles over 1 symbols");
   }
 }

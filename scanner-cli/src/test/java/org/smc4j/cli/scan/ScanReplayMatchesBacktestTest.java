@@ -25,7 +25,6 @@ import org.smc4j.backtest.journal.SignalStatus;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
-import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.ProgressListener;
 import org.smc4j.backtest.replay.Sizing;
 import org.smc4j.backtest.replay.SymbolInput;
@@ -36,6 +35,7 @@ import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.smc4j.risk.ContractSpec;
 
 /**

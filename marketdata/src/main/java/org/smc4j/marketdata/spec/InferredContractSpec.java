@@ -1,7 +1,6 @@
-package org.smc4j.backtest.replay;
+package org.smc4j.marketdata.spec;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.util.Objects;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.risk.ContractSpec;
@@ -14,8 +13,7 @@ import org.smc4j.risk.InstrumentState;
  *
  * <ul>
  *   <li>a linear USDT contract of one base unit ({@code ctVal = ctMult = 1});
- *   <li>tick = the smallest price increment the prices show: the largest {@code 10^-k} (k = 0..10)
- *       on whose grid every open, high, low and close lies;
+ *   <li>tick = the smallest price increment the prices show ({@link TickSizeInference});
  *   <li>lot size and minimum size = 0.001 base units, maximum order sizes unbounded (10^9).
  * </ul>
  *
@@ -26,8 +24,6 @@ public final class InferredContractSpec {
   /** The lot and minimum size assumed, in base units. */
   public static final BigDecimal DEFAULT_LOT = new BigDecimal("0.001");
 
-  private static final int MAX_DECIMALS = 10;
-
   private InferredContractSpec() {}
 
   /**
@@ -36,17 +32,15 @@ public final class InferredContractSpec {
    * @param symbol the instrument, e.g. {@code BTCUSDT}
    * @param bars its candles, not empty
    * @return the spec
-   * @throws IllegalArgumentException when there are no candles
+   * @throws IllegalArgumentException when there are no candles or the tick cannot be inferred
    */
   public static ContractSpec from(String symbol, BarArrays bars) {
     Objects.requireNonNull(symbol, "symbol");
     if (bars.isEmpty()) {
       throw new IllegalArgumentException(symbol + ": cannot infer a tick size without candles");
     }
-    String base =
-        symbol.toUpperCase(Locale.ROOT).endsWith("USDT")
-            ? symbol.substring(0, symbol.length() - 4)
-            : symbol;
+    String key = ContractSpecs.key(symbol);
+    String base = key.endsWith("USDT") ? key.substring(0, key.length() - 4) : key;
     return new ContractSpec(
         symbol,
         ContractType.LINEAR,
@@ -54,43 +48,11 @@ public final class InferredContractSpec {
         BigDecimal.ONE,
         BigDecimal.ONE,
         base.isEmpty() ? symbol : base,
-        tickSize(bars),
+        TickSizeInference.fromPrices(bars),
         DEFAULT_LOT,
         DEFAULT_LOT,
         new BigDecimal("1000000000"),
         new BigDecimal("1000000000"),
         InstrumentState.LIVE);
-  }
-
-  /**
-   * Returns the smallest decimal increment the prices show.
-   *
-   * @param bars the candles
-   * @return {@code 10^-k} for the smallest k (0..10) on whose grid all prices lie
-   */
-  public static BigDecimal tickSize(BarArrays bars) {
-    double[][] columns = {
-      bars.openUnsafe(), bars.highUnsafe(), bars.lowUnsafe(), bars.closeUnsafe()
-    };
-    for (int k = 0; k < MAX_DECIMALS; k++) {
-      double scale = Math.pow(10, k);
-      if (onGrid(columns, scale)) {
-        return BigDecimal.ONE.movePointLeft(k);
-      }
-    }
-    return BigDecimal.ONE.movePointLeft(MAX_DECIMALS);
-  }
-
-  private static boolean onGrid(double[][] columns, double scale) {
-    for (double[] column : columns) {
-      for (double p : column) {
-        double x = p * scale;
-        // decimal prices parsed into doubles are off the grid by rounding noise only
-        if (Math.abs(x - Math.rint(x)) > 1e-9 * Math.max(1, Math.abs(x))) {
-          return false;
-        }
-      }
-    }
-    return true;
   }
 }

@@ -1,4 +1,4 @@
-package org.smc4j.risk;
+package org.smc4j.marketdata.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smc4j.risk.ContractSpec;
+import org.smc4j.risk.ContractType;
+import org.smc4j.risk.InstrumentState;
 
 class ContractSpecFileTest {
 

@@ -1,4 +1,4 @@
-package org.smc4j.risk;
+package org.smc4j.marketdata.spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,11 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.smc4j.risk.ContractSpec;
+import org.smc4j.risk.ContractType;
+import org.smc4j.risk.InstrumentState;
 
 /**
- * Reads a user-supplied contract spec file, for historical candles from venues whose specs cannot
- * be fetched (STRATEGY.md section 8). The format is CSV with a header row naming the columns with
- * OKX's instrument field names, in any order:
+ * Reads a user-supplied contract spec CSV, for historical candles from venues whose specs cannot be
+ * fetched (STRATEGY.md section 8); {@link ContractSpecs#read} reads it or an OKX instruments JSON.
+ * The format is CSV with a header row naming the columns with OKX's instrument field names, in any
+ * order:
  *
  * <pre>
  * # Binance USD-M BTCUSDT as of 2024-06 (comment lines start with #, blank lines are skipped)
