@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.smc4j.risk.ContractSpec;
-import org.smc4j.risk.ContractType;
-import org.smc4j.risk.InstrumentState;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.ContractType;
+import org.smc4j.core.instrument.InstrumentState;
 
 /**
  * Reads a user-supplied contract spec CSV, for historical candles from venues whose specs cannot be

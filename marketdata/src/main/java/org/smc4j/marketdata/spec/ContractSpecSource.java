@@ -3,7 +3,7 @@ package org.smc4j.marketdata.spec;
 import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.core.bar.BarArrays;
-import org.smc4j.risk.ContractSpec;
+import org.smc4j.core.instrument.ContractSpec;
 
 /**
  * Where each symbol's contract spec comes from: a spec file ({@link ContractSpecs}), the candles

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.okx.OkxInstrumentMapper;
-import org.smc4j.risk.ContractSpec;
 
 /**
  * The contract specs of one {@code --specs} file, found by instrument id. Every command that takes

@@ -3,7 +3,7 @@ package org.smc4j.marketdata.spec;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.smc4j.risk.ContractSpec;
+import org.smc4j.core.instrument.ContractSpec;
 
 /**
  * The contract spec used for one symbol and where it came from.

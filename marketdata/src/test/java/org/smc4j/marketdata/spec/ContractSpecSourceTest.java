@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
+import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
-import org.smc4j.risk.ContractSpec;
 
 class ContractSpecSourceTest {
 
