@@ -1,4 +1,4 @@
-package org.smc4j.cli.config;
+package org.smc4j.app.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

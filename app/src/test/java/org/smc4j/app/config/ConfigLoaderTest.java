@@ -1,4 +1,4 @@
-package org.smc4j.cli.config;
+package org.smc4j.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -423,7 +423,7 @@ class ConfigLoaderTest {
   @Test
   void shouldReadTheShippedExampleAsTheDefaults() {
     // The example file documents every key with its default; it must stay exactly that.
-    Path example = Path.of("smc4j.example.yaml");
+    Path example = Path.of("../scanner-cli/smc4j.example.yaml");
     assertThat(example).exists();
     assertThat(ConfigLoader.load(example)).isEqualTo(Smc4jConfig.DEFAULT);
   }
@@ -433,7 +433,7 @@ class ConfigLoaderTest {
     // Every key the printer writes (all there are) appears in the example, and nothing else.
     Object example =
         new Load(LoadSettings.builder().build())
-            .loadFromString(Files.readString(Path.of("smc4j.example.yaml")));
+            .loadFromString(Files.readString(Path.of("../scanner-cli/smc4j.example.yaml")));
     Object printed =
         new Load(LoadSettings.builder().build())
             .loadFromString(ConfigPrinter.toYaml(Smc4jConfig.DEFAULT, null));

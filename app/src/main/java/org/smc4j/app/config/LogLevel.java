@@ -1,4 +1,4 @@
-package org.smc4j.cli.config;
+package org.smc4j.app.config;
 
 /** The level of the scan log file and console. */
 public enum LogLevel {

@@ -1,4 +1,4 @@
-package org.smc4j.cli.config;
+package org.smc4j.cli.options;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
