@@ -1,44 +1,23 @@
 package org.smc4j.cli.detect;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.smc4j.app.config.ConfigException;
 import org.smc4j.app.config.ConfigLoader;
 import org.smc4j.app.config.ConfigPrinter;
 import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.detect.DetectJob;
+import org.smc4j.app.detect.DetectRequest;
+import org.smc4j.app.detect.DetectResult;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.cli.options.StrategyOptions;
-import org.smc4j.core.bar.BarArrays;
-import org.smc4j.core.bar.Timeframe;
-import org.smc4j.core.engine.EntrySignal;
-import org.smc4j.core.engine.PoiArmedEvent;
-import org.smc4j.core.engine.PoiDeadEvent;
-import org.smc4j.core.engine.PoiTappedEvent;
 import org.smc4j.core.engine.StrategyConfig;
-import org.smc4j.core.engine.StrategyEngine;
-import org.smc4j.core.engine.StrategyEvent;
-import org.smc4j.core.engine.StrategyEventKind;
-import org.smc4j.core.engine.StrategyRun;
-import org.smc4j.core.signal.Side;
 import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.marketdata.csv.CandleFileDiscovery;
-import org.smc4j.marketdata.csv.CandleFiles;
-import org.smc4j.marketdata.spec.TickSizeInference;
-import org.smc4j.marketdata.validate.CandleValidator;
-import org.smc4j.marketdata.validate.RawCandles;
-import org.smc4j.marketdata.validate.ValidatedCandles;
-import org.smc4j.marketdata.validate.ValidationMode;
-import org.smc4j.marketdata.validate.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -147,21 +126,8 @@ public final class DetectCommand implements Callable<Integer> {
 
   @Mixin StrategyOptions strategy;
 
-  /** 5m bars run over all symbols of this invocation. */
-  private long totalBars;
-
   /** Creates the command (picocli). */
   public DetectCommand() {}
-
-  /** The files of one symbol. */
-  private static final class SymbolFiles {
-    final List<Path> fiveMinute;
-    final List<Path> context = new ArrayList<>();
-
-    SymbolFiles(List<Path> fiveMinute) {
-      this.fiveMinute = fiveMinute;
-    }
-  }
 
   @Override
   public Integer call() {
@@ -190,207 +156,42 @@ public final class DetectCommand implements Callable<Integer> {
     if (out == null) {
       throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
     }
-    if (tickSize != null && !(tickSize > 0 && Double.isFinite(tickSize))) {
-      throw new IllegalArgumentException("--tick-size must be > 0 and finite, was " + tickSize);
-    }
+    DetectRequest request =
+        new DetectRequest(
+            inputs,
+            Optional.ofNullable(context),
+            out,
+            config,
+            tickSize == null ? OptionalDouble.empty() : OptionalDouble.of(tickSize),
+            strict);
     stdout.println(
         "config: "
             + file.map(Path::toString).orElse("built-in defaults (no --config, no smc4j.yaml)"));
-    long start = System.nanoTime();
-    CandleFiles found = CandleFileDiscovery.discover(inputs, Timeframe.M5);
-    Map<String, SymbolFiles> symbols = new TreeMap<>();
-    found.bySymbol().forEach((s, f) -> symbols.put(s, new SymbolFiles(f)));
-    if (symbols.isEmpty() && found.failures().isEmpty()) {
+    DetectResult result;
+    try {
+      result = DetectJob.run(request);
+    } catch (MarketDataException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.FAILED;
+    }
+    if (result.symbols().isEmpty() && result.failures().isEmpty()) {
       err.println("error: no 5m CSV files found in " + inputs);
       return ExitCodes.FAILED;
     }
-    for (Path f : found.otherTimeframes()) {
-      stdout.println("note: skipped " + f + ": not a 5m file");
-    }
-    if (context != null) {
-      CandleFiles fifteen = CandleFileDiscovery.discover(context, Timeframe.M15);
-      fifteen.failures().forEach((s, m) -> err.println("warning: --context: " + s + ": " + m));
-      for (Map.Entry<String, List<Path>> e : fifteen.bySymbol().entrySet()) {
-        SymbolFiles files = symbols.get(e.getKey());
-        if (files == null) {
-          err.println(
-              "warning: context file(s) "
-                  + e.getValue()
-                  + " ("
-                  + e.getKey()
-                  + ") have no 5m input; ignored");
-        } else {
-          files.context.addAll(e.getValue());
-        }
-      }
-    }
-    int failed = found.failures().size();
-    found.failures().forEach((s, m) -> err.println("failed: " + s + ": " + m));
-    totalBars = 0;
-    Map<StrategyEventKind, Long> totals = new EnumMap<>(StrategyEventKind.class);
-    for (Map.Entry<String, SymbolFiles> e : symbols.entrySet()) {
-      try {
-        Map<StrategyEventKind, Integer> counts = detect(stdout, e.getKey(), e.getValue(), config);
-        counts.forEach((k, n) -> totals.merge(k, (long) n, Long::sum));
-      } catch (MarketDataException | IllegalArgumentException | UncheckedIOException ex) {
-        failed++;
-        err.println("failed: " + e.getKey() + ": " + ex.getMessage());
-      }
-    }
-    StringBuilder kinds = new StringBuilder();
-    for (StrategyEventKind kind : StrategyEventKind.values()) {
-      kinds.append(kinds.isEmpty() ? "" : ", ").append(label(kind)).append(' ');
-      kinds.append(totals.getOrDefault(kind, 0L));
-    }
+    result.skipped().forEach(f -> stdout.println("note: skipped " + f + ": not a 5m file"));
+    result.warnings().forEach(w -> err.println("warning: " + w));
+    result.failures().forEach((s, m) -> err.println("failed: " + s + ": " + m));
+    result.symbols().forEach(d -> DetectPrinter.print(stdout, d));
+    int symbols = result.symbols().size() + result.failures().size();
     stdout.printf(
         "== summary: %d symbol%s, %d failed; %d 5m bars; events: %s; %d ms%n",
-        symbols.size() + found.failures().size(),
-        symbols.size() + found.failures().size() == 1 ? "" : "s",
-        failed,
-        totalBars,
-        kinds,
-        (System.nanoTime() - start) / 1_000_000);
+        symbols,
+        symbols == 1 ? "" : "s",
+        result.failures().size(),
+        result.totalBars(),
+        DetectPrinter.kinds(result.totals()),
+        result.elapsed().toMillis());
     stdout.flush();
-    return failed > 0 ? ExitCodes.FAILED : ExitCodes.OK;
-  }
-
-  private Map<StrategyEventKind, Integer> detect(
-      PrintWriter stdout, String symbol, SymbolFiles files, StrategyConfig config) {
-    if (context != null && files.context.isEmpty()) {
-      throw new MarketDataException(
-          "--context was given but holds no 15m file of this symbol (files are matched by the"
-              + " symbol in their name)");
-    }
-    long t0 = System.nanoTime();
-    ValidatedCandles five =
-        readSeries(files.fiveMinute, Timeframe.M5, "5m input", "give 15m candles with --context");
-    Optional<ValidatedCandles> fifteen = Optional.empty();
-    if (!files.context.isEmpty()) {
-      fifteen =
-          Optional.of(
-              readSeries(files.context, Timeframe.M15, "--context", "context candles must be 15m"));
-    }
-    BarArrays bars = five.bars();
-    if (bars.size() == 0) {
-      throw new MarketDataException("no valid 5m bar in " + files.fiveMinute);
-    }
-    double tick = tickSize != null ? tickSize : TickSizeInference.fromPrices(bars).doubleValue();
-    long t1 = System.nanoTime();
-    StrategyRun run =
-        fifteen.isPresent()
-            ? StrategyEngine.run(bars, fifteen.get().bars(), config, tick)
-            : StrategyEngine.run(bars, config, tick);
-    long t2 = System.nanoTime();
-    Path dir = out.resolve(symbol);
-    Map<StrategyEventKind, Integer> counts = EventCsvWriter.write(dir, run.events());
-    long t3 = System.nanoTime();
-
-    ValidationReport r = five.report();
-    stdout.printf(
-        "== %s: %d file%s, %d rows read, %d 5m bars (%s .. %s), gaps %d (%d missing bars),"
-            + " dropped rows %d, zero-volume bars %d%n",
-        symbol,
-        r.files().size(),
-        r.files().size() == 1 ? "" : "s",
-        r.rowsRead(),
-        r.barsKept(),
-        r.firstOpenTime().map(Instant::toString).orElse("-"),
-        r.lastOpenTime().map(Instant::toString).orElse("-"),
-        r.gaps().size(),
-        r.missingBars(),
-        r.problems().size(),
-        r.zeroVolumeBars().size());
-    if (fifteen.isPresent()) {
-      ValidationReport c = fifteen.get().report();
-      stdout.printf(
-          "   15m context: supplied, %d file%s, %d bars, %d applied; gaps %d, dropped rows %d%n",
-          c.files().size(),
-          c.files().size() == 1 ? "" : "s",
-          c.barsKept(),
-          run.contextBarCount(),
-          c.gaps().size(),
-          c.problems().size());
-    } else {
-      stdout.printf("   15m context: derived from 5m, %d bars%n", run.contextBarCount());
-    }
-    stdout.printf(
-        "   tick size %s (%s)%n",
-        EventCsvWriter.price(tick),
-        tickSize != null ? "given" : "inferred from the price decimals");
-    stdout.printf("   events: %s%n", describe(counts, run.events()));
-    stdout.printf(
-        "   time: read %d ms, engine %d ms (%d ns per 5m bar), write %d ms; out %s%n",
-        (t1 - t0) / 1_000_000,
-        (t2 - t1) / 1_000_000,
-        (t2 - t1) / bars.size(),
-        (t3 - t2) / 1_000_000,
-        dir);
-    totalBars += bars.size();
-    return counts;
-  }
-
-  /**
-   * Reads the files of one symbol as one series, after checking each file's own timeframe (so a 15m
-   * file mixed into 5m inputs is named, not read as 5m rows with gaps and duplicates).
-   */
-  private ValidatedCandles readSeries(
-      List<Path> files, Timeframe expected, String what, String hint) {
-    List<RawCandles> raw = new ArrayList<>(files.size());
-    for (Path f : files) {
-      RawCandles r = CandleCsvReader.readRaw(f);
-      Timeframe tf = CandleCsvReader.inferTimeframe(List.of(r));
-      if (!tf.equals(expected)) {
-        throw new MarketDataException(
-            what + " " + f + " holds " + tf + " candles, expected " + expected + " (" + hint + ")");
-      }
-      raw.add(r);
-    }
-    return CandleValidator.validate(
-        raw, expected, strict ? ValidationMode.STRICT : ValidationMode.LENIENT);
-  }
-
-  private static String describe(
-      Map<StrategyEventKind, Integer> counts, List<StrategyEvent> events) {
-    int armed = 0;
-    int tapped = 0;
-    int dead = 0;
-    int longs = 0;
-    int shorts = 0;
-    for (StrategyEvent e : events) {
-      switch (e) {
-        case PoiArmedEvent a -> armed++;
-        case PoiTappedEvent t -> tapped++;
-        case PoiDeadEvent d -> dead++;
-        case EntrySignal s -> {
-          if (s.side() == Side.LONG) {
-            longs++;
-          } else {
-            shorts++;
-          }
-        }
-        default -> {}
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (StrategyEventKind kind : StrategyEventKind.values()) {
-      sb.append(sb.isEmpty() ? "" : ", ").append(label(kind)).append(' ').append(counts.get(kind));
-      if (kind == StrategyEventKind.POI) {
-        sb.append(" (armed ")
-            .append(armed)
-            .append(", tapped ")
-            .append(tapped)
-            .append(", dead ")
-            .append(dead)
-            .append(')');
-      } else if (kind == StrategyEventKind.ENTRY_SIGNAL) {
-        sb.append(" (long ").append(longs).append(", short ").append(shorts).append(')');
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String label(StrategyEventKind kind) {
-    String file = EventCsvWriter.fileName(kind);
-    return file.substring(0, file.length() - ".csv".length());
+    return result.failed() ? ExitCodes.FAILED : ExitCodes.OK;
   }
 }

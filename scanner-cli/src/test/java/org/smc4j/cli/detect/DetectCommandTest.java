@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.app.config.ConfigLoader;
 import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.detect.EventCsvWriter;
 import org.smc4j.cli.Smc4jMain;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.EntrySignal;

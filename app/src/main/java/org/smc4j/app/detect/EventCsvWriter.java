@@ -1,4 +1,4 @@
-package org.smc4j.cli.detect;
+package org.smc4j.app.detect;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -42,7 +42,7 @@ import org.smc4j.core.signal.ConfidenceScore;
  * times bar close times, both ISO-8601 UTC ({@code 2025-01-01T00:15:00Z}). Prices are written in
  * their shortest exact decimal form, never in exponent notation; booleans as {@code true/false}.
  */
-final class EventCsvWriter {
+public final class EventCsvWriter {
 
   private static final String STAMPS =
       "origin_index,origin_time,known_at_index,known_at_time,known_at_5m_index";
@@ -90,7 +90,7 @@ final class EventCsvWriter {
    * @param kind the kind
    * @return the file name
    */
-  static String fileName(StrategyEventKind kind) {
+  public static String fileName(StrategyEventKind kind) {
     return kind.name().toLowerCase(Locale.ROOT) + ".csv";
   }
 
@@ -100,7 +100,7 @@ final class EventCsvWriter {
    * @param kind the kind
    * @return the header
    */
-  static String header(StrategyEventKind kind) {
+  public static String header(StrategyEventKind kind) {
     return HEADERS.get(kind);
   }
 
@@ -112,7 +112,7 @@ final class EventCsvWriter {
    * @return the number of rows written per kind (every kind present)
    * @throws UncheckedIOException when a file cannot be written; the message names it
    */
-  static Map<StrategyEventKind, Integer> write(Path dir, List<StrategyEvent> events) {
+  public static Map<StrategyEventKind, Integer> write(Path dir, List<StrategyEvent> events) {
     Map<StrategyEventKind, BufferedWriter> writers = new EnumMap<>(StrategyEventKind.class);
     Map<StrategyEventKind, Integer> counts = new EnumMap<>(StrategyEventKind.class);
     Path current = dir;
@@ -372,7 +372,7 @@ final class EventCsvWriter {
   }
 
   /** The shortest decimal that reads back as the same double, never in exponent notation. */
-  static String price(double value) {
+  public static String price(double value) {
     return BigDecimal.valueOf(value).toPlainString();
   }
 }
