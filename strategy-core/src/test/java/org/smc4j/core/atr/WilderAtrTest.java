@@ -1,4 +1,4 @@
-package org.smc4j.core.engine.internal;
+package org.smc4j.core.atr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
