@@ -1,4 +1,4 @@
-package org.smc4j.backtest.replay;
+package org.smc4j.trading.plan;
 
 import java.util.Objects;
 import org.smc4j.risk.guard.TradeProposal;

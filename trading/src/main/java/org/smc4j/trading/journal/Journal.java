@@ -1,7 +1,7 @@
-package org.smc4j.backtest.journal;
+package org.smc4j.trading.journal;
 
-import org.smc4j.backtest.broker.OrderCancellation;
-import org.smc4j.backtest.broker.Trade;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.Trade;
 
 /**
  * Where a backtest writes every signal, cancellation and trade. Implementations are thread-safe:

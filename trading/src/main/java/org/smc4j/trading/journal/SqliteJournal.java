@@ -1,4 +1,4 @@
-package org.smc4j.backtest.journal;
+package org.smc4j.trading.journal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.smc4j.backtest.broker.OrderCancellation;
-import org.smc4j.backtest.broker.OrderIntent;
-import org.smc4j.backtest.broker.SetupDetails;
-import org.smc4j.backtest.broker.Trade;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.OrderIntent;
+import org.smc4j.trading.order.SetupDetails;
+import org.smc4j.trading.order.Trade;
 
 /**
  * A journal in an SQLite file: tables {@code runs}, {@code signals}, {@code cancellations} and

@@ -1,4 +1,4 @@
-package org.smc4j.backtest.journal;
+package org.smc4j.trading.journal;
 
 /** What became of a strategy signal. */
 public enum SignalStatus {

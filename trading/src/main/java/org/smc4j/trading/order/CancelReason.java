@@ -1,4 +1,4 @@
-package org.smc4j.backtest.broker;
+package org.smc4j.trading.order;
 
 /** Why a pending entry order was cancelled before it filled. */
 public enum CancelReason {

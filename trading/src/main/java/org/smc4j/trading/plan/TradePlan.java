@@ -1,12 +1,12 @@
-package org.smc4j.backtest.replay;
+package org.smc4j.trading.plan;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.smc4j.backtest.broker.EntryKind;
-import org.smc4j.backtest.broker.SetupDetails;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.SetupDetails;
 
 /**
  * An entry signal as the backtest sees it before sizing: the order to place, its stop and target,

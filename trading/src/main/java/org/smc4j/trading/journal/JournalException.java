@@ -1,4 +1,4 @@
-package org.smc4j.backtest.journal;
+package org.smc4j.trading.journal;
 
 /** A journal could not be opened, written or read; the cause is kept. */
 public final class JournalException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.smc4j.backtest.broker;
+package org.smc4j.trading.order;
 
 /** How an entry order is sent (STRATEGY.md section 6). */
 public enum EntryKind {

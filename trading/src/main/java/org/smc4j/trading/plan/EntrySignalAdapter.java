@@ -1,16 +1,16 @@
-package org.smc4j.backtest.replay;
+package org.smc4j.trading.plan;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.smc4j.backtest.broker.EntryKind;
-import org.smc4j.backtest.broker.SetupDetails;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.fib.ImpulseLeg;
 import org.smc4j.core.poi.PointOfInterest;
 import org.smc4j.core.signal.ConfidenceScore;
 import org.smc4j.core.signal.OrderType;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.SetupDetails;
 
 /**
  * The one place where the strategy engine's {@link EntrySignal} becomes a backtest {@link

@@ -1,4 +1,7 @@
-package org.smc4j.backtest.broker;
+package org.smc4j.trading.broker;
+
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.Trade;
 
 /**
  * Receives what the simulated broker does, in time order. Called on the thread that drives the

@@ -1,13 +1,13 @@
-package org.smc4j.backtest.replay;
+package org.smc4j.trading.plan;
 
 import java.util.Objects;
-import org.smc4j.backtest.broker.EntryKind;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.risk.PositionSizer;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.risk.SizingResult;
 import org.smc4j.risk.guard.TradeProposal;
+import org.smc4j.trading.order.EntryKind;
 
 /**
  * Sizes plans with the risk module's {@link PositionSizer} for $1 (or the configured) risk: market

@@ -1,4 +1,4 @@
-package org.smc4j.backtest.broker;
+package org.smc4j.trading.order;
 
 import java.time.Instant;
 import java.util.Objects;
