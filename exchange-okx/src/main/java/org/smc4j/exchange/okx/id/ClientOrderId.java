@@ -36,10 +36,11 @@ public record ClientOrderId(String value) {
    */
   public ClientOrderId {
     Objects.requireNonNull(value, "value");
-    String problem = problem(value);
-    if (problem != null) {
-      throw new IllegalArgumentException("client order id '" + value + "': " + problem);
-    }
+    problem(value)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException("client order id '" + value + "': " + problem);
+            });
   }
 
   /**
@@ -88,7 +89,7 @@ public record ClientOrderId(String value) {
    * @return the id, or empty when the value does not follow this scheme
    */
   public static Optional<ClientOrderId> parse(String value) {
-    if (value == null || problem(value) != null) {
+    if (value == null || problem(value).isPresent()) {
       return Optional.empty();
     }
     return Optional.of(new ClientOrderId(value));
@@ -138,27 +139,28 @@ public record ClientOrderId(String value) {
     return value;
   }
 
-  private static String problem(String value) {
+  private static Optional<String> problem(String value) {
     if (value.length() != LENGTH) {
-      return "length must be " + LENGTH + ", was " + value.length();
+      return Optional.of("length must be " + LENGTH + ", was " + value.length());
     }
     if (value.charAt(0) != 's') {
-      return "must start with 's', was '" + value.charAt(0) + "'";
+      return Optional.of("must start with 's', was '" + value.charAt(0) + "'");
     }
     for (int i = 1; i < SIGNAL_KEY_LENGTH; i++) {
       char c = value.charAt(i);
       if (!((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7'))) {
-        return "character " + i + " must be base32 (A-Z, 2-7), was '" + c + "'";
+        return Optional.of("character " + i + " must be base32 (A-Z, 2-7), was '" + c + "'");
       }
     }
     if ("EAPX".indexOf(value.charAt(SIGNAL_KEY_LENGTH)) < 0) {
-      return "role letter must be one of E, A, P, X, was '" + value.charAt(SIGNAL_KEY_LENGTH) + "'";
+      return Optional.of(
+          "role letter must be one of E, A, P, X, was '" + value.charAt(SIGNAL_KEY_LENGTH) + "'");
     }
     char attempt = value.charAt(LENGTH - 1);
     if (attempt < '1' || attempt > '9') {
-      return "attempt must be a digit 1-9, was '" + attempt + "'";
+      return Optional.of("attempt must be a digit 1-9, was '" + attempt + "'");
     }
-    return null;
+    return Optional.empty();
   }
 
   /** RFC 4648 base32 (upper case, no padding) of the leading bits, {@code chars} characters. */

@@ -11,7 +11,6 @@ import static org.smc4j.exchange.okx.internal.JsonFields.text;
 import static org.smc4j.exchange.okx.internal.JsonFields.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -159,11 +158,7 @@ public final class AnswerParser {
 
   /** Parses an accepted order item. */
   public static OrderAck orderAck(JsonNode n) {
-    return new OrderAck(
-        text(n, "ordId"),
-        text(n, "clOrdId"),
-        text(n, "tag"),
-        optMillis(n, "ts").orElse(Instant.EPOCH));
+    return new OrderAck(text(n, "ordId"), text(n, "clOrdId"), text(n, "tag"), optMillis(n, "ts"));
   }
 
   /** Parses an order. */
@@ -305,6 +300,7 @@ public final class AnswerParser {
     return new CancelAllAfterAck(
         JsonFields.optSecondsOrMillis(n, "triggerTime"),
         text(n, "tag"),
-        JsonFields.optSecondsOrMillis(n, "ts").orElse(Instant.EPOCH));
+        JsonFields.optSecondsOrMillis(n, "ts")
+            .orElseThrow(() -> new MalformedAnswerException("field ts is missing or empty")));
   }
 }

@@ -99,8 +99,8 @@ public final class OkxTransport {
     int attempts = 0;
     while (true) {
       attempts++;
-      Attempt attempt = sendOnce(request, attempts);
-      if (attempt.result() instanceof OkxResult.Failed<Envelope> failed
+      OkxResult<Envelope> attempt = sendOnce(request, attempts);
+      if (attempt instanceof OkxResult.Failed<Envelope> failed
           && failed.error().errorClass() == OkxErrorClass.TIMESTAMP_EXPIRED
           && attempts == 1) {
         log.warn(
@@ -109,11 +109,11 @@ public final class OkxTransport {
             clock.offset());
         OkxResult<Duration> measured = measureClockOffset();
         if (!measured.isOk()) {
-          return attempt.result();
+          return attempt;
         }
         continue;
       }
-      return attempt.result();
+      return attempt;
     }
   }
 
@@ -126,7 +126,7 @@ public final class OkxTransport {
   public OkxResult<Duration> measureClockOffset() {
     OkxRequest request = OkxRequest.get(TIME_PATH, List.of(), RateRule.PUBLIC_TIME, "").unsigned();
     Instant sent = clock.local().instant();
-    OkxResult<Envelope> answer = sendOnce(request, 1).result();
+    OkxResult<Envelope> answer = sendOnce(request, 1);
     Instant received = clock.local().instant();
     return switch (answer) {
       case OkxResult.Failed<Envelope> failed ->
@@ -170,23 +170,20 @@ public final class OkxTransport {
         call);
   }
 
-  private record Attempt(OkxResult<Envelope> result) {}
-
-  private Attempt sendOnce(OkxRequest request, int attemptNumber) {
+  private OkxResult<Envelope> sendOnce(OkxRequest request, int attemptNumber) {
     try {
       limiter.acquire(request.rule(), request.scopeKey(), request.permits());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Attempt(
-          failed(
-              request,
-              OkxErrorClass.NOT_SENT,
-              "",
-              "interrupted while waiting for a rate-limit token",
-              OptionalInt.empty(),
-              clock.instant(),
-              Optional.empty(),
-              attemptNumber - 1));
+      return failed(
+          request,
+          OkxErrorClass.NOT_SENT,
+          "",
+          "interrupted while waiting for a rate-limit token",
+          OptionalInt.empty(),
+          clock.instant(),
+          Optional.empty(),
+          attemptNumber - 1);
     }
     Instant serverNow = clock.instant();
     String requestPath = request.requestPath();
@@ -223,16 +220,16 @@ public final class OkxTransport {
       response =
           http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (HttpConnectTimeoutException | ConnectException e) {
-      return new Attempt(transportFailure(request, call, OkxErrorClass.NOT_SENT, e));
+      return transportFailure(request, call, OkxErrorClass.NOT_SENT, e);
     } catch (HttpTimeoutException e) {
-      return new Attempt(transportFailure(request, call, OkxErrorClass.AMBIGUOUS, e));
+      return transportFailure(request, call, OkxErrorClass.AMBIGUOUS, e);
     } catch (IOException e) {
-      return new Attempt(transportFailure(request, call, OkxErrorClass.AMBIGUOUS, e));
+      return transportFailure(request, call, OkxErrorClass.AMBIGUOUS, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Attempt(transportFailure(request, call, OkxErrorClass.AMBIGUOUS, e));
+      return transportFailure(request, call, OkxErrorClass.AMBIGUOUS, e);
     }
-    return new Attempt(read(request, call, response.statusCode(), response.body()));
+    return read(request, call, response.statusCode(), response.body());
   }
 
   private OkxResult<Envelope> read(OkxRequest request, OkxCall call, int status, String body) {

@@ -2,6 +2,7 @@ package org.smc4j.exchange.okx.model;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An accepted order request ({@code sCode 0}): accepted, not filled; read the state afterwards.
@@ -9,9 +10,9 @@ import java.util.Objects;
  * @param ordId OKX's order id
  * @param clOrdId the client id
  * @param tag the tag
- * @param ts OKX's time of the answer
+ * @param ts OKX's time of the answer, when given
  */
-public record OrderAck(String ordId, String clOrdId, String tag, Instant ts) {
+public record OrderAck(String ordId, String clOrdId, String tag, Optional<Instant> ts) {
 
   /**
    * Validates the record.
