@@ -2,7 +2,11 @@ package org.smc4j.exchange.okx.model;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Objects;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.ContractType;
+import org.smc4j.core.instrument.InstrumentState;
 
 /**
  * The trading rules of one OKX instrument ({@code GET /api/v5/public/instruments}), and the exact
@@ -61,6 +65,58 @@ public record OkxInstrument(
     requirePositive(instId, "minSz", minSz);
     requirePositive(instId, "maxLmtSz", maxLmtSz);
     requirePositive(instId, "maxMktSz", maxMktSz);
+  }
+
+  /**
+   * Returns the rules of a contract spec (from the bundled spec file or the pipeline's spec
+   * source), so that orders can be formatted without a live instrument call.
+   *
+   * @param spec the contract spec
+   * @return the instrument, {@code instType SWAP}
+   */
+  public static OkxInstrument of(ContractSpec spec) {
+    Objects.requireNonNull(spec, "spec");
+    return new OkxInstrument(
+        spec.instrumentId(),
+        "SWAP",
+        spec.type().name().toLowerCase(Locale.ROOT),
+        spec.contractValue(),
+        spec.contractMultiplier(),
+        spec.contractValueCurrency(),
+        spec.settleCurrency(),
+        spec.tickSize(),
+        spec.lotSize(),
+        spec.minSize(),
+        spec.maxLimitSize(),
+        spec.maxMarketSize(),
+        spec.state().name().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * Returns these rules as the contract spec the sizer and the backtest use.
+   *
+   * @return the spec
+   * @throws IllegalArgumentException when this is not a contract (spot has no {@code ctType}) or a
+   *     field breaks the spec's rules
+   */
+  public ContractSpec toContractSpec() {
+    if (ctType.isEmpty()) {
+      throw new IllegalArgumentException(
+          instId + ": instType " + instType + " has no ctType, so it is not a contract");
+    }
+    return new ContractSpec(
+        instId,
+        ContractType.parse(ctType),
+        settleCcy,
+        ctVal,
+        ctMult,
+        ctValCcy,
+        tickSz,
+        lotSz,
+        minSz,
+        maxLmtSz,
+        maxMktSz,
+        InstrumentState.parse(state));
   }
 
   /**

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.junit.jupiter.api.Test;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.ContractType;
 
 class OkxInstrumentTest {
 
@@ -43,6 +45,16 @@ class OkxInstrumentTest {
     assertThatThrownBy(() -> BTC.formatSize(new BigDecimal("12000.01"), true))
         .hasMessage("BTC-USDT-SWAP: size 12000.01 is above maxMktSz 12000");
     assertThat(BTC.formatSize(new BigDecimal("12000.01"), false)).isEqualTo("12000.01");
+  }
+
+  @Test
+  void shouldConvertToAndFromTheContractSpec() {
+    ContractSpec spec = BTC.toContractSpec();
+
+    assertThat(spec.instrumentId()).isEqualTo("BTC-USDT-SWAP");
+    assertThat(spec.type()).isEqualTo(ContractType.LINEAR);
+    assertThat(spec.unitsPerContract()).isEqualByComparingTo("0.01");
+    assertThat(OkxInstrument.of(spec)).isEqualTo(BTC);
   }
 
   @Test
