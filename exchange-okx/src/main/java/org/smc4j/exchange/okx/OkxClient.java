@@ -31,6 +31,7 @@ import org.smc4j.exchange.okx.model.AlgoOrderDetails;
 import org.smc4j.exchange.okx.model.AlgoOrderRequest;
 import org.smc4j.exchange.okx.model.AlgoOrderType;
 import org.smc4j.exchange.okx.model.AlgoRef;
+import org.smc4j.exchange.okx.model.AmendOrderRequest;
 import org.smc4j.exchange.okx.model.Balance;
 import org.smc4j.exchange.okx.model.Bill;
 import org.smc4j.exchange.okx.model.CancelAllAfterAck;
@@ -46,6 +47,7 @@ import org.smc4j.exchange.okx.model.OrderDetails;
 import org.smc4j.exchange.okx.model.OrderRef;
 import org.smc4j.exchange.okx.model.PlaceOrderRequest;
 import org.smc4j.exchange.okx.model.Position;
+import org.smc4j.exchange.okx.model.PositionHistory;
 import org.smc4j.exchange.okx.model.PriceLimit;
 import org.smc4j.exchange.okx.model.SetLeverageRequest;
 import org.smc4j.exchange.okx.rate.OkxRateLimiter;
@@ -75,6 +77,9 @@ public final class OkxClient {
   private static final String BILLS = "/api/v5/account/bills";
   private static final String ORDER = "/api/v5/trade/order";
   private static final String ORDERS_PENDING = "/api/v5/trade/orders-pending";
+  private static final String ORDERS_HISTORY = "/api/v5/trade/orders-history";
+  private static final String AMEND_ORDER = "/api/v5/trade/amend-order";
+  private static final String POSITIONS_HISTORY = "/api/v5/account/positions-history";
   private static final String CANCEL_ORDER = "/api/v5/trade/cancel-order";
   private static final String ORDER_ALGO = "/api/v5/trade/order-algo";
   private static final String CANCEL_ALGOS = "/api/v5/trade/cancel-algos";
@@ -315,6 +320,62 @@ public final class OkxClient {
             RateRule.ORDERS_PENDING,
             ""),
         AnswerParser::order);
+  }
+
+  /**
+   * {@code POST /api/v5/trade/amend-order} with an {@code expTime} header like {@link #placeOrder}.
+   * Success means "accepted"; confirm by query. {@code 51503} (finished or absent) comes back as
+   * {@link OkxErrorClass#QUERY}.
+   *
+   * @param request the amendment
+   * @return the acknowledgement
+   */
+  public OkxResult<OrderAck> amendOrder(AmendOrderRequest request) {
+    return singleItem(
+        OkxRequest.post(
+            AMEND_ORDER,
+            bodies.amendOrder(request),
+            RateRule.AMEND_ORDER,
+            request.instId(),
+            1,
+            true),
+        AnswerParser::orderAck);
+  }
+
+  /**
+   * {@code GET /api/v5/trade/orders-history} (last 7 days; orders cancelled without a fill are kept
+   * only 2 hours), newest first.
+   *
+   * @param instType e.g. {@code SWAP} (required by OKX)
+   * @param instId one instrument, or empty
+   * @return the finished orders (first page, up to 100)
+   */
+  public OkxResult<List<OrderDetails>> ordersHistory(String instType, String instId) {
+    return list(
+        OkxRequest.get(
+            ORDERS_HISTORY,
+            List.of(Map.entry("instType", instType), Map.entry("instId", instId)),
+            RateRule.ORDERS_HISTORY,
+            ""),
+        AnswerParser::order);
+  }
+
+  /**
+   * {@code GET /api/v5/account/positions-history} (3 months), newest first: the cross-check of a
+   * closed trade's realised P&amp;L.
+   *
+   * @param instType e.g. {@code SWAP}, or empty
+   * @param instId one instrument, or empty
+   * @return the closed positions (first page, up to 100)
+   */
+  public OkxResult<List<PositionHistory>> positionsHistory(String instType, String instId) {
+    return list(
+        OkxRequest.get(
+            POSITIONS_HISTORY,
+            List.of(Map.entry("instType", instType), Map.entry("instId", instId)),
+            RateRule.POSITIONS_HISTORY,
+            ""),
+        AnswerParser::positionHistory);
   }
 
   /**

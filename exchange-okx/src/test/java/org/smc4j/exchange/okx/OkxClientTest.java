@@ -23,6 +23,7 @@ import org.smc4j.exchange.okx.model.AlgoOrderRequest;
 import org.smc4j.exchange.okx.model.AlgoOrderType;
 import org.smc4j.exchange.okx.model.AlgoRef;
 import org.smc4j.exchange.okx.model.AlgoState;
+import org.smc4j.exchange.okx.model.AmendOrderRequest;
 import org.smc4j.exchange.okx.model.Bill;
 import org.smc4j.exchange.okx.model.ClosePositionRequest;
 import org.smc4j.exchange.okx.model.Fill;
@@ -207,6 +208,25 @@ class OkxClientTest {
     assertThat(okx.client.order(BTC, OrderRef.clOrdId(id.value())).orElseThrow().state())
         .isEqualTo(OrderState.PARTIALLY_FILLED);
 
+    OkxResult<?> amended =
+        okx.client.amendOrder(
+            new AmendOrderRequest(
+                FakeOkx.BTC,
+                OrderRef.clOrdId(id.value()),
+                Optional.empty(),
+                Optional.of(new BigDecimal("69340")),
+                false));
+    assertThat(amended.errorClass()).isEqualTo(OkxErrorClass.OK);
+    assertThat(amended.call().expTime()).isPresent();
+    assertThat(okx.server.requests("POST", "/api/v5/trade/amend-order").getFirst().body())
+        .isEqualTo(
+            "{\"instId\":\"BTC-USDT-SWAP\",\"clOrdId\":\""
+                + id.value()
+                + "\",\"newPx\":\"69340\"}");
+    assertThat(
+            okx.server.requests("POST", "/api/v5/trade/amend-order").getFirst().header("expTime"))
+        .isPresent();
+
     assertThat(okx.client.cancelOrder(BTC, OrderRef.clOrdId(id.value())).errorClass())
         .isEqualTo(OkxErrorClass.OK);
     OrderDetails canceled = okx.client.order(BTC, OrderRef.clOrdId(id.value())).orElseThrow();
@@ -215,6 +235,28 @@ class OkxClientTest {
     // No attached algo for a partly filled, cancelled parent.
     assertThat(okx.server.exchange().algos()).isEmpty();
     assertThat(okx.client.ordersPending("SWAP", BTC).orElseThrow()).isEmpty();
+    assertThat(okx.client.ordersHistory("SWAP", BTC).orElseThrow())
+        .singleElement()
+        .satisfies(o -> assertThat(o.px()).contains(new BigDecimal("69340")));
+    OkxResult<?> late =
+        okx.client.amendOrder(
+            new AmendOrderRequest(
+                FakeOkx.BTC,
+                OrderRef.clOrdId(id.value()),
+                Optional.empty(),
+                Optional.of(new BigDecimal("69330")),
+                false));
+    assertThat(late.errorClass()).isEqualTo(OkxErrorClass.QUERY);
+  }
+
+  @Test
+  void shouldReadThePositionsHistory() {
+    var closed = okx.client.positionsHistory("SWAP", BTC).orElseThrow().getFirst();
+
+    assertThat(closed.realizedPnl())
+        .isEqualByComparingTo(
+            closed.pnl().add(closed.fee()).add(closed.fundingFee()).add(closed.liqPenalty()));
+    assertThat(closed.type()).isEqualTo("2");
   }
 
   @Test

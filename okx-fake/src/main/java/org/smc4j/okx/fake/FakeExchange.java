@@ -340,6 +340,52 @@ public final class FakeExchange {
     return answer;
   }
 
+  synchronized ObjectNode amendOrder(JsonNode body) {
+    Optional<Order> order = lookupOrder(textOrNull(body, "ordId"), textOrNull(body, "clOrdId"));
+    if (order.isEmpty() || !order.get().working()) {
+      ObjectNode answer = topLevel("1", "All operations failed");
+      ObjectNode item = answer.withArray("data").addObject();
+      item.put("clOrdId", body.path("clOrdId").asText());
+      item.put("ordId", order.map(o -> o.ordId).orElse(body.path("ordId").asText()));
+      item.put("reqId", "");
+      item.put("ts", Long.toString(clock.get().toEpochMilli()));
+      item.put("sCode", "51503");
+      item.put(
+          "sMsg",
+          "Order modification failed as the order has been filled, canceled or does not exist.");
+      return answer;
+    }
+    Order o = order.get();
+    if (body.hasNonNull("newSz")) {
+      o.sz = new BigDecimal(body.path("newSz").asText());
+    }
+    if (body.hasNonNull("newPx")) {
+      o.px = new BigDecimal(body.path("newPx").asText());
+    }
+    o.uTime = clock.get();
+    ObjectNode answer = ok();
+    ObjectNode item = answer.withArray("data").addObject();
+    item.put("clOrdId", o.clOrdId);
+    item.put("ordId", o.ordId);
+    item.put("reqId", "");
+    item.put("ts", Long.toString(clock.get().toEpochMilli()));
+    item.put("sCode", "0");
+    item.put("sMsg", "");
+    return answer;
+  }
+
+  synchronized ObjectNode ordersHistory(Map<String, String> query) {
+    ObjectNode answer = ok();
+    ArrayNode data = answer.withArray("data");
+    for (int i = orders.size() - 1; i >= 0; i--) {
+      Order order = orders.get(i);
+      if (!order.working() && matches(query.get("instId"), order.instId)) {
+        data.add(order.toJson());
+      }
+    }
+    return answer;
+  }
+
   synchronized ObjectNode placeAlgo(JsonNode body) {
     String instId = body.path("instId").asText();
     String algoClOrdId = body.path("algoClOrdId").asText();

@@ -42,9 +42,9 @@ import javax.crypto.spec.SecretKeySpec;
  * {@code OK-ACCESS-*} signature of every private request (HMAC-SHA256 over timestamp, method, path
  * with query and body; {@code 50111}, {@code 50105}, {@code 50113}), the timestamp against its own
  * clock ({@code 50102} beyond 30 s) and the demo header ({@code 50101}); serves the public
- * endpoints and the account balance from the {@code okx-fixtures} folder; and runs the trading
- * endpoints on a scriptable {@link FakeExchange}. A {@link FaultScript} injects at most one {@link
- * Fault} per request.
+ * endpoints, the account balance and the positions history from the {@code okx-fixtures} folder
+ * (these are not tied to the exchange state); and runs the trading endpoints on a scriptable {@link
+ * FakeExchange}. A {@link FaultScript} injects at most one {@link Fault} per request.
  *
  * <p>Use in tests only: {@code try (FakeOkxServer server = FakeOkxServer.start(...)) { ... }}.
  */
@@ -362,6 +362,10 @@ public final class FakeOkxServer implements AutoCloseable {
           case "POST /api/v5/trade/order" -> exchange.placeOrder(json);
           case "GET /api/v5/trade/order" -> exchange.getOrder(query);
           case "GET /api/v5/trade/orders-pending" -> exchange.ordersPending(query);
+          case "GET /api/v5/trade/orders-history" -> exchange.ordersHistory(query);
+          case "POST /api/v5/trade/amend-order" -> exchange.amendOrder(json);
+          case "GET /api/v5/account/positions-history" ->
+              readFixture("account-positions-history-SWAP.json");
           case "POST /api/v5/trade/cancel-order" -> exchange.cancelOrder(json);
           case "POST /api/v5/trade/order-algo" -> exchange.placeAlgo(json);
           case "GET /api/v5/trade/order-algo" -> exchange.getAlgo(query);

@@ -41,6 +41,7 @@ import org.smc4j.exchange.okx.model.OrderDetails;
 import org.smc4j.exchange.okx.model.OrderState;
 import org.smc4j.exchange.okx.model.OrderType;
 import org.smc4j.exchange.okx.model.Position;
+import org.smc4j.exchange.okx.model.PositionHistory;
 import org.smc4j.exchange.okx.model.PositionMode;
 import org.smc4j.exchange.okx.model.PositionSide;
 import org.smc4j.exchange.okx.model.PriceLimit;
@@ -287,6 +288,27 @@ public final class AnswerParser {
         text(n, "mgnMode"),
         text(n, "ordId"),
         millis(n, "ts"));
+  }
+
+  /** Parses a positions-history row. */
+  public static PositionHistory positionHistory(JsonNode n) {
+    return new PositionHistory(
+        required(n, "instId"),
+        text(n, "posId"),
+        text(n, "mgnMode"),
+        text(n, "posSide"),
+        text(n, "direction"),
+        text(n, "type"),
+        optDecimal(n, "openAvgPx"),
+        optDecimal(n, "closeAvgPx"),
+        decimalOrZero(n, "closeTotalPos"),
+        decimalOrZero(n, "realizedPnl"),
+        decimalOrZero(n, "pnl"),
+        decimalOrZero(n, "fee"),
+        decimalOrZero(n, "fundingFee"),
+        decimalOrZero(n, "liqPenalty"),
+        millis(n, "cTime"),
+        millis(n, "uTime"));
   }
 
   /** Parses a close-position answer. */

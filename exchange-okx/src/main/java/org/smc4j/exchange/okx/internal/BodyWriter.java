@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.smc4j.exchange.okx.model.AlgoCancel;
 import org.smc4j.exchange.okx.model.AlgoOrderRequest;
+import org.smc4j.exchange.okx.model.AmendOrderRequest;
 import org.smc4j.exchange.okx.model.ClosePositionRequest;
 import org.smc4j.exchange.okx.model.OkxInstrument;
 import org.smc4j.exchange.okx.model.OrderRef;
@@ -81,6 +82,19 @@ public final class BodyWriter {
     o.put("algoClOrdId", r.algoClOrdId().value());
     o.put("tag", r.tag());
     putTpSl(o, r.instrument(), r.tpSl());
+    return write(o);
+  }
+
+  /** Writes an amend-order body. */
+  public String amendOrder(AmendOrderRequest r) {
+    ObjectNode o = mapper.createObjectNode();
+    o.put("instId", r.instId());
+    o.put(r.ref().parameter(), r.ref().value());
+    if (r.cxlOnFail()) {
+      o.put("cxlOnFail", true);
+    }
+    r.newSz().ifPresent(sz -> o.put("newSz", r.instrument().formatSize(sz, false)));
+    r.newPx().ifPresent(px -> o.put("newPx", r.instrument().formatPrice(px)));
     return write(o);
   }
 

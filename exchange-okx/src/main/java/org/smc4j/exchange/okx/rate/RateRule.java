@@ -17,6 +17,8 @@ public enum RateRule {
   GET_ORDER(60, Duration.ofSeconds(2), RateScope.UID_INSTRUMENT),
   /** {@code GET /trade/orders-pending}: 60 per 2 s per UID. */
   ORDERS_PENDING(60, Duration.ofSeconds(2), RateScope.UID),
+  /** {@code GET /trade/orders-history}: 40 per 2 s per UID. */
+  ORDERS_HISTORY(40, Duration.ofSeconds(2), RateScope.UID),
   /** {@code GET /trade/fills}: 60 per 2 s per UID. */
   FILLS(60, Duration.ofSeconds(2), RateScope.UID),
   /** {@code POST /trade/order-algo}: 20 per 2 s per UID and instrument. */
@@ -33,6 +35,8 @@ public enum RateRule {
   CANCEL_ALL_AFTER(1, Duration.ofSeconds(1), RateScope.UID_TAG),
   /** {@code GET /account/positions}: 10 per 2 s per UID. */
   POSITIONS(10, Duration.ofSeconds(2), RateScope.UID),
+  /** {@code GET /account/positions-history}: 10 per 2 s per UID. */
+  POSITIONS_HISTORY(10, Duration.ofSeconds(2), RateScope.UID),
   /** {@code GET /account/balance}: 10 per 2 s per UID. */
   BALANCE(10, Duration.ofSeconds(2), RateScope.UID),
   /** {@code GET /account/bills}: 5 per 1 s per UID. */
