@@ -17,7 +17,9 @@ import org.smc4j.backtest.slippage.AtrSlippageModel;
 import org.smc4j.backtest.slippage.PercentSlippageModel;
 import org.smc4j.backtest.slippage.SlippageModel;
 import org.smc4j.backtest.slippage.TickSlippageModel;
+import org.smc4j.core.engine.InvalidParameterException;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.core.engine.StrategyConfig.Builder;
 import org.smc4j.risk.FeeSchedule;
 import org.smc4j.risk.MaxSizePolicy;
 import org.smc4j.risk.SizingParameters;
@@ -49,43 +51,36 @@ public final class SweepParameters {
   private static final Map<String, Parameter> PARAMETERS = new LinkedHashMap<>();
 
   static {
-    strategy("strategy.swing.15m.left", c -> num(c.swing15Left()), (c, v) -> c.withSwing15Left(v));
+    strategy("strategy.swing.15m.left", c -> num(c.swings().m15().left()), Builder::swing15Left);
+    strategy("strategy.swing.15m.right", c -> num(c.swings().m15().right()), Builder::swing15Right);
+    strategy("strategy.swing.5m.left", c -> num(c.swings().m5().left()), Builder::swing5Left);
+    strategy("strategy.swing.5m.right", c -> num(c.swings().m5().right()), Builder::swing5Right);
     strategy(
-        "strategy.swing.15m.right", c -> num(c.swing15Right()), (c, v) -> c.withSwing15Right(v));
-    strategy("strategy.swing.5m.left", c -> num(c.swing5Left()), (c, v) -> c.withSwing5Left(v));
-    strategy("strategy.swing.5m.right", c -> num(c.swing5Right()), (c, v) -> c.withSwing5Right(v));
-    strategy(
-        "strategy.break.confirm-bars", c -> num(c.confirmBars()), (c, v) -> c.withConfirmBars(v));
-    strategyD("strategy.break.min-atr", c -> num(c.minBreakAtr()), (c, v) -> c.withMinBreakAtr(v));
+        "strategy.break.confirm-bars", c -> num(c.breaks().confirmBars()), Builder::confirmBars);
+    strategyD("strategy.break.min-atr", c -> num(c.breaks().minAtr()), Builder::minBreakAtr);
     strategyB(
         "strategy.break.continuation-only",
-        c -> new ParamValue.Flag(c.continuationOnly()),
-        (c, v) -> c.withContinuationOnly(v));
+        c -> new ParamValue.Flag(c.breaks().continuationOnly()),
+        Builder::continuationOnly);
+    strategyD("strategy.fib.zone-start", c -> num(c.fib().zoneStart()), Builder::fibZoneStart);
+    strategyD("strategy.fib.golden", c -> num(c.fib().golden()), Builder::fibGolden);
+    strategyD("strategy.fib.zone-end", c -> num(c.fib().zoneEnd()), Builder::fibZoneEnd);
+    strategyD("strategy.fvg.min-atr", c -> num(c.gaps().minAtr()), Builder::minGapAtr);
+    strategy("strategy.poi.max-age-bars", c -> num(c.poi().maxAgeBars()), Builder::poiMaxAgeBars);
     strategyD(
-        "strategy.fib.zone-start", c -> num(c.fibZoneStart()), (c, v) -> c.withFibZoneStart(v));
-    strategyD("strategy.fib.golden", c -> num(c.fibGolden()), (c, v) -> c.withFibGolden(v));
-    strategyD("strategy.fib.zone-end", c -> num(c.fibZoneEnd()), (c, v) -> c.withFibZoneEnd(v));
-    strategyD("strategy.fvg.min-atr", c -> num(c.minGapAtr()), (c, v) -> c.withMinGapAtr(v));
-    strategy(
-        "strategy.poi.max-age-bars", c -> num(c.poiMaxAgeBars()), (c, v) -> c.withPoiMaxAgeBars(v));
-    strategyD(
-        "strategy.stop.buffer-ticks",
-        c -> num(c.stopBufferTicks()),
-        (c, v) -> c.withStopBufferTicks(v));
-    strategyD(
-        "strategy.stop.buffer-atr", c -> num(c.stopBufferAtr()), (c, v) -> c.withStopBufferAtr(v));
-    strategyD(
-        "strategy.target.reward-risk", c -> num(c.rewardRisk()), (c, v) -> c.withRewardRisk(v));
+        "strategy.stop.buffer-ticks", c -> num(c.stop().bufferTicks()), Builder::stopBufferTicks);
+    strategyD("strategy.stop.buffer-atr", c -> num(c.stop().bufferAtr()), Builder::stopBufferAtr);
+    strategyD("strategy.target.reward-risk", c -> num(c.exits().rewardRisk()), Builder::rewardRisk);
     strategyB(
         "strategy.target.second-target",
-        c -> new ParamValue.Flag(c.secondTarget()),
-        (c, v) -> c.withSecondTarget(v));
+        c -> new ParamValue.Flag(c.exits().secondTarget()),
+        Builder::secondTarget);
     strategyD(
         "strategy.score.decisive-break-atr",
-        c -> num(c.decisiveBreakAtr()),
-        (c, v) -> c.withDecisiveBreakAtr(v));
-    strategyD("strategy.score.retest-atr", c -> num(c.retestAtr()), (c, v) -> c.withRetestAtr(v));
-    strategy("strategy.atr-period", c -> num(c.atrPeriod()), (c, v) -> c.withAtrPeriod(v));
+        c -> num(c.score().decisiveBreakAtr()),
+        Builder::decisiveBreakAtr);
+    strategyD("strategy.score.retest-atr", c -> num(c.score().retestAtr()), Builder::retestAtr);
+    strategy("strategy.atr-period", c -> num(c.atrPeriod()), Builder::atrPeriod);
 
     sizing(
         "risk.risk-usd",
@@ -297,6 +292,9 @@ public final class SweepParameters {
       return p.apply().apply(base, value);
     } catch (SweepParameterException e) {
       throw e;
+    } catch (InvalidParameterException e) {
+      // the strategy names its own key path (for a rule between two parameters, the one it checks)
+      throw new SweepParameterException(e.path(), e.violation(), e);
     } catch (IllegalArgumentException e) {
       throw new SweepParameterException(
           key, "value " + value.text() + " rejected: " + e.getMessage(), e);
@@ -314,19 +312,19 @@ public final class SweepParameters {
     return p;
   }
 
-  /** A strategy integer parameter. */
+  /** Sets a strategy integer parameter on a builder. */
   private interface IntCopy {
-    StrategyConfig apply(StrategyConfig c, int value);
+    Builder apply(Builder b, int value);
   }
 
-  /** A strategy real parameter. */
+  /** Sets a strategy real parameter on a builder. */
   private interface DoubleCopy {
-    StrategyConfig apply(StrategyConfig c, double value);
+    Builder apply(Builder b, double value);
   }
 
-  /** A strategy flag. */
+  /** Sets a strategy flag on a builder. */
   private interface FlagCopy {
-    StrategyConfig apply(StrategyConfig c, boolean value);
+    Builder apply(Builder b, boolean value);
   }
 
   private static void strategy(
@@ -334,7 +332,7 @@ public final class SweepParameters {
     put(
         key,
         s -> read.apply(s.strategy()),
-        (s, v) -> s.withStrategy(copy.apply(s.strategy(), integer(key, v))));
+        (s, v) -> s.withStrategy(copy.apply(s.strategy().toBuilder(), integer(key, v)).build()));
   }
 
   private static void strategyD(
@@ -342,7 +340,9 @@ public final class SweepParameters {
     put(
         key,
         s -> read.apply(s.strategy()),
-        (s, v) -> s.withStrategy(copy.apply(s.strategy(), decimal(key, v).doubleValue())));
+        (s, v) ->
+            s.withStrategy(
+                copy.apply(s.strategy().toBuilder(), decimal(key, v).doubleValue()).build()));
   }
 
   private static void strategyB(
@@ -350,7 +350,7 @@ public final class SweepParameters {
     put(
         key,
         s -> read.apply(s.strategy()),
-        (s, v) -> s.withStrategy(copy.apply(s.strategy(), flag(key, v))));
+        (s, v) -> s.withStrategy(copy.apply(s.strategy().toBuilder(), flag(key, v)).build()));
   }
 
   private static void sizing(

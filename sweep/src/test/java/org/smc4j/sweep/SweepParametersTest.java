@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.smc4j.backtest.slippage.AtrSlippageModel;
 import org.smc4j.backtest.slippage.PercentSlippageModel;
 import org.smc4j.backtest.slippage.TickSlippageModel;
+import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.risk.MaxSizePolicy;
 import org.smc4j.risk.StopSlippage;
 
@@ -35,9 +36,13 @@ class SweepParametersTest {
   @Test
   void shouldChangeOnlyTheFieldItNames() {
     assertThat(apply("strategy.target.reward-risk", "3").strategy())
-        .isEqualTo(RunSettings.DEFAULT.strategy().withRewardRisk(3));
-    assertThat(apply("strategy.swing.15m.left", "5").strategy().swing15Left()).isEqualTo(5);
-    assertThat(apply("strategy.break.continuation-only", "true").strategy().continuationOnly())
+        .isEqualTo(StrategyConfig.builder().rewardRisk(3).build());
+    assertThat(apply("strategy.swing.15m.left", "5").strategy().swings().m15().left()).isEqualTo(5);
+    assertThat(
+            apply("strategy.break.continuation-only", "true")
+                .strategy()
+                .breaks()
+                .continuationOnly())
         .isTrue();
     assertThat(apply("risk.guards.max-concurrent-trades", "1").guards().maxConcurrentTrades())
         .isEqualTo(1);
@@ -67,11 +72,13 @@ class SweepParametersTest {
   void shouldNameTheKeyPathOfAValueTheStrategyRejects() {
     assertThatThrownBy(() -> apply("strategy.target.reward-risk", "0"))
         .isInstanceOf(SweepParameterException.class)
-        .hasMessage(
-            "strategy.target.reward-risk: value 0 rejected: rewardRisk must be > 0 and finite,"
-                + " was 0.0")
+        .hasMessage("strategy.target.reward-risk: must be > 0 and finite, was 0.0")
         .extracting(e -> ((SweepParameterException) e).keyPath())
         .isEqualTo("strategy.target.reward-risk");
+    assertThatThrownBy(() -> apply("strategy.fib.golden", "0.4"))
+        .isInstanceOf(SweepParameterException.class)
+        .extracting(e -> ((SweepParameterException) e).keyPath())
+        .isEqualTo("strategy.fib.golden");
     assertThatThrownBy(() -> apply("risk.guards.max-concurrent-trades", "0"))
         .hasMessage(
             "risk.guards.max-concurrent-trades: value 0 rejected: maxConcurrentTrades must be"

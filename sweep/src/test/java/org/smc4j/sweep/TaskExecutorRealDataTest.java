@@ -136,7 +136,7 @@ class TaskExecutorRealDataTest {
       PerformanceMetrics expected =
           backtestCommand(
               "SOLUSDT",
-              StrategyConfig.DEFAULT.withRewardRisk(rr),
+              StrategyConfig.builder().rewardRisk(rr).build(),
               SizingParameters.DEFAULT.withFees(
                   new FeeSchedule(FeeSchedule.OKX_DEFAULT.makerRate(), taker)),
               new GuardLimits(
