@@ -120,6 +120,10 @@ public final class SweepParameters {
         "risk.max-size-policy",
         p -> word(p.maxSizePolicy().name()),
         (p, v) -> p.withMaxSizePolicy(choice("risk.max-size-policy", v, MaxSizePolicy.class)));
+    sizing(
+        "risk.max-cost-share",
+        p -> new ParamValue.Decimal(p.maxCostShare()),
+        (p, v) -> p.withMaxCostShare(decimal("risk.max-cost-share", v)));
 
     guards(
         "risk.guards.max-daily-loss-usd",

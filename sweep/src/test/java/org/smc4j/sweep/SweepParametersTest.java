@@ -30,7 +30,7 @@ class SweepParametersTest {
       RunSettings s = SweepParameters.apply(RunSettings.DEFAULT, key, v);
       assertThat(SweepParameters.read(s, key)).as(key).isEqualTo(v);
     }
-    assertThat(SweepParameters.keys()).hasSize(41);
+    assertThat(SweepParameters.keys()).hasSize(42);
   }
 
   @Test
@@ -50,6 +50,8 @@ class SweepParametersTest {
         .isEqualByComparingTo("0.0004");
     assertThat(apply("risk.max-size-policy", "cap").sizing().maxSizePolicy())
         .isEqualTo(MaxSizePolicy.CAP);
+    assertThat(apply("risk.max-cost-share", "0.25").sizing().maxCostShare())
+        .isEqualByComparingTo("0.25");
     assertThat(apply("risk.stop-slippage.unit", "price").sizing().slippage().unit())
         .isEqualTo(StopSlippage.Unit.PRICE);
     assertThat(apply("risk.guards.account-equity-usd", "50").accountEquityUsd())
