@@ -95,8 +95,8 @@ class ContractSpecSourceTest {
     assertThat(s.spec().contractValueCurrency()).isEqualTo("W");
     assertThat(s.describe())
         .isEqualTo(
-            "tick 0.0001 inferred from the price decimals; assumed linear, 1 W per contract, lot"
-                + " 0.001 (give --specs for the venue's sizing)");
+            "tick 0.0001 inferred from the price decimals; assumed linear, 1 W per contract, lot 1"
+                + " (give --specs for the venue's sizing)");
   }
 
   @Test

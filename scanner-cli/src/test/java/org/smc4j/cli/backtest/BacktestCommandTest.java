@@ -26,11 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.app.config.ConfigLoader;
 import org.smc4j.app.config.Smc4jConfig;
-import org.smc4j.backtest.broker.EntryKind;
-import org.smc4j.backtest.broker.Trade;
-import org.smc4j.backtest.journal.Journal;
-import org.smc4j.backtest.journal.SignalRecord;
-import org.smc4j.backtest.journal.SignalStatus;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.replay.BacktestEngine;
@@ -48,6 +43,11 @@ import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.smc4j.risk.guard.GuardLimits;
+import org.smc4j.trading.journal.Journal;
+import org.smc4j.trading.journal.SignalRecord;
+import org.smc4j.trading.journal.SignalStatus;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.Trade;
 import picocli.CommandLine;
 
 class BacktestCommandTest {
@@ -457,7 +457,8 @@ class BacktestCommandTest {
       }
     }
     // BTC and SOL both signal in January: with one position at a time some signals are refused
-    // (the default daily limit of 4 losing trades refuses a few more)
+    // (the default daily limits of 4 losing trades and $5 loss refuse a few more: with the inferred
+    // lot worth at most 1 USDT a losing trade loses close to the full $1)
     assertThat(guardReasons)
         .filteredOn(reason -> reason.startsWith("guard: MAX_CONCURRENT_TRADES"))
         .isNotEmpty()
@@ -470,7 +471,7 @@ class BacktestCommandTest {
         .allSatisfy(
             reason ->
                 assertThat(reason)
-                    .matches("guard: (MAX_CONCURRENT_TRADES|DAILY_LOSING_TRADES) .*"));
+                    .matches("guard: (MAX_CONCURRENT_TRADES|DAILY_LOSING_TRADES|DAILY_LOSS) .*"));
     // ... and no two trades are ever open together, across the two symbols
     trades.sort(Comparator.comparing((Instant[] t) -> t[0]));
     assertThat(trades).hasSizeGreaterThan(1);
