@@ -549,7 +549,7 @@ class BacktestCommandTest {
             skipped(2, "guard: DAILY_LOSS trading day 2025-01-02: ...; MAX_OPEN_RISK open risk 1"),
             skipped(3, "guard: MAX_CONCURRENT_TRADES 1 positions are open, the limit is 1"),
             skipped(4, "size refused (BELOW_MIN_SIZE): 0.0004 contracts"));
-    assertThat(BacktestCommand.skipReasons(signals))
+    assertThat(BacktestSummary.skipReasons(signals))
         .containsExactly(
             Map.entry("guard MAX_CONCURRENT_TRADES", 2),
             Map.entry("guard DAILY_LOSS+MAX_OPEN_RISK", 1),

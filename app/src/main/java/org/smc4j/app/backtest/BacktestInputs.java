@@ -1,4 +1,4 @@
-package org.smc4j.cli.backtest;
+package org.smc4j.app.backtest;
 
 import java.nio.file.Path;
 import java.time.Instant;
