@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,11 @@ import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.risk.RefusalReason;
+import org.smc4j.risk.guard.Guard;
 import org.smc4j.risk.guard.GuardLimits;
+import org.smc4j.risk.guard.GuardRefusal;
+import org.smc4j.trading.decision.SkipReason;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.SignalRecord;
 import org.smc4j.trading.journal.SignalStatus;
@@ -542,18 +547,25 @@ class BacktestCommandTest {
   void shouldCountSkipReasonsByKindAndGuard() {
     List<SignalRecord> signals =
         List.of(
-            skipped(1, "guard: MAX_CONCURRENT_TRADES 1 positions are open, the limit is 1"),
-            skipped(2, "guard: DAILY_LOSS trading day 2025-01-02: ...; MAX_OPEN_RISK open risk 1"),
-            skipped(3, "guard: MAX_CONCURRENT_TRADES 1 positions are open, the limit is 1"),
-            skipped(4, "size refused (BELOW_MIN_SIZE): 0.0004 contracts"));
+            skipped(1, guard(Guard.MAX_CONCURRENT_TRADES)),
+            skipped(2, guard(Guard.DAILY_LOSS, Guard.MAX_OPEN_RISK)),
+            skipped(3, guard(Guard.MAX_CONCURRENT_TRADES)),
+            skipped(
+                4,
+                SkipReason.SizeRefused.of(RefusalReason.MIN_SIZE_OVER_TARGET, "0.0004 contracts")));
     assertThat(BacktestCommand.skipReasons(signals))
         .containsExactly(
             Map.entry("guard MAX_CONCURRENT_TRADES", 2),
             Map.entry("guard DAILY_LOSS+MAX_OPEN_RISK", 1),
-            Map.entry("size refused (BELOW_MIN_SIZE)", 1));
+            Map.entry("size refused (MIN_SIZE_OVER_TARGET)", 1));
   }
 
-  private static SignalRecord skipped(long id, String reason) {
+  private static SkipReason guard(Guard... guards) {
+    return SkipReason.GuardRejected.of(
+        Arrays.stream(guards).map(g -> new GuardRefusal(g, "limit reached")).toList());
+  }
+
+  private static SignalRecord skipped(long id, SkipReason reason) {
     return new SignalRecord(
         id,
         "BTCUSDT",
