@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import org.smc4j.backtest.broker.internal.WilderAtr;
 import org.smc4j.backtest.funding.FundingModel;
+import org.smc4j.core.atr.WilderAtr;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.instrument.Liquidity;
@@ -60,7 +60,7 @@ public final class SimulatedBroker implements Broker {
   private final BrokerModels models;
   private final BarArrays oneMinute;
   private final BrokerListener listener;
-  private final WilderAtr atr = new WilderAtr();
+  private final WilderAtr atr;
   private final boolean trackAtr;
 
   private OrderIntent pending;
@@ -132,6 +132,7 @@ public final class SimulatedBroker implements Broker {
     this.oneMinute = oneMinute.orElse(BarArrays.empty(Timeframe.M1));
     this.listener = Objects.requireNonNull(listener, "listener");
     this.trackAtr = models.slippage().usesAtr();
+    this.atr = new WilderAtr(models.slippage().atrPeriod());
   }
 
   /** Returns the symbol this broker trades. */
@@ -504,12 +505,17 @@ public final class SimulatedBroker implements Broker {
   }
 
   private double slippage(double ref) {
-    double slip = models.slippage().slippage(ref, tickSize, atr.value());
+    double slip = models.slippage().slippage(ref, tickSize, atrValue());
     if (!Double.isFinite(slip) || slip < 0) {
       throw new IllegalStateException(
           "slippage model gave " + slip + " for " + symbol + " at " + ref + "; must be >= 0");
     }
     return slip;
+  }
+
+  /** The entry timeframe's ATR known at the previous close, empty during its warm-up. */
+  private OptionalDouble atrValue() {
+    return atr.ready() ? OptionalDouble.of(atr.value()) : OptionalDouble.empty();
   }
 
   private void open(long time, double price, Liquidity liquidity, double slip) {

@@ -383,7 +383,7 @@ public final class BacktestCommand implements Callable<Integer> {
     String specNote =
         specs == null
             ? "contract specs: inferred from the candles (linear, 1 base unit per contract, tick"
-                + " = finest price step seen, lot 0.001); pass --specs for the venue's exact sizing"
+                + " = finest price step seen, lot = largest power of ten worth <= 1 USDT); pass --specs for the venue's exact sizing"
             : "contract specs: from " + specs;
     stdout.println(specNote);
     notes.add(specNote);
