@@ -160,6 +160,11 @@ class OkxClientFaultTest {
 
     assertThat(result.errorClass()).isEqualTo(OkxErrorClass.FATAL);
     assertThat(result.failure().orElseThrow().code()).isEqualTo("50113");
+    assertThat(result.toString() + result.failure().orElseThrow().describe())
+        .doesNotContain(FakeOkx.KEY)
+        .doesNotContain(FakeOkx.SECRET)
+        .doesNotContain(FakeOkx.PASSPHRASE)
+        .doesNotContain("not-the-secret");
   }
 
   @Test
