@@ -8,6 +8,11 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.ContractType;
+import org.smc4j.core.instrument.InstrumentState;
+import org.smc4j.core.instrument.Liquidity;
+import org.smc4j.core.signal.Side;
 
 /**
  * Sizes a trade so that a stop-out loses at most a fixed dollar amount, all-in (STRATEGY.md section
@@ -25,6 +30,10 @@ import java.util.Set;
  *   <li>below {@code minSize}, the minimum is taken if it loses at most {@code riskUsd * (1 +
  *       tolerance)} ({@link SizingAdjustment#RAISED_TO_MIN_SIZE}), otherwise the trade is refused.
  * </ul>
+ *
+ * <p>With a cost filter ({@link SizingParameters#maxCostShare()} below 1), a trade whose fees and
+ * expected stop slippage take more than that share of the all-in loss per contract is refused
+ * ({@link RefusalReason#COSTS_TOO_HIGH}) before it is sized.
  *
  * <p>Refused before any arithmetic: non-finite or non-positive prices, an instrument that is not
  * live, inverse contracts, settle currencies other than USDT/USDC/USD, a stop on the wrong side and
@@ -154,6 +163,22 @@ public final class PositionSizer {
             fees.rate(parameters.entryLiquidity()).multiply(entryPrice).multiply(units),
             fees.takerRate().multiply(stopFill).multiply(units));
     BigDecimal lossPerContract = perContract.total();
+    BigDecimal costs = perContract.fees().add(perContract.slippage());
+    BigDecimal maxCostShare = parameters.maxCostShare();
+    // costs / total > share, compared as costs > share * total: exact, no rounded quotient
+    if (costs.compareTo(maxCostShare.multiply(lossPerContract)) > 0) {
+      return refuse(
+          RefusalReason.COSTS_TOO_HIGH,
+          "%s: fees %s and stop slippage %s per contract take %s of the all-in risk %s per"
+              + " contract (stop distance %s), over the maximum cost share %s",
+          id,
+          scaled(perContract.fees()),
+          scaled(perContract.slippage()),
+          costs.divide(lossPerContract, RATIO_SCALE, RoundingMode.HALF_UP).toPlainString(),
+          scaled(lossPerContract),
+          scaled(distance),
+          maxCostShare.toPlainString());
+    }
     BigDecimal risk = parameters.riskUsd();
     BigDecimal lot = spec.lotSize();
     BigDecimal lossPerLot = lossPerContract.multiply(lot);

@@ -64,31 +64,35 @@ public final class ConfigPrinter {
         map(
             "swing",
             map(
-                "15m", map("left", s.swing15Left(), "right", s.swing15Right()),
-                "5m", map("left", s.swing5Left(), "right", s.swing5Right())),
+                "15m", map("left", s.swings().m15().left(), "right", s.swings().m15().right()),
+                "5m", map("left", s.swings().m5().left(), "right", s.swings().m5().right())),
             "break",
             map(
-                "confirm-bars", s.confirmBars(),
-                "min-atr", s.minBreakAtr(),
-                "continuation-only", s.continuationOnly()),
+                "confirm-bars", s.breaks().confirmBars(),
+                "min-atr", s.breaks().minAtr(),
+                "continuation-only", s.breaks().continuationOnly()),
             "fib",
             map(
                 "zone-start",
-                s.fibZoneStart(),
+                s.fib().zoneStart(),
                 "golden",
-                s.fibGolden(),
+                s.fib().golden(),
                 "zone-end",
-                s.fibZoneEnd()),
+                s.fib().zoneEnd()),
             "fvg",
-            map("min-atr", s.minGapAtr()),
+            map("min-atr", s.gaps().minAtr()),
             "poi",
-            map("max-age-bars", s.poiMaxAgeBars()),
+            map("max-age-bars", s.poi().maxAgeBars()),
             "stop",
-            map("buffer-ticks", s.stopBufferTicks(), "buffer-atr", s.stopBufferAtr()),
+            map("buffer-ticks", s.stop().bufferTicks(), "buffer-atr", s.stop().bufferAtr()),
             "target",
-            map("reward-risk", s.rewardRisk(), "second-target", s.secondTarget()),
+            map("reward-risk", s.exits().rewardRisk(), "second-target", s.exits().secondTarget()),
             "score",
-            map("decisive-break-atr", s.decisiveBreakAtr(), "retest-atr", s.retestAtr()),
+            map(
+                "decisive-break-atr",
+                s.score().decisiveBreakAtr(),
+                "retest-atr",
+                s.score().retestAtr()),
             "atr-period",
             s.atrPeriod()));
     SizingParameters r = config.risk().sizing();
@@ -106,6 +110,7 @@ public final class ConfigPrinter {
                     "amount", number(r.slippage().amount()),
                     "unit", name(r.slippage().unit())),
             "max-size-policy", name(r.maxSizePolicy()),
+            "max-cost-share", number(r.maxCostShare()),
             "guards",
                 map(
                     "max-daily-loss-usd", number(g.maxDailyLossUsd()),
@@ -190,7 +195,14 @@ public final class ConfigPrinter {
     return switch (model) {
       case TickSlippageModel t -> map("ticks", t.ticks());
       case PercentSlippageModel p -> map("fraction", p.fraction());
-      case AtrSlippageModel a -> map("atr", a.atrFraction(), "fallback-ticks", a.fallbackTicks());
+      case AtrSlippageModel a ->
+          map(
+              "atr",
+              a.atrFraction(),
+              "fallback-ticks",
+              a.fallbackTicks(),
+              "atr-period",
+              a.atrPeriod());
       default ->
           throw new IllegalArgumentException(
               "no config form for the slippage model " + model.getClass().getName());

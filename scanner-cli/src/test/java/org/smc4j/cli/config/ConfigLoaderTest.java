@@ -17,11 +17,11 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.backtest.broker.BrokerModels;
-import org.smc4j.backtest.fee.Liquidity;
 import org.smc4j.backtest.slippage.AtrSlippageModel;
 import org.smc4j.backtest.slippage.PercentSlippageModel;
 import org.smc4j.backtest.slippage.TickSlippageModel;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.risk.MaxSizePolicy;
 import org.smc4j.risk.StopSlippage;
 import org.smc4j.risk.guard.GuardLimits;
@@ -120,8 +120,23 @@ class ConfigLoaderTest {
                 List.of("BTC-USDT-SWAP", "ETH-USDT-SWAP")));
     assertThat(c.strategy())
         .isEqualTo(
-            new StrategyConfig(
-                4, 5, 3, 1, 2, 0.2, true, 0.45, 0.6, 0.8, 0.1, 24, 3, 0.2, 3, true, 0.5, 0.3, 10));
+            StrategyConfig.builder()
+                .swing15(4, 5)
+                .swing5(3, 1)
+                .confirmBars(2)
+                .minBreakAtr(0.2)
+                .continuationOnly(true)
+                .fib(0.45, 0.6, 0.8)
+                .minGapAtr(0.1)
+                .poiMaxAgeBars(24)
+                .stopBufferTicks(3)
+                .stopBufferAtr(0.2)
+                .rewardRisk(3)
+                .secondTarget(true)
+                .decisiveBreakAtr(0.5)
+                .retestAtr(0.3)
+                .atrPeriod(10)
+                .build());
     assertThat(c.risk().sizing().riskUsd()).isEqualByComparingTo("2.5");
     assertThat(c.risk().sizing().tolerance()).isEqualByComparingTo("0.05");
     assertThat(c.risk().sizing().leverage()).isEqualByComparingTo("20");
@@ -146,6 +161,7 @@ class ConfigLoaderTest {
               risk-usd: 1
               fees: {maker: 0.0001, taker: 0.0004}
               max-size-policy: cap
+              max-cost-share: 0.25
               guards:
                 max-daily-loss-usd: 3
                 max-daily-losing-trades: 2
@@ -165,6 +181,7 @@ class ConfigLoaderTest {
         .isEqualTo(new GuardLimits(new BigDecimal("3"), 2, 1, new BigDecimal("1.5"), 8));
     assertThat(c.risk().accountEquityUsd()).isEqualByComparingTo("250.5");
     assertThat(c.risk().sizing().maxSizePolicy()).isEqualTo(MaxSizePolicy.CAP);
+    assertThat(c.risk().sizing().maxCostShare()).isEqualByComparingTo("0.25");
     assertThat(c.backtest())
         .isEqualTo(
             new BacktestConfig(
@@ -195,6 +212,17 @@ class ConfigLoaderTest {
     assertThat(parse("backtest: {slippage: {atr: 0.1}}\n").backtest().slippage())
         .as("one fallback tick while the ATR warms up")
         .isEqualTo(new AtrSlippageModel(0.1, 1));
+    assertThat(
+            parse("strategy: {atr-period: 10}\nbacktest: {slippage: {atr: 0.1}}\n")
+                .backtest()
+                .slippage())
+        .as("the strategy's ATR period unless the slippage names its own")
+        .isEqualTo(new AtrSlippageModel(0.1, 1, 10));
+    assertThat(
+            parse("strategy: {atr-period: 10}\nbacktest: {slippage: {atr: 0.1, atr-period: 20}}\n")
+                .backtest()
+                .slippage())
+        .isEqualTo(new AtrSlippageModel(0.1, 1, 20));
     assertThat(parse("backtest: {slippage: {}}\n").backtest().slippage())
         .isEqualTo(new TickSlippageModel(1));
     assertThat(parse("backtest: {limit-expiry: 90m}\n").backtest().limitExpiry())
@@ -224,6 +252,10 @@ class ConfigLoaderTest {
             + " max-daily-losing-trades, max-concurrent-trades, max-open-risk-usd,"
             + " day-start-hour-utc, account-equity-usd])");
     assertError(
+        "risk: {max-cost-share: 0}\n",
+        "risk.max-cost-share: must be > 0 (1 turns the cost filter off), was 0");
+    assertError("risk: {max-cost-share: 1.2}\n", "risk.max-cost-share: must be <= 1, was 1.2");
+    assertError(
         "risk: {max-size-policy: shrink}\n",
         "risk.max-size-policy: must be one of [refuse, cap], was 'shrink'");
     assertError(
@@ -236,8 +268,11 @@ class ConfigLoaderTest {
         "backtest: {slippage: {ticks: 2, fallback-ticks: 1}}\n",
         "backtest.slippage.fallback-ticks: belongs to the atr model only");
     assertError(
+        "backtest: {slippage: {ticks: 2, atr-period: 10}}\n",
+        "backtest.slippage.atr-period: belongs to the atr model only");
+    assertError(
         "backtest: {slippage: {tick: 1}}\n",
-        "backtest.slippage.tick: unknown key (known here: [ticks, fraction, atr, fallback-ticks])");
+        "backtest.slippage.tick: unknown key (known here: [ticks, fraction, atr, fallback-ticks, atr-period])");
     assertError(
         "backtest: {slippage: {fraction: 0.1}}\n",
         "backtest.slippage.fraction: must be <= 0.05, was 0.1");
