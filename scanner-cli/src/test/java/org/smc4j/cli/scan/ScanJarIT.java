@@ -43,6 +43,7 @@ import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.engine.StrategyEngine;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.testing.SharedData;
+import org.smc4j.live.scan.ScanSignal;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.marketdata.okx.OkxInstrumentMapper;
 import org.smc4j.risk.SizingParameters;
