@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,18 +28,8 @@ import org.smc4j.app.config.OutputConfig;
 import org.smc4j.app.config.Secrets;
 import org.smc4j.app.config.Smc4jConfig;
 import org.smc4j.app.config.TelegramConfig;
+import org.smc4j.app.scan.ScanReplayJob;
 import org.smc4j.cli.ExitCodes;
-import org.smc4j.app.config.ConfigException;
-import org.smc4j.app.config.ConfigLoader;
-import org.smc4j.app.config.ConfigPrinter;
-import org.smc4j.app.config.DiscordConfig;
-import org.smc4j.app.config.OutputConfig;
-import org.smc4j.app.config.Secrets;
-import org.smc4j.app.config.Smc4jConfig;
-import org.smc4j.app.config.TelegramConfig;
-import org.smc4j.core.bar.BarArrays;
-import org.smc4j.core.bar.Timeframe;
-import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.live.alert.AlertDispatcher;
 import org.smc4j.live.alert.AlertSink;
 import org.smc4j.live.alert.DiscordAlertSink;
@@ -50,23 +38,13 @@ import org.smc4j.live.scan.CycleReport;
 import org.smc4j.live.scan.LoopConfig;
 import org.smc4j.live.scan.OkxScanMarket;
 import org.smc4j.live.scan.PublishedSignals;
-import org.smc4j.live.scan.ReplayScanMarket;
 import org.smc4j.live.scan.ScanLoop;
 import org.smc4j.live.scan.ScanMarket;
-import org.smc4j.live.scan.ScanSignal;
 import org.smc4j.live.scan.SignalPublisher;
-import org.smc4j.live.scan.SimulatedTime;
 import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.marketdata.csv.CandleCsvReader;
-import org.smc4j.marketdata.csv.CandleFileDiscovery;
-import org.smc4j.marketdata.csv.CandleFiles;
 import org.smc4j.marketdata.okx.OkxMarketData;
 import org.smc4j.marketdata.okx.OkxRateLimiter;
 import org.smc4j.marketdata.okx.Sleeper;
-import org.smc4j.marketdata.spec.ContractSpecSource;
-import org.smc4j.marketdata.spec.ContractSpecs;
-import org.smc4j.marketdata.spec.ResolvedSpec;
-import org.smc4j.marketdata.validate.ValidatedCandles;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.JournalException;
 import org.smc4j.trading.journal.SqliteJournal;
@@ -408,42 +386,14 @@ public final class ScanCommand implements Callable<Integer> {
   }
 
   private int replay(Smc4jConfig config, PrintWriter out, PrintWriter err) {
-    CandleFiles found = CandleFileDiscovery.discover(replay, Timeframe.M5);
-    if (found.firstFailure().isPresent()) {
-      throw new MarketDataException("--replay: " + found.firstFailure().get());
-    }
-    if (found.bySymbol().isEmpty()) {
-      throw new MarketDataException("no 5m candle files found in " + replay);
-    }
-    Map<String, List<Path>> files = found.bySymbol();
-    Map<String, BarArrays> bars = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Path>> e : files.entrySet()) {
-      ValidatedCandles read =
-          CandleCsvReader.LENIENT.withTimeframe(Timeframe.M5).read(e.getValue());
-      if (read.report().hasProblems()) {
-        err.println(
-            "warning: "
-                + e.getKey()
-                + ": "
-                + read.report().problems().size()
-                + " invalid rows dropped, "
-                + read.report().gaps().size()
-                + " gaps ("
-                + read.report().missingBars()
-                + " missing bars, not filled)");
-      }
-      if (read.bars().isEmpty()) {
-        throw new MarketDataException(e.getKey() + ": no valid 5m candles in " + e.getValue());
-      }
-      bars.put(e.getKey(), read.bars());
-    }
-    Map<String, ContractSpec> specs = replaySpecs(bars, err);
-    ReplayResult result = replay(config, bars, specs, out);
+    ScanReplayJob.Inputs inputs = ScanReplayJob.read(replay, Optional.ofNullable(specsFile));
+    inputs.warnings().forEach(err::println);
+    ScanReplayJob.Result result = ScanReplayJob.run(config, inputs.bars(), inputs.contracts(), out);
     out.println(
         "replay: "
             + result.cycles()
             + " cycles over "
-            + bars.size()
+            + inputs.bars().size()
             + " symbols, "
             + result.signals().size()
             + " signals; journal "
@@ -451,80 +401,5 @@ public final class ScanCommand implements Callable<Integer> {
             + ", signals "
             + config.output().signals());
     return ExitCodes.OK;
-  }
-
-  private Map<String, ContractSpec> replaySpecs(Map<String, BarArrays> bars, PrintWriter err) {
-    ContractSpecSource source =
-        specsFile == null
-            ? ContractSpecSource.inferred()
-            : ContractSpecSource.of(
-                ContractSpecs.read(specsFile), ContractSpecSource.Missing.INFER);
-    Map<String, ContractSpec> specs = new LinkedHashMap<>();
-    for (Map.Entry<String, BarArrays> e : bars.entrySet()) {
-      ResolvedSpec s = source.resolve(e.getKey(), e.getValue());
-      if (s.inferred()) {
-        err.println("note: " + e.getKey() + ": " + s.describe());
-      }
-      specs.put(e.getKey(), s.spec());
-    }
-    return specs;
-  }
-
-  /** What a replay produced. */
-  record ReplayResult(long cycles, List<ScanSignal> signals) {}
-
-  /**
-   * Runs the scan loop over recorded candles: one cycle per 5m close from the first candle's close
-   * to the last, on a simulated clock, writing the journal and signals file of {@code config}.
-   *
-   * @param config the configuration (alerts are not sent)
-   * @param bars each symbol's 5m candles
-   * @param specs each symbol's contract spec
-   * @param out where signal lines go
-   * @return the cycles run and the signals published
-   */
-  static ReplayResult replay(
-      Smc4jConfig config,
-      Map<String, BarArrays> bars,
-      Map<String, ContractSpec> specs,
-      PrintWriter out) {
-    long delay = config.scan().closeDelay().toMillis();
-    ReplayScanMarket probe = new ReplayScanMarket(bars, specs, InstantSource.fixed(Instant.EPOCH));
-    long first = probe.firstClose();
-    long last = probe.lastClose();
-    SimulatedTime time = new SimulatedTime(first + delay);
-    long cycles = 0;
-    try (ScanMarket market = new ReplayScanMarket(bars, specs, time);
-        Journal journal =
-            SqliteJournal.open(config.output().journal(), "scan replay " + bars.keySet());
-        SignalPublisher publisher =
-            new SignalPublisher(
-                out,
-                config.output().signals(),
-                journal,
-                Set.of(),
-                AlertDispatcher.synchronous(List.of()),
-                Optional.empty(),
-                time)) {
-      ScanLoop loop =
-          new ScanLoop(
-              config.scan(),
-              config.strategy(),
-              new PlanSizer(config.risk().sizing()),
-              market,
-              time,
-              time,
-              null,
-              publisher);
-      for (long close = first; close <= last; close += Timeframe.M5.millis()) {
-        time.advanceTo(close + delay);
-        loop.cycle(close);
-        cycles++;
-      }
-      return new ReplayResult(cycles, publisher.publishedThisRun());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("replay interrupted", e);
-    }
   }
 }

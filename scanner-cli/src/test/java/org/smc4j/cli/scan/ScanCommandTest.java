@@ -16,7 +16,6 @@ import org.smc4j.cli.Smc4jMain;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleFileDiscovery;
-import org.smc4j.marketdata.MarketDataException;
 import picocli.CommandLine;
 
 /** {@code smc4j scan} options that need no OKX: the printed config and the replay inputs. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.app.config.OutputConfig;
 import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.scan.ScanReplayJob;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
@@ -83,9 +84,9 @@ class ScanReplayMatchesBacktestTest {
         Smc4jConfig.DEFAULT.withOutput(
             new OutputConfig(dir.resolve("replay.db"), dir.resolve("signals.jsonl")));
     StringWriter printed = new StringWriter();
-    ScanCommand.ReplayResult replay;
+    ScanReplayJob.Result replay;
     try (PrintWriter out = new PrintWriter(printed)) {
-      replay = ScanCommand.replay(config, bars, specs, out);
+      replay = ScanReplayJob.run(config, bars, specs, out);
     }
 
     List<Row> expected = new ArrayList<>();
