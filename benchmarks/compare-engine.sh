@@ -2,10 +2,12 @@
 # Compares EngineBenchmark (signals only by default) of a base revision with the working tree's:
 # builds the benchmarks jar of BASE_REV in a temporary git worktree and of the working tree, then
 # runs the same JMH benchmark alternately (base, head, base, head, ...) in short forks, so that
-# both see the same machine load, and prints every round, the means and the ratio head / base.
+# both see the same machine load, and prints every round, the best, 10th-percentile and median
+# iteration of each side and the ratios head / base.
 #
 # Usage: benchmarks/compare-engine.sh BASE_REV [ROUNDS] [CONTEXT] [EVENTS]
-#   ROUNDS  alternations (default 3); each run is one fork of 3 x 1 s warm-up, 5 x 1 s measurement
+#   ROUNDS  alternations (default 3); each run is one fork of 5 x 0.5 s warm-up and 20 x 0.2 s
+#           measurement iterations
 #   CONTEXT DERIVED (default), SUPPLIED or FIVE_MINUTE_ONLY; EVENTS SIGNALS (default) or ALL
 # Run it from anywhere inside the repository; the candle data is found as for any benchmark run
 # from the repository root (../shared/data, or -Dsmc4j.shared.dir through JAVA_TOOL_OPTIONS).
@@ -38,35 +40,34 @@ build "$work/base" "$work/base.jar"
 build "$root" "$work/head.jar"
 
 java=$("$root/scripts/find-jdk.sh")/bin/java
-run() { # $1 = jar; prints "score best-iteration" in ns per 5m bar
+run() { # $1 = jar, $2 = file that collects the measurement iterations (ns per 5m bar)
   (cd "$root" && "$java" -jar "$1" 'EngineBenchmark.engine$' -p context="$context" \
-    -p events="$events" -f 1 -wi 3 -w 1 -i 5 -r 1 >"$work/run.log" 2>&1) ||
+    -p events="$events" -f 1 -wi 5 -w 500ms -i 20 -r 200ms >"$work/run.log" 2>&1) ||
     { cat "$work/run.log" >&2; exit 1; }
   # Measurement iterations read "Iteration   N: 41.234 ns/op" (warm-up ones start with "#").
-  awk '/^Iteration/ { v = $3 + 0; s += v; n++; if (m == "" || v < m) m = v }
-    END { if (n == 0) exit 1; printf "%.2f %.2f\n", s / n, m }' "$work/run.log"
+  awk '/^Iteration/ { print $3 + 0 }' "$work/run.log" | tee -a "$2" |
+    sort -n | awk '{ v[NR] = $1 } END { printf "median %.2f, best %.2f", v[int((NR + 1) / 2)], v[1] }'
 }
 
 : >"$work/base.txt"
 : >"$work/head.txt"
 for ((r = 1; r <= rounds; r++)); do
-  b=$(run "$work/base.jar")
-  h=$(run "$work/head.jar")
-  echo "$b" >>"$work/base.txt"
-  echo "$h" >>"$work/head.txt"
-  printf 'round %d: base %s, head %s (ns/bar: fork mean, best 1 s iteration)\n' "$r" "$b" "$h"
+  printf 'round %d: base %s' "$r" "$(run "$work/base.jar" "$work/base.txt")"
+  printf '; head %s (ns/bar over 20 iterations of 200 ms)\n' "$(run "$work/head.jar" "$work/head.txt")"
 done
 
-# Under a shared machine's load the best iteration is the figure nearest to an idle core; the
-# medians of the fork means are given too.
-summary() { # $1 = file; prints "median-of-means best-iteration"
-  sort -n -k1,1 "$1" | awk '{ m[NR] = $1; if (b == "" || $2 < b) b = $2 }
-    END { med = NR % 2 ? m[(NR + 1) / 2] : (m[NR / 2] + m[NR / 2 + 1]) / 2; print med, b }'
+# On a shared machine the low end of the distribution is the figure nearest to an idle core: the
+# best iteration and the 10th percentile of all iterations of a side are given with the median.
+summary() { # $1 = file of iterations; prints "best p10 median"
+  sort -n "$1" | awk '{ v[NR] = $1 }
+    END { print v[1], v[int((NR + 9) / 10)], v[int((NR + 1) / 2)] }'
 }
-read -r base_med base_best < <(summary "$work/base.txt")
-read -r head_med head_best < <(summary "$work/head.txt")
-echo "EngineBenchmark context=$context events=$events, $rounds rounds"
-echo "base: median of fork means $base_med ns/bar, best iteration $base_best"
-echo "head: median of fork means $head_med ns/bar, best iteration $head_best"
-awk -v bm="$base_med" -v hm="$head_med" -v bb="$base_best" -v hb="$head_best" \
-  'BEGIN { printf "head / base: %.3f (medians), %.3f (best iterations)\n", hm / bm, hb / bb }'
+read -r base_best base_p10 base_med < <(summary "$work/base.txt")
+read -r head_best head_p10 head_med < <(summary "$work/head.txt")
+echo "EngineBenchmark context=$context events=$events, $rounds rounds, ns per 5m bar:"
+echo "base: best $base_best, 10th percentile $base_p10, median $base_med"
+echo "head: best $head_best, 10th percentile $head_p10, median $head_med"
+awk -v b1="$base_best" -v b2="$base_p10" -v b3="$base_med" \
+  -v h1="$head_best" -v h2="$head_p10" -v h3="$head_med" 'BEGIN {
+    printf "head / base: %.3f (best), %.3f (10th percentile), %.3f (median)\n",
+      h1 / b1, h2 / b2, h3 / b3 }'
