@@ -11,6 +11,15 @@ import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.signal.OrderAction;
+import org.smc4j.trading.broker.BrokerListener;
+import org.smc4j.trading.order.AlternativeExit;
+import org.smc4j.trading.order.CancelReason;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.ExitReason;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.OrderIntent;
+import org.smc4j.trading.order.Submission;
+import org.smc4j.trading.order.Trade;
 
 /**
  * A simulated exchange account for one symbol, fed closed candles in time order. It holds at most

@@ -20,6 +20,14 @@ import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.order.AlternativeExit;
+import org.smc4j.trading.order.CancelReason;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.ExitReason;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.OrderIntent;
+import org.smc4j.trading.order.Submission;
+import org.smc4j.trading.order.Trade;
 
 class SimulatedBrokerTest {
 
