@@ -2,6 +2,7 @@ package org.smc4j.risk;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.smc4j.core.instrument.Liquidity;
 
 /**
  * Trading fee rates as fractions of notional (0.0005 = 0.05 %). Rebates (negative maker rates) are

@@ -8,6 +8,11 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.ContractType;
+import org.smc4j.core.instrument.InstrumentState;
+import org.smc4j.core.instrument.Liquidity;
+import org.smc4j.core.signal.Side;
 
 /**
  * Sizes a trade so that a stop-out loses at most a fixed dollar amount, all-in (STRATEGY.md section

@@ -2,6 +2,7 @@ package org.smc4j.risk;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.smc4j.core.instrument.Liquidity;
 
 /**
  * The account-level settings of a {@link PositionSizer}: they are fixed for a run, so invalid

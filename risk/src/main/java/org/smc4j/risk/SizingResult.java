@@ -3,6 +3,7 @@ package org.smc4j.risk;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Set;
+import org.smc4j.core.signal.Side;
 
 /**
  * The outcome of {@link PositionSizer#size}: a {@link Sized} position or a {@link Refused} trade.

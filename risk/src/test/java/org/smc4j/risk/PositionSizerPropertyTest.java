@@ -11,6 +11,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.ContractType;
+import org.smc4j.core.instrument.InstrumentState;
+import org.smc4j.core.instrument.Liquidity;
+import org.smc4j.core.signal.Side;
 
 /**
  * Properties of {@link PositionSizer} over OKX-like linear swap specs (ctVal 0.0001..1000, lotSz

@@ -9,6 +9,11 @@ import static org.smc4j.risk.RealSpecs.ETH_USDT_SWAP;
 import java.math.BigDecimal;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.ContractType;
+import org.smc4j.core.instrument.InstrumentState;
+import org.smc4j.core.instrument.Liquidity;
+import org.smc4j.core.signal.Side;
 
 class PositionSizerTest {
 

@@ -1,6 +1,9 @@
 package org.smc4j.risk;
 
 import java.math.BigDecimal;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.ContractType;
+import org.smc4j.core.instrument.InstrumentState;
 
 /**
  * Real OKX swap specs, transcribed by hand from the fixture {@code

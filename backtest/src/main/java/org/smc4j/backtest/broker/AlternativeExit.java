@@ -1,7 +1,7 @@
 package org.smc4j.backtest.broker;
 
 import java.util.Objects;
-import org.smc4j.backtest.fee.Liquidity;
+import org.smc4j.core.instrument.Liquidity;
 
 /**
  * The other possible exit of an ambiguous trade (stop and target in one candle that no 1m data

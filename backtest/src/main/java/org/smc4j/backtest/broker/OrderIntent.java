@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.smc4j.core.signal.Side;
 
 /**
  * A sized trade plan handed to the broker at the close of the signal bar: the entry order with its

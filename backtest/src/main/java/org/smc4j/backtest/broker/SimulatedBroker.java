@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.smc4j.backtest.broker.internal.WilderAtr;
-import org.smc4j.backtest.fee.Liquidity;
-import org.smc4j.backtest.fill.OrderAction;
 import org.smc4j.backtest.funding.FundingModel;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
+import org.smc4j.core.instrument.Liquidity;
+import org.smc4j.core.signal.OrderAction;
 
 /**
  * A simulated exchange account for one symbol, fed closed candles in time order. It holds at most

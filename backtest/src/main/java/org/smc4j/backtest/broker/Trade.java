@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.smc4j.backtest.fee.Liquidity;
+import org.smc4j.core.instrument.Liquidity;
+import org.smc4j.core.signal.Side;
 
 /**
  * A closed round trip. Money is in quote currency (USDT). Profit and loss follow STRATEGY.md

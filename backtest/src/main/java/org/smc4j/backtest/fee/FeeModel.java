@@ -1,5 +1,7 @@
 package org.smc4j.backtest.fee;
 
+import org.smc4j.core.instrument.Liquidity;
+
 /**
  * Computes the exchange fee of one fill, in quote currency (USDT).
  *

@@ -1,6 +1,7 @@
 package org.smc4j.backtest.fee;
 
 import java.util.Objects;
+import org.smc4j.core.instrument.Liquidity;
 
 /**
  * A fee proportional to notional, with one rate for makers and one for takers.

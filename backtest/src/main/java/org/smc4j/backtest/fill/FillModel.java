@@ -1,6 +1,7 @@
 package org.smc4j.backtest.fill;
 
 import java.util.OptionalDouble;
+import org.smc4j.core.signal.OrderAction;
 
 /**
  * Decides whether and at which reference price an order fills on one candle (a 5m bar, or a 1m bar

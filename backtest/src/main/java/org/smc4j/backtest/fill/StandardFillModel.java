@@ -2,6 +2,7 @@ package org.smc4j.backtest.fill;
 
 import java.util.Objects;
 import java.util.OptionalDouble;
+import org.smc4j.core.signal.OrderAction;
 
 /**
  * The fill rules of STRATEGY.md section 9:

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.smc4j.backtest.broker.EntryKind;
 import org.smc4j.backtest.broker.SetupDetails;
-import org.smc4j.backtest.broker.Side;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.fib.ImpulseLeg;
 import org.smc4j.core.poi.PointOfInterest;
@@ -73,7 +72,7 @@ public final class EntrySignalAdapter {
         signal.id(),
         signal.poiId(),
         symbol,
-        signal.side() == org.smc4j.core.signal.Side.LONG ? Side.LONG : Side.SHORT,
+        signal.side(),
         signal.orderType() == OrderType.MARKET ? EntryKind.MARKET_NEXT_OPEN : EntryKind.LIMIT,
         signal.entry(),
         signal.stop(),

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Objects;
 import org.smc4j.core.bar.BarArrays;
-import org.smc4j.risk.ContractSpec;
-import org.smc4j.risk.ContractType;
-import org.smc4j.risk.InstrumentState;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.ContractType;
+import org.smc4j.core.instrument.InstrumentState;
 
 /**
  * A conservative contract spec derived from candle data, for historical CSVs whose venue specs are

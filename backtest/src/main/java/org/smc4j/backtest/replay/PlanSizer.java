@@ -2,9 +2,8 @@ package org.smc4j.backtest.replay;
 
 import java.util.Objects;
 import org.smc4j.backtest.broker.EntryKind;
-import org.smc4j.backtest.broker.Side;
-import org.smc4j.risk.ContractSpec;
-import org.smc4j.risk.Liquidity;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.risk.PositionSizer;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.risk.SizingResult;
@@ -42,12 +41,7 @@ public final class PlanSizer {
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(spec, "spec");
     PositionSizer sizer = plan.entryKind() == EntryKind.LIMIT ? maker : taker;
-    SizingResult r =
-        sizer.size(
-            plan.side() == Side.LONG ? org.smc4j.risk.Side.LONG : org.smc4j.risk.Side.SHORT,
-            plan.entry(),
-            plan.stop(),
-            spec);
+    SizingResult r = sizer.size(plan.side(), plan.entry(), plan.stop(), spec);
     return switch (r) {
       case SizingResult.Refused refused ->
           new Sizing.Refused("size refused (" + refused.reason() + "): " + refused.message());

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
-import org.smc4j.risk.ContractSpec;
+import org.smc4j.core.instrument.ContractSpec;
 
 /**
  * One symbol's data for a backtest.

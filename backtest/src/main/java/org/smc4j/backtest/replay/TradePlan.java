@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.smc4j.backtest.broker.EntryKind;
 import org.smc4j.backtest.broker.SetupDetails;
-import org.smc4j.backtest.broker.Side;
+import org.smc4j.core.signal.Side;
 
 /**
  * An entry signal as the backtest sees it before sizing: the order to place, its stop and target,

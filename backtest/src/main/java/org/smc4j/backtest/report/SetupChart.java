@@ -10,12 +10,12 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.backtest.broker.SetupDetails;
-import org.smc4j.backtest.broker.Side;
 import org.smc4j.backtest.broker.Trade;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.fib.ImpulseLeg;
 import org.smc4j.core.poi.PointOfInterest;
+import org.smc4j.core.signal.Side;
 
 /**
  * What a setup chart shows: the candles around a setup, its 15m POI box and FVG, the Fibonacci
@@ -246,7 +246,7 @@ public record SetupChart(
     int end = signalIndex + 1;
     int start = Math.max(Math.max(0, anchorIndex - BARS_BEFORE), end - MAX_BARS);
     BarArrays window = candles.slice(start, end);
-    Side side = signal.side() == org.smc4j.core.signal.Side.LONG ? Side.LONG : Side.SHORT;
+    Side side = signal.side();
     Instant fvgFrom = Instant.ofEpochMilli(Math.max(p.fvg().originTimeMillis(), t[start]));
     String title =
         String.format(

@@ -26,8 +26,8 @@ import org.jfree.chart.renderer.xy.CandlestickRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultOHLCDataset;
 import org.jfree.data.xy.OHLCDataItem;
-import org.smc4j.backtest.broker.Side;
 import org.smc4j.core.bar.BarArrays;
+import org.smc4j.core.signal.Side;
 
 /**
  * Draws a {@link SetupChart} as a PNG with JFreeChart: candles, the POI box (blue) and FVG box

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.smc4j.backtest.testing.TestBars.Recorder;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
+import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 

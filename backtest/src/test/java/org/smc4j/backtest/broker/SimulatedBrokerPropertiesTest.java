@@ -11,6 +11,7 @@ import org.smc4j.backtest.testing.TestBars;
 import org.smc4j.backtest.testing.TestBars.Recorder;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
+import org.smc4j.core.signal.Side;
 
 class SimulatedBrokerPropertiesTest {
 

@@ -14,11 +14,12 @@ import java.util.Optional;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.smc4j.backtest.fee.Liquidity;
 import org.smc4j.backtest.funding.ConstantFundingModel;
 import org.smc4j.backtest.testing.TestBars.Recorder;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
+import org.smc4j.core.instrument.Liquidity;
+import org.smc4j.core.signal.Side;
 
 class SimulatedBrokerTest {
 

@@ -3,6 +3,7 @@ package org.smc4j.backtest.fill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.smc4j.core.signal.OrderAction;
 
 class StandardFillModelTest {
 

@@ -27,9 +27,9 @@ import org.smc4j.backtest.broker.ExitReason;
 import org.smc4j.backtest.broker.OrderCancellation;
 import org.smc4j.backtest.broker.OrderIntent;
 import org.smc4j.backtest.broker.SetupDetails;
-import org.smc4j.backtest.broker.Side;
 import org.smc4j.backtest.broker.Trade;
-import org.smc4j.backtest.fee.Liquidity;
+import org.smc4j.core.instrument.Liquidity;
+import org.smc4j.core.signal.Side;
 
 class SqliteJournalTest {
 

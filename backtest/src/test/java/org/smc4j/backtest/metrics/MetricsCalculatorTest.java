@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.smc4j.backtest.broker.EntryKind;
 import org.smc4j.backtest.broker.ExitReason;
 import org.smc4j.backtest.broker.OrderIntent;
-import org.smc4j.backtest.broker.Side;
 import org.smc4j.backtest.broker.Trade;
-import org.smc4j.backtest.fee.Liquidity;
+import org.smc4j.core.instrument.Liquidity;
+import org.smc4j.core.signal.Side;
 
 class MetricsCalculatorTest {
 

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.smc4j.backtest.broker.CancelReason;
 import org.smc4j.backtest.broker.EntryKind;
 import org.smc4j.backtest.broker.OrderCancellation;
-import org.smc4j.backtest.broker.Side;
 import org.smc4j.backtest.broker.Trade;
 import org.smc4j.backtest.journal.Journal;
 import org.smc4j.backtest.journal.SignalRecord;
@@ -26,9 +25,10 @@ import org.smc4j.backtest.journal.SignalStatus;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
-import org.smc4j.risk.ContractSpec;
-import org.smc4j.risk.ContractType;
-import org.smc4j.risk.InstrumentState;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.ContractType;
+import org.smc4j.core.instrument.InstrumentState;
+import org.smc4j.core.signal.Side;
 import org.smc4j.risk.guard.GuardLimits;
 
 class BacktestEngineTest {

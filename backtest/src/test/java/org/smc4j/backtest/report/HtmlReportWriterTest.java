@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.backtest.broker.AlternativeExit;
 import org.smc4j.backtest.broker.ExitReason;
 import org.smc4j.backtest.broker.Trade;
-import org.smc4j.backtest.fee.Liquidity;
 import org.smc4j.backtest.journal.Journal;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
@@ -38,6 +37,7 @@ import org.smc4j.backtest.replay.ProgressListener;
 import org.smc4j.backtest.replay.SymbolInput;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 

@@ -23,15 +23,15 @@ import org.smc4j.backtest.broker.EntryKind;
 import org.smc4j.backtest.broker.ExitReason;
 import org.smc4j.backtest.broker.OrderIntent;
 import org.smc4j.backtest.broker.SetupDetails;
-import org.smc4j.backtest.broker.Side;
 import org.smc4j.backtest.broker.Trade;
-import org.smc4j.backtest.fee.Liquidity;
 import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.engine.StrategyEngine;
+import org.smc4j.core.instrument.Liquidity;
+import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 

@@ -9,10 +9,10 @@ import org.smc4j.backtest.broker.BrokerListener;
 import org.smc4j.backtest.broker.EntryKind;
 import org.smc4j.backtest.broker.OrderCancellation;
 import org.smc4j.backtest.broker.OrderIntent;
-import org.smc4j.backtest.broker.Side;
 import org.smc4j.backtest.broker.Trade;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
+import org.smc4j.core.signal.Side;
 
 /** Hand-built candles and plans for backtest tests. */
 public final class TestBars {

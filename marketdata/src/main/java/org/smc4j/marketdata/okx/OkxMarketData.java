@@ -15,13 +15,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
+import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.okx.internal.CandleSequence;
 import org.smc4j.marketdata.okx.internal.OkxCandleRows;
 import org.smc4j.marketdata.okx.internal.OkxRestClient;
 import org.smc4j.marketdata.okx.internal.RetryingCaller;
 import org.smc4j.marketdata.okx.internal.XChangeTickerSource;
-import org.smc4j.risk.ContractSpec;
 
 /**
  * OKX v5 public market data for USDT-margined perpetual swaps, in smc4j types only.

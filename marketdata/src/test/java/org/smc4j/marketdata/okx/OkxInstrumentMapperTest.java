@@ -8,11 +8,11 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.ContractType;
+import org.smc4j.core.instrument.InstrumentState;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.risk.ContractSpec;
-import org.smc4j.risk.ContractType;
-import org.smc4j.risk.InstrumentState;
 
 class OkxInstrumentMapperTest {
 

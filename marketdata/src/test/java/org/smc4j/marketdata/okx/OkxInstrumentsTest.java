@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.risk.ContractSpec;
 
 /** Contract specs from the instruments endpoint, cached with a TTL on the injected clock. */
 class OkxInstrumentsTest {

@@ -2,7 +2,7 @@ package org.smc4j.risk.guard;
 
 import java.math.BigDecimal;
 import java.util.Objects;
-import org.smc4j.risk.Side;
+import org.smc4j.core.signal.Side;
 import org.smc4j.risk.SizingResult;
 
 /**

@@ -16,7 +16,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.smc4j.risk.Side;
+import org.smc4j.core.signal.Side;
 
 /**
  * Random sequences of open/close/time steps against random limits: whatever happens, the book never

@@ -12,11 +12,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.smc4j.risk.ContractSpec;
-import org.smc4j.risk.ContractType;
-import org.smc4j.risk.InstrumentState;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.ContractType;
+import org.smc4j.core.instrument.InstrumentState;
+import org.smc4j.core.signal.Side;
 import org.smc4j.risk.PositionSizer;
-import org.smc4j.risk.Side;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.risk.SizingResult;
 

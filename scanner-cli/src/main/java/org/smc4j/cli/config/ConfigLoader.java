@@ -19,6 +19,7 @@ import org.smc4j.backtest.slippage.AtrSlippageModel;
 import org.smc4j.backtest.slippage.PercentSlippageModel;
 import org.smc4j.backtest.slippage.SlippageModel;
 import org.smc4j.backtest.slippage.TickSlippageModel;
+import org.smc4j.core.engine.InvalidParameterException;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.risk.FeeSchedule;
 import org.smc4j.risk.MaxSizePolicy;
@@ -51,29 +52,6 @@ public final class ConfigLoader {
   private static final int MAX_BARS = StrategyConfig.MAX_BARS;
   private static final BigDecimal ZERO = BigDecimal.ZERO;
   private static final BigDecimal HUGE = new BigDecimal("1e9");
-
-  /** Maps the strategy record's component names to their key paths, for its own messages. */
-  private static final Map<String, String> STRATEGY_PATHS = new LinkedHashMap<>();
-
-  static {
-    STRATEGY_PATHS.put("swing15Left", "strategy.swing.15m.left");
-    STRATEGY_PATHS.put("swing15Right", "strategy.swing.15m.right");
-    STRATEGY_PATHS.put("swing5Left", "strategy.swing.5m.left");
-    STRATEGY_PATHS.put("swing5Right", "strategy.swing.5m.right");
-    STRATEGY_PATHS.put("confirmBars", "strategy.break.confirm-bars");
-    STRATEGY_PATHS.put("minBreakAtr", "strategy.break.min-atr");
-    STRATEGY_PATHS.put("fibZoneStart", "strategy.fib.zone-start");
-    STRATEGY_PATHS.put("fibGolden", "strategy.fib.golden");
-    STRATEGY_PATHS.put("fibZoneEnd", "strategy.fib.zone-end");
-    STRATEGY_PATHS.put("minGapAtr", "strategy.fvg.min-atr");
-    STRATEGY_PATHS.put("poiMaxAgeBars", "strategy.poi.max-age-bars");
-    STRATEGY_PATHS.put("stopBufferTicks", "strategy.stop.buffer-ticks");
-    STRATEGY_PATHS.put("stopBufferAtr", "strategy.stop.buffer-atr");
-    STRATEGY_PATHS.put("rewardRisk", "strategy.target.reward-risk");
-    STRATEGY_PATHS.put("decisiveBreakAtr", "strategy.score.decisive-break-atr");
-    STRATEGY_PATHS.put("retestAtr", "strategy.score.retest-atr");
-    STRATEGY_PATHS.put("atrPeriod", "strategy.atr-period");
-  }
 
   /** The file every command reads when no {@code --config} is given and it exists. */
   public static final Path DEFAULT_FILE = Path.of("smc4j.yaml");
@@ -258,84 +236,60 @@ public final class ConfigLoader {
 
   private static StrategyConfig strategy(ConfigNode n) {
     StrategyConfig d = StrategyConfig.DEFAULT;
+    StrategyConfig.Builder b = d.toBuilder();
     ConfigNode swing = n.section("swing");
     ConfigNode s15 = swing.section("15m");
-    int l15 = s15.integer("left", d.swing15Left(), 1, MAX_BARS);
-    int r15 = s15.integer("right", d.swing15Right(), 1, MAX_BARS);
+    b.swing15(
+        s15.integer("left", d.swings().m15().left(), 1, MAX_BARS),
+        s15.integer("right", d.swings().m15().right(), 1, MAX_BARS));
     s15.finish();
     ConfigNode s5 = swing.section("5m");
-    int l5 = s5.integer("left", d.swing5Left(), 1, MAX_BARS);
-    int r5 = s5.integer("right", d.swing5Right(), 1, MAX_BARS);
+    b.swing5(
+        s5.integer("left", d.swings().m5().left(), 1, MAX_BARS),
+        s5.integer("right", d.swings().m5().right(), 1, MAX_BARS));
     s5.finish();
     swing.finish();
     ConfigNode brk = n.section("break");
-    int confirm = brk.integer("confirm-bars", d.confirmBars(), 1, MAX_BARS);
-    double minBreak = brk.number("min-atr", d.minBreakAtr(), 0, 1e6);
-    boolean continuation = brk.bool("continuation-only", d.continuationOnly());
+    b.confirmBars(brk.integer("confirm-bars", d.breaks().confirmBars(), 1, MAX_BARS));
+    b.minBreakAtr(brk.number("min-atr", d.breaks().minAtr(), 0, 1e6));
+    b.continuationOnly(brk.bool("continuation-only", d.breaks().continuationOnly()));
     brk.finish();
     ConfigNode fib = n.section("fib");
-    double zoneStart = fib.number("zone-start", d.fibZoneStart(), 0, 1);
-    double golden = fib.number("golden", d.fibGolden(), 0, 1);
-    double zoneEnd = fib.number("zone-end", d.fibZoneEnd(), 0, 1);
+    b.fib(
+        fib.number("zone-start", d.fib().zoneStart(), 0, 1),
+        fib.number("golden", d.fib().golden(), 0, 1),
+        fib.number("zone-end", d.fib().zoneEnd(), 0, 1));
     fib.finish();
     ConfigNode fvg = n.section("fvg");
-    double minGap = fvg.number("min-atr", d.minGapAtr(), 0, 1e6);
+    b.minGapAtr(fvg.number("min-atr", d.gaps().minAtr(), 0, 1e6));
     fvg.finish();
     ConfigNode poi = n.section("poi");
-    int maxAge = poi.integer("max-age-bars", d.poiMaxAgeBars(), 1, MAX_BARS);
+    b.poiMaxAgeBars(poi.integer("max-age-bars", d.poi().maxAgeBars(), 1, MAX_BARS));
     poi.finish();
     ConfigNode stop = n.section("stop");
-    double bufferTicks = stop.number("buffer-ticks", d.stopBufferTicks(), 0, 1e6);
-    double bufferAtr = stop.number("buffer-atr", d.stopBufferAtr(), 0, 1e6);
+    b.stopBufferTicks(stop.number("buffer-ticks", d.stop().bufferTicks(), 0, 1e6));
+    b.stopBufferAtr(stop.number("buffer-atr", d.stop().bufferAtr(), 0, 1e6));
     stop.finish();
     ConfigNode target = n.section("target");
-    double rr = target.number("reward-risk", d.rewardRisk(), 0, 1e6);
-    boolean second = target.bool("second-target", d.secondTarget());
+    b.rewardRisk(target.number("reward-risk", d.exits().rewardRisk(), 0, 1e6));
+    b.secondTarget(target.bool("second-target", d.exits().secondTarget()));
     target.finish();
     ConfigNode score = n.section("score");
-    double decisive = score.number("decisive-break-atr", d.decisiveBreakAtr(), 0, 1e6);
-    double retest = score.number("retest-atr", d.retestAtr(), 0, 1e6);
+    b.decisiveBreakAtr(score.number("decisive-break-atr", d.score().decisiveBreakAtr(), 0, 1e6));
+    b.retestAtr(score.number("retest-atr", d.score().retestAtr(), 0, 1e6));
     score.finish();
-    int atr = n.integer("atr-period", d.atrPeriod(), 1, MAX_BARS);
+    b.atrPeriod(n.integer("atr-period", d.atrPeriod(), 1, MAX_BARS));
     n.finish();
     try {
-      return new StrategyConfig(
-          l15,
-          r15,
-          l5,
-          r5,
-          confirm,
-          minBreak,
-          continuation,
-          zoneStart,
-          golden,
-          zoneEnd,
-          minGap,
-          maxAge,
-          bufferTicks,
-          bufferAtr,
-          rr,
-          second,
-          decisive,
-          retest,
-          atr);
-    } catch (IllegalArgumentException e) {
+      return b.build();
+    } catch (InvalidParameterException e) {
       throw strategyError(e);
     }
   }
 
-  private static ConfigException strategyError(IllegalArgumentException e) {
-    String message = String.valueOf(e.getMessage());
-    for (Map.Entry<String, String> field : STRATEGY_PATHS.entrySet()) {
-      if (message.startsWith(field.getKey() + " ")) {
-        String rest = message.substring(field.getKey().length() + 1);
-        for (Map.Entry<String, String> other : STRATEGY_PATHS.entrySet()) {
-          rest = rest.replace(other.getKey(), other.getValue());
-        }
-        return new ConfigException(field.getValue(), rest, e);
-      }
-    }
-    return new ConfigException("strategy", message, e);
+  /** The strategy's own rule, at the parameter's key path (the same path as in this file). */
+  private static ConfigException strategyError(InvalidParameterException e) {
+    return new ConfigException(e.path(), e.violation(), e);
   }
 
   private static RiskConfig risk(ConfigNode n) {

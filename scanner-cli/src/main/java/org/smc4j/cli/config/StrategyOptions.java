@@ -3,6 +3,7 @@ package org.smc4j.cli.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.smc4j.core.engine.InvalidParameterException;
 import org.smc4j.core.engine.StrategyConfig;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -20,29 +21,29 @@ public final class StrategyOptions {
 
   private static final StrategyConfig D = StrategyConfig.DEFAULT;
 
-  /** The options' names by the strategy record's component names, for messages. */
+  /** The options' names by the strategy parameters' key paths, for messages. */
   private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
 
   static {
-    OPTIONS.put("swing15Left", "--swing15-left");
-    OPTIONS.put("swing15Right", "--swing15-right");
-    OPTIONS.put("swing5Left", "--swing5-left");
-    OPTIONS.put("swing5Right", "--swing5-right");
-    OPTIONS.put("confirmBars", "--confirm-bars");
-    OPTIONS.put("minBreakAtr", "--min-break-atr");
-    OPTIONS.put("continuationOnly", "--continuation-only");
-    OPTIONS.put("fibZoneStart", "--fib-zone-start");
-    OPTIONS.put("fibGolden", "--fib-golden");
-    OPTIONS.put("fibZoneEnd", "--fib-zone-end");
-    OPTIONS.put("minGapAtr", "--min-gap-atr");
-    OPTIONS.put("poiMaxAgeBars", "--poi-max-age-bars");
-    OPTIONS.put("stopBufferTicks", "--stop-buffer-ticks");
-    OPTIONS.put("stopBufferAtr", "--stop-buffer-atr");
-    OPTIONS.put("rewardRisk", "--rr");
-    OPTIONS.put("secondTarget", "--second-target");
-    OPTIONS.put("decisiveBreakAtr", "--decisive-break-atr");
-    OPTIONS.put("retestAtr", "--retest-atr");
-    OPTIONS.put("atrPeriod", "--atr-period");
+    OPTIONS.put("strategy.swing.15m.left", "--swing15-left");
+    OPTIONS.put("strategy.swing.15m.right", "--swing15-right");
+    OPTIONS.put("strategy.swing.5m.left", "--swing5-left");
+    OPTIONS.put("strategy.swing.5m.right", "--swing5-right");
+    OPTIONS.put("strategy.break.confirm-bars", "--confirm-bars");
+    OPTIONS.put("strategy.break.min-atr", "--min-break-atr");
+    OPTIONS.put("strategy.break.continuation-only", "--continuation-only");
+    OPTIONS.put("strategy.fib.zone-start", "--fib-zone-start");
+    OPTIONS.put("strategy.fib.golden", "--fib-golden");
+    OPTIONS.put("strategy.fib.zone-end", "--fib-zone-end");
+    OPTIONS.put("strategy.fvg.min-atr", "--min-gap-atr");
+    OPTIONS.put("strategy.poi.max-age-bars", "--poi-max-age-bars");
+    OPTIONS.put("strategy.stop.buffer-ticks", "--stop-buffer-ticks");
+    OPTIONS.put("strategy.stop.buffer-atr", "--stop-buffer-atr");
+    OPTIONS.put("strategy.target.reward-risk", "--rr");
+    OPTIONS.put("strategy.target.second-target", "--second-target");
+    OPTIONS.put("strategy.score.decisive-break-atr", "--decisive-break-atr");
+    OPTIONS.put("strategy.score.retest-atr", "--retest-atr");
+    OPTIONS.put("strategy.atr-period", "--atr-period");
   }
 
   @Spec(Spec.Target.MIXEE)
@@ -52,7 +53,7 @@ public final class StrategyOptions {
       names = "--swing15-left",
       paramLabel = "N",
       description = "15m swing lookback to the left, L (default: ${DEFAULT-VALUE}).")
-  int swing15Left = D.swing15Left();
+  int swing15Left = D.swings().m15().left();
 
   @Option(
       names = "--swing15-right",
@@ -60,19 +61,19 @@ public final class StrategyOptions {
       description =
           "15m swing lookback to the right, R; a 15m swing is known R bars after its pivot"
               + " (default: ${DEFAULT-VALUE}).")
-  int swing15Right = D.swing15Right();
+  int swing15Right = D.swings().m15().right();
 
   @Option(
       names = "--swing5-left",
       paramLabel = "N",
       description = "5m swing lookback to the left (default: ${DEFAULT-VALUE}).")
-  int swing5Left = D.swing5Left();
+  int swing5Left = D.swings().m5().left();
 
   @Option(
       names = "--swing5-right",
       paramLabel = "N",
       description = "5m swing lookback to the right (default: ${DEFAULT-VALUE}).")
-  int swing5Right = D.swing5Right();
+  int swing5Right = D.swings().m5().right();
 
   @Option(
       names = "--confirm-bars",
@@ -80,14 +81,14 @@ public final class StrategyOptions {
       description =
           "Consecutive 15m closes beyond the swing level needed for a break"
               + " (default: ${DEFAULT-VALUE}).")
-  int confirmBars = D.confirmBars();
+  int confirmBars = D.breaks().confirmBars();
 
   @Option(
       names = "--min-break-atr",
       paramLabel = "X",
       description =
           "Minimum close beyond the level at the break, in 15m ATRs (default: ${DEFAULT-VALUE}).")
-  double minBreakAtr = D.minBreakAtr();
+  double minBreakAtr = D.breaks().minAtr();
 
   @Option(
       names = "--continuation-only",
@@ -95,7 +96,7 @@ public final class StrategyOptions {
       description =
           "Only BOS legs get POIs; CHoCH legs are tracked but get none"
               + " (default: ${DEFAULT-VALUE}).")
-  boolean continuationOnly = D.continuationOnly();
+  boolean continuationOnly = D.breaks().continuationOnly();
 
   @Option(
       names = "--fib-zone-start",
@@ -103,51 +104,51 @@ public final class StrategyOptions {
       description =
           "Fibonacci zone edge nearer the leg end; also the retracement that freezes the leg"
               + " (default: ${DEFAULT-VALUE}).")
-  double fibZoneStart = D.fibZoneStart();
+  double fibZoneStart = D.fib().zoneStart();
 
   @Option(
       names = "--fib-golden",
       paramLabel = "R",
       description = "Golden-pocket ratio (default: ${DEFAULT-VALUE}).")
-  double fibGolden = D.fibGolden();
+  double fibGolden = D.fib().golden();
 
   @Option(
       names = "--fib-zone-end",
       paramLabel = "R",
       description = "Fibonacci zone edge nearer the leg start (default: ${DEFAULT-VALUE}).")
-  double fibZoneEnd = D.fibZoneEnd();
+  double fibZoneEnd = D.fib().zoneEnd();
 
   @Option(
       names = "--min-gap-atr",
       paramLabel = "X",
       description =
           "Minimum fair value gap size in ATRs of its own timeframe (default: ${DEFAULT-VALUE}).")
-  double minGapAtr = D.minGapAtr();
+  double minGapAtr = D.gaps().minAtr();
 
   @Option(
       names = "--poi-max-age-bars",
       paramLabel = "N",
       description = "15m bars after arming at whose close a POI dies (default: ${DEFAULT-VALUE}).")
-  int poiMaxAgeBars = D.poiMaxAgeBars();
+  int poiMaxAgeBars = D.poi().maxAgeBars();
 
   @Option(
       names = "--stop-buffer-ticks",
       paramLabel = "X",
       description = "Stop buffer floor in ticks (default: ${DEFAULT-VALUE}).")
-  double stopBufferTicks = D.stopBufferTicks();
+  double stopBufferTicks = D.stop().bufferTicks();
 
   @Option(
       names = "--stop-buffer-atr",
       paramLabel = "X",
       description = "Stop buffer in 5m ATRs at the signal bar (default: ${DEFAULT-VALUE}).")
-  double stopBufferAtr = D.stopBufferAtr();
+  double stopBufferAtr = D.stop().bufferAtr();
 
   @Option(
       names = "--rr",
       paramLabel = "X",
       description =
           "Target distance as a multiple of the planned risk (default: ${DEFAULT-VALUE}).")
-  double rewardRisk = D.rewardRisk();
+  double rewardRisk = D.exits().rewardRisk();
 
   @Option(
       names = "--second-target",
@@ -155,14 +156,14 @@ public final class StrategyOptions {
       description =
           "Give signals a second target at the leg end when it is beyond the entry"
               + " (default: ${DEFAULT-VALUE}).")
-  boolean secondTarget = D.secondTarget();
+  boolean secondTarget = D.exits().secondTarget();
 
   @Option(
       names = "--decisive-break-atr",
       paramLabel = "X",
       description =
           "15m ATRs a break close must clear for confidence point 1 (default: ${DEFAULT-VALUE}).")
-  double decisiveBreakAtr = D.decisiveBreakAtr();
+  double decisiveBreakAtr = D.score().decisiveBreakAtr();
 
   @Option(
       names = "--retest-atr",
@@ -170,7 +171,7 @@ public final class StrategyOptions {
       description =
           "15m ATRs within which the broken level counts as retested, confidence point 4"
               + " (default: ${DEFAULT-VALUE}).")
-  double retestAtr = D.retestAtr();
+  double retestAtr = D.score().retestAtr();
 
   @Option(
       names = "--atr-period",
@@ -190,47 +191,85 @@ public final class StrategyOptions {
    */
   public StrategyConfig applyTo(StrategyConfig base) {
     Objects.requireNonNull(base, "base");
+    StrategyConfig.Builder b = base.toBuilder();
+    if (given("strategy.swing.15m.left")) {
+      b.swing15Left(swing15Left);
+    }
+    if (given("strategy.swing.15m.right")) {
+      b.swing15Right(swing15Right);
+    }
+    if (given("strategy.swing.5m.left")) {
+      b.swing5Left(swing5Left);
+    }
+    if (given("strategy.swing.5m.right")) {
+      b.swing5Right(swing5Right);
+    }
+    if (given("strategy.break.confirm-bars")) {
+      b.confirmBars(confirmBars);
+    }
+    if (given("strategy.break.min-atr")) {
+      b.minBreakAtr(minBreakAtr);
+    }
+    if (given("strategy.break.continuation-only")) {
+      b.continuationOnly(continuationOnly);
+    }
+    if (given("strategy.fib.zone-start")) {
+      b.fibZoneStart(fibZoneStart);
+    }
+    if (given("strategy.fib.golden")) {
+      b.fibGolden(fibGolden);
+    }
+    if (given("strategy.fib.zone-end")) {
+      b.fibZoneEnd(fibZoneEnd);
+    }
+    if (given("strategy.fvg.min-atr")) {
+      b.minGapAtr(minGapAtr);
+    }
+    if (given("strategy.poi.max-age-bars")) {
+      b.poiMaxAgeBars(poiMaxAgeBars);
+    }
+    if (given("strategy.stop.buffer-ticks")) {
+      b.stopBufferTicks(stopBufferTicks);
+    }
+    if (given("strategy.stop.buffer-atr")) {
+      b.stopBufferAtr(stopBufferAtr);
+    }
+    if (given("strategy.target.reward-risk")) {
+      b.rewardRisk(rewardRisk);
+    }
+    if (given("strategy.target.second-target")) {
+      b.secondTarget(secondTarget);
+    }
+    if (given("strategy.score.decisive-break-atr")) {
+      b.decisiveBreakAtr(decisiveBreakAtr);
+    }
+    if (given("strategy.score.retest-atr")) {
+      b.retestAtr(retestAtr);
+    }
+    if (given("strategy.atr-period")) {
+      b.atrPeriod(atrPeriod);
+    }
     try {
-      return new StrategyConfig(
-          given("swing15Left") ? swing15Left : base.swing15Left(),
-          given("swing15Right") ? swing15Right : base.swing15Right(),
-          given("swing5Left") ? swing5Left : base.swing5Left(),
-          given("swing5Right") ? swing5Right : base.swing5Right(),
-          given("confirmBars") ? confirmBars : base.confirmBars(),
-          given("minBreakAtr") ? minBreakAtr : base.minBreakAtr(),
-          given("continuationOnly") ? continuationOnly : base.continuationOnly(),
-          given("fibZoneStart") ? fibZoneStart : base.fibZoneStart(),
-          given("fibGolden") ? fibGolden : base.fibGolden(),
-          given("fibZoneEnd") ? fibZoneEnd : base.fibZoneEnd(),
-          given("minGapAtr") ? minGapAtr : base.minGapAtr(),
-          given("poiMaxAgeBars") ? poiMaxAgeBars : base.poiMaxAgeBars(),
-          given("stopBufferTicks") ? stopBufferTicks : base.stopBufferTicks(),
-          given("stopBufferAtr") ? stopBufferAtr : base.stopBufferAtr(),
-          given("rewardRisk") ? rewardRisk : base.rewardRisk(),
-          given("secondTarget") ? secondTarget : base.secondTarget(),
-          given("decisiveBreakAtr") ? decisiveBreakAtr : base.decisiveBreakAtr(),
-          given("retestAtr") ? retestAtr : base.retestAtr(),
-          given("atrPeriod") ? atrPeriod : base.atrPeriod());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(optionMessage(e.getMessage()), e);
+      return b.build();
+    } catch (InvalidParameterException e) {
+      throw new IllegalArgumentException(
+          "invalid strategy parameter: "
+              + name(e.path())
+              + " "
+              + e.violation(StrategyOptions::name),
+          e);
     }
   }
 
-  /** Returns whether the option of a strategy component was given on the command line. */
-  private boolean given(String component) {
+  /** Names a parameter by its option (the file's values were checked when the file was read). */
+  private static String name(String path) {
+    return OPTIONS.getOrDefault(path, path);
+  }
+
+  /** Returns whether the option of a strategy parameter (by key path) was given. */
+  private boolean given(String path) {
+    String option = OPTIONS.get(path);
     ParseResult parsed = command.commandLine().getParseResult();
-    return parsed != null && parsed.hasMatchedOption(OPTIONS.get(component));
-  }
-
-  /**
-   * Rewrites the strategy record's message with option names: {@code swing15Left must be >= 1, was
-   * 0} becomes {@code --swing15-left must be >= 1, was 0}.
-   */
-  private static String optionMessage(String message) {
-    String m = String.valueOf(message);
-    for (Map.Entry<String, String> o : OPTIONS.entrySet()) {
-      m = m.replaceAll("\\b" + o.getKey() + "\\b", o.getValue());
-    }
-    return "invalid strategy parameter: " + m;
+    return option != null && parsed != null && parsed.hasMatchedOption(option);
   }
 }

@@ -9,12 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.InstrumentState;
 import org.smc4j.marketdata.okx.CandleGap;
 import org.smc4j.marketdata.okx.CandleHistory;
 import org.smc4j.marketdata.okx.OkxMarketData;
 import org.smc4j.marketdata.okx.SwapVolume;
-import org.smc4j.risk.ContractSpec;
-import org.smc4j.risk.InstrumentState;
 
 /**
  * The live market: OKX's live USDT swaps ranked by 24 h quote volume ({@code /market/tickers},

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.smc4j.core.bar.BarArrays;
-import org.smc4j.risk.ContractSpec;
+import org.smc4j.core.instrument.ContractSpec;
 
 /**
  * A market made of recorded 5m candles on a simulated clock, for {@code scan --replay}: a candle is

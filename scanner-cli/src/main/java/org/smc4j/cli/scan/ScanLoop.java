@@ -22,8 +22,8 @@ import org.smc4j.cli.config.LoopConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.marketdata.okx.Sleeper;
-import org.smc4j.risk.ContractSpec;
 
 /**
  * The scan loop. At each 5m close (plus the configured delay) one cycle: the universe (top N by 24

@@ -2,7 +2,7 @@ package org.smc4j.cli.scan;
 
 import java.util.List;
 import org.smc4j.core.bar.BarArrays;
-import org.smc4j.risk.ContractSpec;
+import org.smc4j.core.instrument.ContractSpec;
 
 /**
  * What the scan loop needs from a market: the ranked universe, contract specs and the newest closed

@@ -27,7 +27,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smc4j.backtest.broker.Side;
 import org.smc4j.backtest.journal.Journal;
 import org.smc4j.backtest.journal.SignalRecord;
 import org.smc4j.backtest.journal.SignalStatus;
@@ -41,6 +40,7 @@ import org.smc4j.cli.alert.SignalAlert;
 import org.smc4j.cli.alert.SinkOutcome;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
+import org.smc4j.core.signal.Side;
 
 /**
  * Publishes each new signal once: prints its line, appends it to the JSON-lines file (flushed),

@@ -10,10 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.smc4j.backtest.broker.EntryKind;
 import org.smc4j.backtest.broker.SetupDetails;
-import org.smc4j.backtest.broker.Side;
 import org.smc4j.backtest.replay.Sizing;
 import org.smc4j.backtest.replay.TradePlan;
 import org.smc4j.core.engine.EntrySignal;
+import org.smc4j.core.signal.Side;
 
 /**
  * The words and numbers of a signal: the console line, the alert text and the JSON-lines record.

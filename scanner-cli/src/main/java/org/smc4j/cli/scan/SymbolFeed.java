@@ -15,7 +15,7 @@ import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.engine.StrategyEngine;
 import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.engine.StrategyEventListener;
-import org.smc4j.risk.ContractSpec;
+import org.smc4j.core.instrument.ContractSpec;
 
 /**
  * One symbol's streaming strategy state: the same {@link StrategyEngine} the backtest replays (15m

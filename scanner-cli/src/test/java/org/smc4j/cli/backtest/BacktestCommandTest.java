@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.backtest.broker.EntryKind;
-import org.smc4j.backtest.broker.Side;
 import org.smc4j.backtest.broker.Trade;
 import org.smc4j.backtest.journal.Journal;
 import org.smc4j.backtest.journal.SignalRecord;
@@ -48,6 +47,7 @@ import org.smc4j.cli.config.ConfigLoader;
 import org.smc4j.cli.config.Smc4jConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.risk.guard.GuardLimits;
@@ -219,8 +219,8 @@ class BacktestCommandTest {
     assertThat(r.out())
         .contains("BTCUSDT: 4,032 5m candles 2025-02-01T00:00:00Z .. 2025-02-14T23:55:00Z from 6")
         .contains("funding BTCUSDT: 3,612 settlements")
-        .contains("strategy: swing15Left=3, swing15Right=3,")
-        .contains(", rewardRisk=3.0,")
+        .contains("strategy: swing.15m.left=3, swing.15m.right=3,")
+        .contains(", target.reward-risk=3.0,")
         .contains(
             "risk 2 USDT per trade, leverage 10; fees maker 0.0002, taker 0.0005;"
                 + " slippage ticks=1; limit entries expire after 6h")
@@ -546,7 +546,7 @@ class BacktestCommandTest {
         run("backtest", "--print-config", "--config", cfg.toString(), "--guards", "--rr", "2.5");
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
     Smc4jConfig printed = ConfigLoader.parse(r.out(), "printed");
-    assertThat(printed.strategy()).isEqualTo(StrategyConfig.DEFAULT.withRewardRisk(2.5));
+    assertThat(printed.strategy()).isEqualTo(StrategyConfig.builder().rewardRisk(2.5).build());
     assertThat(printed.risk().sizing().riskUsd()).isEqualByComparingTo("2");
     assertThat(printed.backtest().applyGuards()).as("--guards over the file").isTrue();
     assertThat(printed.backtest().slippage()).isEqualTo(new PercentSlippageModel(0.0002));

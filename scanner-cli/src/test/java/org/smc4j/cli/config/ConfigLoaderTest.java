@@ -17,11 +17,11 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.backtest.broker.BrokerModels;
-import org.smc4j.backtest.fee.Liquidity;
 import org.smc4j.backtest.slippage.AtrSlippageModel;
 import org.smc4j.backtest.slippage.PercentSlippageModel;
 import org.smc4j.backtest.slippage.TickSlippageModel;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.risk.MaxSizePolicy;
 import org.smc4j.risk.StopSlippage;
 import org.smc4j.risk.guard.GuardLimits;
@@ -120,8 +120,23 @@ class ConfigLoaderTest {
                 List.of("BTC-USDT-SWAP", "ETH-USDT-SWAP")));
     assertThat(c.strategy())
         .isEqualTo(
-            new StrategyConfig(
-                4, 5, 3, 1, 2, 0.2, true, 0.45, 0.6, 0.8, 0.1, 24, 3, 0.2, 3, true, 0.5, 0.3, 10));
+            StrategyConfig.builder()
+                .swing15(4, 5)
+                .swing5(3, 1)
+                .confirmBars(2)
+                .minBreakAtr(0.2)
+                .continuationOnly(true)
+                .fib(0.45, 0.6, 0.8)
+                .minGapAtr(0.1)
+                .poiMaxAgeBars(24)
+                .stopBufferTicks(3)
+                .stopBufferAtr(0.2)
+                .rewardRisk(3)
+                .secondTarget(true)
+                .decisiveBreakAtr(0.5)
+                .retestAtr(0.3)
+                .atrPeriod(10)
+                .build());
     assertThat(c.risk().sizing().riskUsd()).isEqualByComparingTo("2.5");
     assertThat(c.risk().sizing().tolerance()).isEqualByComparingTo("0.05");
     assertThat(c.risk().sizing().leverage()).isEqualByComparingTo("20");

@@ -260,7 +260,7 @@ class DetectCommandTest {
     Smc4jConfig printed = ConfigLoader.parse(r.out(), "printed");
     assertThat(printed.strategy())
         .isEqualTo(
-            StrategyConfig.DEFAULT.withRewardRisk(2.5).withSecondTarget(true).withAtrPeriod(10));
+            StrategyConfig.builder().rewardRisk(2.5).secondTarget(true).atrPeriod(10).build());
     assertThat(printed.withStrategy(StrategyConfig.DEFAULT)).isEqualTo(Smc4jConfig.DEFAULT);
   }
 

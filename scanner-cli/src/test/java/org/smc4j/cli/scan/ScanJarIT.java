@@ -45,10 +45,10 @@ import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.engine.StrategyEngine;
+import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.marketdata.okx.OkxInstrumentMapper;
-import org.smc4j.risk.ContractSpec;
 import org.smc4j.risk.SizingParameters;
 
 /**

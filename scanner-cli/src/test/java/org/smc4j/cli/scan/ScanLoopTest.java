@@ -18,9 +18,9 @@ import org.smc4j.cli.config.LoopConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
-import org.smc4j.risk.ContractSpec;
-import org.smc4j.risk.ContractType;
-import org.smc4j.risk.InstrumentState;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.ContractType;
+import org.smc4j.core.instrument.InstrumentState;
 import org.smc4j.risk.SizingParameters;
 
 /** The scan loop's schedule and fetching on simulated time with a recording market. */

@@ -34,9 +34,9 @@ import org.smc4j.cli.config.Smc4jConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
-import org.smc4j.risk.ContractSpec;
 
 /**
  * {@code scan --replay} runs the live loop (universe, backfill, incremental fetches, per-symbol

@@ -168,21 +168,21 @@ public final class StrategyEngine {
     }
     this.tickSize = tickSize;
     this.suppliedContext = suppliedContext;
-    this.confirmBars = config.confirmBars();
-    this.minBreakAtr = config.minBreakAtr();
-    this.decisiveBreakAtr = config.decisiveBreakAtr();
-    this.retestAtr = config.retestAtr();
-    this.continuationOnly = config.continuationOnly();
-    this.fibZoneStart = config.fibZoneStart();
-    this.fibGolden = config.fibGolden();
-    this.fibZoneEnd = config.fibZoneEnd();
-    this.minGapAtr = config.minGapAtr();
+    this.confirmBars = config.breaks().confirmBars();
+    this.minBreakAtr = config.breaks().minAtr();
+    this.decisiveBreakAtr = config.score().decisiveBreakAtr();
+    this.retestAtr = config.score().retestAtr();
+    this.continuationOnly = config.breaks().continuationOnly();
+    this.fibZoneStart = config.fib().zoneStart();
+    this.fibGolden = config.fib().golden();
+    this.fibZoneEnd = config.fib().zoneEnd();
+    this.minGapAtr = config.gaps().minAtr();
     this.minGapTicks = tickSize * (1 - TICK_TOLERANCE);
-    this.poiMaxAgeBars = config.poiMaxAgeBars();
-    this.stopBufferPrice = config.stopBufferTicks() * tickSize;
-    this.stopBufferAtr = config.stopBufferAtr();
-    this.rewardRisk = config.rewardRisk();
-    this.secondTarget = config.secondTarget();
+    this.poiMaxAgeBars = config.poi().maxAgeBars();
+    this.stopBufferPrice = config.stop().bufferTicks() * tickSize;
+    this.stopBufferAtr = config.stop().bufferAtr();
+    this.rewardRisk = config.exits().rewardRisk();
+    this.secondTarget = config.exits().secondTarget();
     Set<StrategyEventKind> kinds = EnumSet.noneOf(StrategyEventKind.class);
     kinds.addAll(listener.kinds());
     this.emitSwing5 = kinds.contains(StrategyEventKind.SWING_5M);
@@ -1027,8 +1027,8 @@ public final class StrategyEngine {
       this.direction = direction;
       this.sign = direction.sign();
       this.swingType = direction == Direction.BULLISH ? SwingType.HIGH : SwingType.LOW;
-      this.w15 = new SwingWindow(config.swing15Left(), config.swing15Right());
-      this.w5 = new SwingWindow(config.swing5Left(), config.swing5Right());
+      this.w15 = new SwingWindow(config.swings().m15().left(), config.swings().m15().right());
+      this.w5 = new SwingWindow(config.swings().m5().left(), config.swings().m5().right());
       this.fvg15 = new FvgBook(Timeframe.M15, direction, emitFvg15);
       this.fvg5 = new FvgBook(Timeframe.M5, direction, true);
     }

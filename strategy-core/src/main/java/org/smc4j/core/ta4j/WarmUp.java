@@ -13,12 +13,12 @@ final class WarmUp {
 
   /** 5m bars before a 5m swing can be confirmed: {@code L + R}. */
   static int swing5(StrategyConfig config) {
-    return config.swing5Left() + config.swing5Right();
+    return config.swings().m5().left() + config.swings().m5().right();
   }
 
   /** 5m bars before a 15m swing can be confirmed: the close of 15m bar {@code L + R}. */
   static int swing15(StrategyConfig config) {
-    return 3 * (config.swing15Left() + config.swing15Right()) + 2;
+    return 3 * (config.swings().m15().left() + config.swings().m15().right()) + 2;
   }
 
   /** 5m bars before the 5m ATR exists (5m gaps). */

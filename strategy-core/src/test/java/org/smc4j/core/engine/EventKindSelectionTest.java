@@ -23,14 +23,18 @@ class EventKindSelectionTest {
       List.of(
           StrategyConfig.DEFAULT,
           // Short lookbacks: many more swings, taps and triggers per POI.
-          StrategyConfig.DEFAULT
-              .withSwing15Left(1)
-              .withSwing15Right(1)
-              .withSwing5Left(1)
-              .withSwing5Right(1),
-          new StrategyConfig(
-              5, 2, 3, 1, 2, 0.0, true, 0.5, 0.618, 0.786, 0.0, 10, 2, 0.1, 2.0, true, 0.25, 0.25,
-              5));
+          StrategyConfig.builder().swing15(1, 1).swing5(1, 1).build(),
+          StrategyConfig.builder()
+              .swing15(5, 2)
+              .swing5(3, 1)
+              .confirmBars(2)
+              .minBreakAtr(0.0)
+              .continuationOnly(true)
+              .minGapAtr(0.0)
+              .poiMaxAgeBars(10)
+              .secondTarget(true)
+              .atrPeriod(5)
+              .build());
 
   private static List<Set<StrategyEventKind>> selections() {
     List<Set<StrategyEventKind>> out = new ArrayList<>();

@@ -125,7 +125,7 @@ class PoiAndEntryExamplesTest {
     assertThat(sig.knownAt5mIndex()).isEqualTo(72);
     assertThat(sig.originIndex()).isEqualTo(66);
 
-    StrategyRun withSecond = s.run(StrategyConfig.DEFAULT.withSecondTarget(true));
+    StrategyRun withSecond = s.run(StrategyConfig.builder().secondTarget(true).build());
     assertThat(withSecond.signals().get(0).secondTarget()).hasValue(110);
   }
 
@@ -210,7 +210,7 @@ class PoiAndEntryExamplesTest {
     assertThat(sig.signalIndex()).isEqualTo(68);
     assertThat(sig.trigger()).isEqualTo(TriggerType.FVG);
 
-    StrategyRun aged = s.run(StrategyConfig.DEFAULT.withPoiMaxAgeBars(1));
+    StrategyRun aged = s.run(StrategyConfig.builder().poiMaxAgeBars(1).build());
     assertThat(aged.signals()).isEmpty();
     List<PoiDeadEvent> deaths = aged.eventsOf(PoiDeadEvent.class);
     assertThat(deaths).hasSize(1);
@@ -326,7 +326,7 @@ class PoiAndEntryExamplesTest {
     assertThat(breaks.get(1).type()).isEqualTo(org.smc4j.core.structure.BreakType.CHOCH);
     assertThat(both.eventsOf(PoiArmedEvent.class)).hasSize(1);
     assertThat(
-            full.run(StrategyConfig.DEFAULT.withContinuationOnly(true))
+            full.run(StrategyConfig.builder().continuationOnly(true).build())
                 .eventsOf(PoiArmedEvent.class))
         .isEmpty();
   }

@@ -9,81 +9,171 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.smc4j.core.engine.StrategyConfig.Builder;
 
 class StrategyConfigTest {
 
   @Test
   void shouldHoldTheDocumentedDefaults() {
     StrategyConfig c = StrategyConfig.DEFAULT;
-    assertThat(c.swing15Left()).isEqualTo(3);
-    assertThat(c.swing15Right()).isEqualTo(3);
-    assertThat(c.swing5Left()).isEqualTo(2);
-    assertThat(c.swing5Right()).isEqualTo(2);
-    assertThat(c.confirmBars()).isEqualTo(1);
-    assertThat(c.minBreakAtr()).isEqualTo(0.1);
-    assertThat(c.continuationOnly()).isFalse();
-    assertThat(c.fibZoneStart()).isEqualTo(0.5);
-    assertThat(c.fibGolden()).isEqualTo(0.618);
-    assertThat(c.fibZoneEnd()).isEqualTo(0.786);
-    assertThat(c.minGapAtr()).isEqualTo(0.05);
-    assertThat(c.poiMaxAgeBars()).isEqualTo(48);
-    assertThat(c.stopBufferTicks()).isEqualTo(2.0);
-    assertThat(c.stopBufferAtr()).isEqualTo(0.1);
-    assertThat(c.rewardRisk()).isEqualTo(2.0);
-    assertThat(c.secondTarget()).isFalse();
-    assertThat(c.decisiveBreakAtr()).isEqualTo(0.25);
-    assertThat(c.retestAtr()).isEqualTo(0.25);
+    assertThat(c.swings().m15()).isEqualTo(new StrategyConfig.Lookback(3, 3));
+    assertThat(c.swings().m5()).isEqualTo(new StrategyConfig.Lookback(2, 2));
+    assertThat(c.breaks()).isEqualTo(new StrategyConfig.Breaks(1, 0.1, false));
+    assertThat(c.fib()).isEqualTo(new StrategyConfig.Fib(0.5, 0.618, 0.786));
+    assertThat(c.gaps().minAtr()).isEqualTo(0.05);
+    assertThat(c.poi().maxAgeBars()).isEqualTo(48);
+    assertThat(c.stop()).isEqualTo(new StrategyConfig.Stop(2, 0.1));
+    assertThat(c.exits()).isEqualTo(new StrategyConfig.Exits(2.0, false));
+    assertThat(c.score()).isEqualTo(new StrategyConfig.Score(0.25, 0.25));
     assertThat(c.atrPeriod()).isEqualTo(14);
     assertThat(c.stableFrom()).isEqualTo(13);
   }
 
   @Test
-  void shouldCopyWithOneParameterChanged() {
-    StrategyConfig c = StrategyConfig.DEFAULT.withSwing15Left(5).withRewardRisk(3.0);
-    assertThat(c.swing15Left()).isEqualTo(5);
-    assertThat(c.rewardRisk()).isEqualTo(3.0);
-    assertThat(c.withSwing15Left(3).withRewardRisk(2.0)).isEqualTo(StrategyConfig.DEFAULT);
-    assertThat(StrategyConfig.DEFAULT.withSecondTarget(true).secondTarget()).isTrue();
-    assertThat(StrategyConfig.DEFAULT.withContinuationOnly(true).continuationOnly()).isTrue();
-    assertThat(StrategyConfig.DEFAULT.withAtrPeriod(20).stableFrom()).isEqualTo(19);
+  void shouldBuildWithSingleParametersChanged() {
+    StrategyConfig c = StrategyConfig.builder().swing15(5, 4).rewardRisk(3.0).build();
+    assertThat(c.swings().m15()).isEqualTo(new StrategyConfig.Lookback(5, 4));
+    assertThat(c.exits().rewardRisk()).isEqualTo(3.0);
+    assertThat(c.toBuilder().swing15(3, 3).rewardRisk(2.0).build())
+        .isEqualTo(StrategyConfig.DEFAULT);
+    assertThat(StrategyConfig.builder().secondTarget(true).build().exits().secondTarget()).isTrue();
+    assertThat(StrategyConfig.builder().atrPeriod(20).build().stableFrom()).isEqualTo(19);
+    // The builder validates only at build(): the whole zone can move past its old edges.
+    assertThat(StrategyConfig.builder().fibZoneEnd(0.9).fibGolden(0.85).fibZoneStart(0.8).build())
+        .isEqualTo(StrategyConfig.builder().fib(0.8, 0.85, 0.9).build());
+  }
+
+  @Test
+  void shouldCopyWithOneSectionChanged() {
+    StrategyConfig c =
+        StrategyConfig.DEFAULT
+            .withExits(new StrategyConfig.Exits(2.5, true))
+            .withBreaks(new StrategyConfig.Breaks(2, 0.0, true))
+            .withAtrPeriod(10);
+    assertThat(c)
+        .isEqualTo(
+            StrategyConfig.builder()
+                .rewardRisk(2.5)
+                .secondTarget(true)
+                .confirmBars(2)
+                .minBreakAtr(0.0)
+                .continuationOnly(true)
+                .atrPeriod(10)
+                .build());
+    assertThat(c.withSwings(StrategyConfig.Swings.DEFAULT).swings())
+        .isEqualTo(StrategyConfig.DEFAULT.swings());
+  }
+
+  @Test
+  void shouldWriteTheParametersByTheirKeyPaths() {
+    assertThat(StrategyConfig.DEFAULT.toString())
+        .startsWith("StrategyConfig[swing.15m.left=3, swing.15m.right=3, swing.5m.left=2,")
+        .contains(", fib.golden=0.618, ", ", target.reward-risk=2.0, ")
+        .endsWith(", atr-period=14]");
   }
 
   static Stream<Arguments> invalidValues() {
     return Stream.of(
-        bad(c -> c.withSwing15Left(0), "swing15Left must be >= 1, was 0"),
-        bad(c -> c.withSwing15Right(0), "swing15Right must be >= 1, was 0"),
-        bad(c -> c.withSwing5Left(-1), "swing5Left must be >= 1, was -1"),
-        bad(c -> c.withSwing5Right(0), "swing5Right must be >= 1, was 0"),
-        bad(c -> c.withSwing5Right(10_001), "swing5Right must be <= 10000, was 10001"),
-        bad(c -> c.withConfirmBars(0), "confirmBars must be >= 1, was 0"),
-        bad(c -> c.withMinBreakAtr(-0.1), "minBreakAtr must be >= 0 and finite, was -0.1"),
-        bad(c -> c.withMinBreakAtr(Double.NaN), "minBreakAtr must be >= 0 and finite, was NaN"),
-        bad(c -> c.withFibZoneStart(0), "fibZoneStart must be > 0 and < 1, was 0.0"),
-        bad(c -> c.withFibGolden(0.4), "fibGolden must be > fibZoneStart (0.5) and < 1, was 0.4"),
-        bad(c -> c.withFibZoneEnd(0.6), "fibZoneEnd must be > fibGolden (0.618) and < 1, was 0.6"),
-        bad(c -> c.withFibZoneEnd(1.0), "fibZoneEnd must be > fibGolden (0.618) and < 1, was 1.0"),
-        bad(c -> c.withMinGapAtr(-1), "minGapAtr must be >= 0 and finite, was -1.0"),
-        bad(c -> c.withPoiMaxAgeBars(0), "poiMaxAgeBars must be >= 1, was 0"),
-        bad(c -> c.withStopBufferTicks(0), "stopBufferTicks must be > 0 and finite, was 0.0"),
+        bad(b -> b.swing15Left(0), "strategy.swing.15m.left", "0", "must be >= 1"),
+        bad(b -> b.swing15Right(0), "strategy.swing.15m.right", "0", "must be >= 1"),
+        bad(b -> b.swing5Left(-1), "strategy.swing.5m.left", "-1", "must be >= 1"),
+        bad(b -> b.swing5Right(0), "strategy.swing.5m.right", "0", "must be >= 1"),
+        bad(b -> b.swing5Right(10_001), "strategy.swing.5m.right", "10001", "must be <= 10000"),
+        bad(b -> b.confirmBars(0), "strategy.break.confirm-bars", "0", "must be >= 1"),
+        bad(b -> b.minBreakAtr(-0.1), "strategy.break.min-atr", "-0.1", "must be >= 0 and finite"),
         bad(
-            c -> c.withStopBufferAtr(Double.POSITIVE_INFINITY),
-            "stopBufferAtr must be >= 0 and finite, was Infinity"),
-        bad(c -> c.withRewardRisk(0), "rewardRisk must be > 0 and finite, was 0.0"),
-        bad(c -> c.withDecisiveBreakAtr(-1), "decisiveBreakAtr must be >= 0 and finite, was -1.0"),
-        bad(c -> c.withRetestAtr(-0.5), "retestAtr must be >= 0 and finite, was -0.5"),
-        bad(c -> c.withAtrPeriod(0), "atrPeriod must be >= 1, was 0"));
+            b -> b.minBreakAtr(Double.NaN),
+            "strategy.break.min-atr",
+            "NaN",
+            "must be >= 0 and finite"),
+        bad(b -> b.fibZoneStart(0), "strategy.fib.zone-start", "0.0", "must be > 0 and < 1"),
+        bad(
+            b -> b.fibGolden(0.4),
+            "strategy.fib.golden",
+            "0.4",
+            "must be > strategy.fib.zone-start (0.5) and < 1"),
+        bad(
+            b -> b.fibZoneEnd(0.6),
+            "strategy.fib.zone-end",
+            "0.6",
+            "must be > strategy.fib.golden (0.618) and < 1"),
+        bad(
+            b -> b.fibZoneEnd(1.0),
+            "strategy.fib.zone-end",
+            "1.0",
+            "must be > strategy.fib.golden (0.618) and < 1"),
+        bad(b -> b.minGapAtr(-1), "strategy.fvg.min-atr", "-1.0", "must be >= 0 and finite"),
+        bad(b -> b.poiMaxAgeBars(0), "strategy.poi.max-age-bars", "0", "must be >= 1"),
+        bad(
+            b -> b.stopBufferTicks(0),
+            "strategy.stop.buffer-ticks",
+            "0.0",
+            "must be > 0 and finite"),
+        bad(
+            b -> b.stopBufferAtr(Double.POSITIVE_INFINITY),
+            "strategy.stop.buffer-atr",
+            "Infinity",
+            "must be >= 0 and finite"),
+        bad(b -> b.rewardRisk(0), "strategy.target.reward-risk", "0.0", "must be > 0 and finite"),
+        bad(
+            b -> b.decisiveBreakAtr(-1),
+            "strategy.score.decisive-break-atr",
+            "-1.0",
+            "must be >= 0 and finite"),
+        bad(b -> b.retestAtr(-0.5), "strategy.score.retest-atr", "-0.5", "must be >= 0 and finite"),
+        bad(b -> b.atrPeriod(0), "strategy.atr-period", "0", "must be >= 1"));
   }
 
-  private static Arguments bad(UnaryOperator<StrategyConfig> change, String message) {
-    return Arguments.of(change, message);
+  private static Arguments bad(
+      UnaryOperator<Builder> change, String path, String value, String rule) {
+    return Arguments.of(change, path, value, rule);
   }
 
-  @ParameterizedTest(name = "{1}")
+  @ParameterizedTest(name = "{1} {3}, was {2}")
   @MethodSource("invalidValues")
   void shouldRejectAnInvalidValueNamingParameterValueAndRule(
-      UnaryOperator<StrategyConfig> change, String message) {
-    assertThatThrownBy(() -> change.apply(StrategyConfig.DEFAULT))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(message);
+      UnaryOperator<Builder> change, String path, String value, String rule) {
+    assertThatThrownBy(() -> change.apply(StrategyConfig.builder()).build())
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage(path + " " + rule + ", was " + value)
+        .satisfies(
+            e -> {
+              InvalidParameterException ipe = (InvalidParameterException) e;
+              assertThat(ipe.path()).isEqualTo(path);
+              assertThat(ipe.value()).isEqualTo(value);
+              assertThat(ipe.rule()).isEqualTo(rule);
+              assertThat(ipe.violation()).isEqualTo(rule + ", was " + value);
+            });
+  }
+
+  @Test
+  void shouldRejectAnInvalidValueInASectionRecordItself() {
+    assertThatThrownBy(() -> new StrategyConfig.Exits(-2, false))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage("strategy.target.reward-risk must be > 0 and finite, was -2.0");
+    assertThatThrownBy(
+            () ->
+                new StrategyConfig.Swings(
+                    new StrategyConfig.Lookback(3, 3), new StrategyConfig.Lookback(2, 0)))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage("strategy.swing.5m.right must be >= 1, was 0");
+    assertThatThrownBy(() -> new StrategyConfig.Fib(0.5, 0.618, 0.6))
+        .isInstanceOfSatisfying(
+            InvalidParameterException.class,
+            e -> {
+              assertThat(e.relatedPath()).hasValue("strategy.fib.golden");
+              assertThat(e.violation(p -> "<" + p + ">"))
+                  .isEqualTo("must be > <strategy.fib.golden> (0.618) and < 1, was 0.6");
+            });
+    assertThatThrownBy(() -> new StrategyConfig.Poi(0))
+        .isInstanceOfSatisfying(
+            InvalidParameterException.class,
+            e -> {
+              assertThat(e.relatedPath()).isEmpty();
+              assertThat(e.violation(p -> "<" + p + ">")).isEqualTo("must be >= 1, was 0");
+            });
+    assertThatThrownBy(() -> StrategyConfig.DEFAULT.withAtrPeriod(10_001))
+        .isInstanceOf(InvalidParameterException.class)
+        .hasMessage("strategy.atr-period must be <= 10000, was 10001");
   }
 }

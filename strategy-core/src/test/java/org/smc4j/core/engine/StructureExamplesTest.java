@@ -164,7 +164,7 @@ class StructureExamplesTest {
 
   @Test
   void shouldNeedConfirmBarsConsecutiveClosesBeyondTheLevel() {
-    StrategyConfig two = StrategyConfig.DEFAULT.withConfirmBars(2);
+    StrategyConfig two = StrategyConfig.builder().confirmBars(2).build();
     StrategyRun interrupted =
         swingHighAt14()
             .quarter(104, 101, 103.8) // q18: 1st close above

@@ -104,7 +104,7 @@ class SwingSeriesProperties {
       @ForAll("factories") NumFactory f,
       @ForAll @IntRange(min = 1, max = 5) int left,
       @ForAll @IntRange(min = 1, max = 5) int right) {
-    StrategyConfig config = StrategyConfig.DEFAULT.withSwing5Left(left).withSwing5Right(right);
+    StrategyConfig config = StrategyConfig.builder().swing5(left, right).build();
     List<StrategyEvent> events = StrategyEngine.run(bars, config, RandomCandles.TICK).events();
     SwingSeries swings = SwingSeries.of(BarSeriesFactory.of(bars, "random", f), left, right);
     SwingPointIndicator high = SwingPointIndicator.high(swings);

@@ -1,4 +1,4 @@
-package org.smc4j.risk;
+package org.smc4j.core.instrument;
 
 /** Whether an order adds liquidity (a resting limit order) or takes it (a market order). */
 public enum Liquidity {

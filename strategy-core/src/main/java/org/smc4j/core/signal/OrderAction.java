@@ -1,4 +1,4 @@
-package org.smc4j.backtest.fill;
+package org.smc4j.core.signal;
 
 /** The direction of one order: a long's entry and a short's exits buy; the others sell. */
 public enum OrderAction {

@@ -1,4 +1,4 @@
-package org.smc4j.risk;
+package org.smc4j.core.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.smc4j.risk;
+package org.smc4j.core.instrument;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package org.smc4j.risk;
+package org.smc4j.core.instrument;
 
 import java.math.BigDecimal;
 import java.util.Objects;
