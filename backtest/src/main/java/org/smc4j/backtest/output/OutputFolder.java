@@ -24,16 +24,18 @@ import java.util.stream.Stream;
 /**
  * An output folder written by one run at a time, that always holds one complete run.
  *
- * <p>{@link #open} takes an exclusive lock on the folder (an OS file lock on {@code .NAME.lock}
- * beside it, released by the OS when the process dies); a second run, in this process or another,
- * is refused with an {@link OutputFolderBusyException} naming the folder and the run holding it.
- * The run writes into a staging folder {@code .NAME.staging} beside the target: {@link #write}
- * writes each file under a temporary name ({@code .FILE.part}) and renames it when complete, and
- * {@link #resolve} gives a path in the staging folder for writers that manage their own file (an
- * SQLite journal). {@link #commit} writes {@code RUN.txt} (the run's {@link RunInfo}, the marker of
- * a complete staging folder), copies in the files of the previous run that this run did not write
- * (so a user's own files survive), and swaps the staging folder in with two renames: the target to
- * {@code .NAME.previous}, the staging folder to the target.
+ * <p>{@link #open} refuses the working folder (or one holding it) and a folder that no run wrote
+ * ({@code RUN.txt} missing) holding folders, as a project or home folder given by mistake would; it
+ * takes an exclusive lock on the folder (an OS file lock on {@code .NAME.lock} beside it, released
+ * by the OS when the process dies); a second run, in this process or another, is refused with an
+ * {@link OutputFolderBusyException} naming the folder and the run holding it. The run writes into a
+ * staging folder {@code .NAME.staging} beside the target: {@link #write} writes each file under a
+ * temporary name ({@code .FILE.part}) and renames it when complete, and {@link #resolve} gives a
+ * path in the staging folder for writers that manage their own file (an SQLite journal). {@link
+ * #commit} writes {@code RUN.txt} (the run's {@link RunInfo}, the marker of a complete staging
+ * folder), copies in the files of the previous run that this run did not write (so a user's own
+ * files survive), and swaps the staging folder in with two renames: the target to {@code
+ * .NAME.previous}, the staging folder to the target.
  *
  * <p>A run killed before the swap leaves the target untouched (the previous complete run); the next
  * {@link #open} deletes the stale staging folder. A kill between the two renames (a window of two
@@ -95,6 +97,16 @@ public final class OutputFolder implements AutoCloseable {
     if (Files.exists(target) && !Files.isDirectory(target)) {
       throw new IOException("output folder " + folder + " exists and is not a folder");
     }
+    Path workingFolder = Path.of("").toAbsolutePath().normalize();
+    if (workingFolder.startsWith(target)) {
+      // the commit renames the target away: never the folder this process works in
+      throw new IOException(
+          "output folder "
+              + folder
+              + " must not be the working folder or hold it ("
+              + workingFolder
+              + "); choose a folder inside it");
+    }
     Files.createDirectories(parent);
     String name = target.getFileName().toString();
     Path lockFile = parent.resolve("." + name + ".lock");
@@ -124,6 +136,7 @@ public final class OutputFolder implements AutoCloseable {
       Path staging = parent.resolve("." + name + ".staging");
       Path previous = parent.resolve("." + name + ".previous");
       recover(target, staging, previous);
+      checkWrittenByARun(folder, target);
       Files.createDirectory(staging);
       return new OutputFolder(target, staging, previous, run, channel, lock);
     } catch (IOException | RuntimeException e) {
@@ -138,6 +151,30 @@ public final class OutputFolder implements AutoCloseable {
     } catch (IOException | IllegalArgumentException e) {
       // the holder has not written its name yet, or an older lock file: say "another run"
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Refuses a folder that a run did not write and that holds folders (a project or home folder
+   * given by mistake): the commit would replace it. A folder of plain files only, as runs wrote
+   * before {@code RUN.txt} existed, is accepted and its files are kept.
+   */
+  private static void checkWrittenByARun(Path folder, Path target) throws IOException {
+    if (!Files.isDirectory(target) || Files.exists(target.resolve(RUN_FILE))) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(target)) {
+      Optional<Path> sub = entries.filter(Files::isDirectory).findFirst();
+      if (sub.isPresent()) {
+        throw new IOException(
+            "output folder "
+                + folder
+                + " was not written by a run (no "
+                + RUN_FILE
+                + ") and holds the folder "
+                + sub.get().getFileName()
+                + "; choose a new or empty output folder");
+      }
     }
   }
 

@@ -48,10 +48,12 @@ import org.smc4j.backtest.replay.BacktestResult;
  * base64), about 6 to 9 bytes a candle, so 6 months of four symbols' 5m candles make about 3 MB
  * with the 1 MB library. The page is written under a temporary name and renamed when complete.
  *
- * <p>When the page has loaded, its scripts set on {@code <body>}: {@code data-charts} (the symbol
- * charts drawn), {@code data-errors} (script or resource errors) and {@code data-overflow} (tables
- * wider than the page), so a headless browser can check the page; each chart's element gets {@code
- * data-candles}, the number of candles (or merged candles) it shows.
+ * <p>The symbol charts are drawn one per browser task, so a page of many symbols stays responsive.
+ * The page's scripts set on {@code <body>}: {@code data-charts} (the symbol charts drawn so far),
+ * {@code data-draw-ms} (when all are drawn: the time it took), {@code data-errors} (script or
+ * resource errors) and {@code data-overflow} (tables wider than the page), so a headless browser
+ * can check the page; each chart's element gets {@code data-candles}, the number of candles (or
+ * merged candles) it shows, and {@code data-merged}, the candles merged into each.
  */
 public final class HtmlReportWriter {
 
@@ -146,7 +148,10 @@ public final class HtmlReportWriter {
             <script>
             (function () {
               var errors = 0;
-              window.addEventListener('error', function () { errors++; }, true);
+              window.addEventListener('error', function () {
+                errors++;
+                if (document.body) { document.body.setAttribute('data-errors', String(errors)); }
+              }, true);
               window.addEventListener('load', function () {
                 var wide = document.querySelectorAll('.wide'), overflow = [];
                 for (var i = 0; i < wide.length; i++) {

@@ -8,7 +8,7 @@
   var D = JSON.parse(document.getElementById('report-data').textContent);
   var T = D.trades;
   var N = T.sym.length;
-  var UP = '#26a69a', DOWN = '#ef5350', POI = 'rgba(30,90,255,0.16)', FVG = 'rgba(255,179,0,0.20)';
+  var UP = '#26a69a', DOWN = '#ef5350', POI = 'rgba(30,90,255,0.22)', FVG = 'rgba(255,179,0,0.20)';
   var FIB = '#757575', ENTRY = '#000000', STOP = '#d32f2f', TARGET = '#2e7d32', EXIT = '#7b1fa2';
   var TRIGGER = '#c2185b';
   var BARS_BEFORE = 36, BARS_AFTER = 12;
@@ -191,7 +191,7 @@
   }
 
   function showTrade(k, fromChart) {
-    var state = charts[T.sym[k]];
+    var state = ensureChart(T.sym[k]);
     var unit = state.bars.unit;
     var first = T.trig[k] >= 0 ? Math.min(T.pa[k], T.fa[k], T.et[k]) : T.et[k];
     var lo = Math.max(first * 1000 - BARS_BEFORE * unit, state.bars.t[0]);
@@ -279,26 +279,49 @@
     return chart;
   }
 
-  var drawn = 0, equity = null;
-  try {
-    for (var si = 0; si < D.symbols.length; si++) { makeChart(si); drawn++; }
-    if (N > 0) { equity = makeEquity(); }
-    document.getElementById('trades-body') && document.getElementById('trades-body')
-      .addEventListener('click', function (ev) {
-        var tr = ev.target.closest('tr');
-        if (!tr || !tr.id) { return; }
-        ev.preventDefault();
-        showTrade(parseInt(tr.id.substring(1), 10) - 1, false);
-      });
-    window.addEventListener('resize', function () {
-      charts.forEach(function (c) { c.chart.resize(); schedule(c); });
-      if (equity) { equity.resize(); }
-    });
-  } finally {
-    body.setAttribute('data-charts', String(drawn));
+  var equity = null, started = performance.now();
+
+  function drawn() {
+    var n = 0;
+    for (var i = 0; i < charts.length; i++) { if (charts[i]) { n++; } }
+    return n;
   }
+
+  function ensureChart(si) {
+    if (!charts[si]) {
+      try { makeChart(si); } finally { body.setAttribute('data-charts', String(drawn())); }
+    }
+    return charts[si];
+  }
+
+  /* One symbol chart per task, so that the page stays responsive while many are drawn. */
+  function drawFrom(si) {
+    if (si >= D.symbols.length) {
+      body.setAttribute('data-draw-ms', String(Math.round(performance.now() - started)));
+      return;
+    }
+    ensureChart(si);
+    window.setTimeout(function () { drawFrom(si + 1); }, 0);
+  }
+
+  body.setAttribute('data-charts', '0');
+  if (N > 0) { equity = makeEquity(); }
+  var tradeRows = document.getElementById('trades-body');
+  if (tradeRows) {
+    tradeRows.addEventListener('click', function (ev) {
+      var tr = ev.target.closest('tr');
+      if (!tr || !tr.id) { return; }
+      ev.preventDefault();
+      showTrade(parseInt(tr.id.substring(1), 10) - 1, false);
+    });
+  }
+  window.addEventListener('resize', function () {
+    charts.forEach(function (c) { if (c) { c.chart.resize(); schedule(c); } });
+    if (equity) { equity.resize(); }
+  });
   window.smc4jShowTrade = showTrade;
   // #trade-N opens the page zoomed to trade N (links and bookmarks to a trade)
   var hash = /^#trade-(\d+)$/.exec(window.location.hash);
   if (hash && +hash[1] >= 1 && +hash[1] <= N) { showTrade(+hash[1] - 1, false); }
+  drawFrom(0);
 })();

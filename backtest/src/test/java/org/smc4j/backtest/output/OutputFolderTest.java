@@ -224,6 +224,42 @@ class OutputFolderTest {
   }
 
   @Test
+  void shouldRefuseAFolderNoRunWroteThatHoldsFolders() throws IOException {
+    Path project = dir.resolve("project");
+    Files.createDirectories(project.resolve("src"));
+    Files.writeString(project.resolve("pom.xml"), "<project/>");
+    assertThatThrownBy(() -> OutputFolder.open(project, run("x")))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "output folder "
+                + project
+                + " was not written by a run (no RUN.txt) and holds the folder src;"
+                + " choose a new or empty output folder");
+    assertThat(project.resolve("pom.xml")).hasContent("<project/>");
+    assertThat(names(dir)).containsExactlyInAnyOrder("project", ".project.lock");
+  }
+
+  @Test
+  void shouldAdoptAFolderOfPlainFilesFromBeforeRunFilesExisted() throws IOException {
+    Path out = Files.createDirectories(dir.resolve("old"));
+    Files.writeString(out.resolve("trades.csv"), "old trades");
+    Files.writeString(out.resolve("report.html"), "old report");
+    commitRun(out, "new");
+    assertThat(out.resolve("trades.csv")).hasContent("trades new");
+    assertThat(out.resolve("report.html")).hasContent("report new");
+  }
+
+  @Test
+  void shouldRefuseTheWorkingFolderAndItsParents() {
+    Path working = Path.of("").toAbsolutePath();
+    for (Path folder : List.of(working, working.getParent())) {
+      assertThatThrownBy(() -> OutputFolder.open(folder, run("x")))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("must not be the working folder or hold it");
+    }
+  }
+
+  @Test
   void shouldRejectANameWithAFolderPart() throws IOException {
     try (OutputFolder folder = OutputFolder.open(dir.resolve("out"), run("x"))) {
       assertThatThrownBy(() -> folder.resolve("../escape.txt"))

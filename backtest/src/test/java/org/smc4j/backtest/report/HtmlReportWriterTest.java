@@ -300,6 +300,7 @@ class HtmlReportWriterTest {
     assertThat(body(loaded))
         .contains("data-errors=\"0\"")
         .contains("data-charts=\"2\"")
+        .containsPattern("data-draw-ms=\"\\d+\"")
         .as("every table fits 1400 px: %s", body(loaded))
         .contains("data-overflow=\"0\"");
     for (int s = 0; s < 2; s++) {
