@@ -24,16 +24,16 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import org.smc4j.backtest.broker.OrderCancellation;
-import org.smc4j.backtest.broker.SetupDetails;
-import org.smc4j.backtest.broker.Trade;
-import org.smc4j.backtest.journal.SignalRecord;
-import org.smc4j.backtest.journal.SignalStatus;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.output.OutputFolder;
 import org.smc4j.backtest.output.RunInfo;
 import org.smc4j.backtest.replay.BacktestResult;
+import org.smc4j.trading.journal.SignalRecord;
+import org.smc4j.trading.journal.SignalStatus;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.SetupDetails;
+import org.smc4j.trading.order.Trade;
 
 /**
  * Writes a {@link BacktestReport} as one self-contained HTML page whose charts the browser draws

@@ -15,13 +15,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.smc4j.backtest.broker.CancelReason;
-import org.smc4j.backtest.broker.EntryKind;
-import org.smc4j.backtest.broker.OrderCancellation;
-import org.smc4j.backtest.broker.Trade;
-import org.smc4j.backtest.journal.Journal;
-import org.smc4j.backtest.journal.SignalRecord;
-import org.smc4j.backtest.journal.SignalStatus;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
@@ -30,6 +23,14 @@ import org.smc4j.core.instrument.ContractType;
 import org.smc4j.core.instrument.InstrumentState;
 import org.smc4j.core.signal.Side;
 import org.smc4j.risk.guard.GuardLimits;
+import org.smc4j.trading.journal.Journal;
+import org.smc4j.trading.journal.SignalRecord;
+import org.smc4j.trading.journal.SignalStatus;
+import org.smc4j.trading.order.CancelReason;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.Trade;
+import org.smc4j.trading.plan.TradePlan;
 
 class BacktestEngineTest {
 

@@ -15,9 +15,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smc4j.backtest.broker.OrderIntent;
-import org.smc4j.backtest.broker.Trade;
-import org.smc4j.backtest.journal.Journal;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
@@ -28,6 +25,9 @@ import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.trading.journal.Journal;
+import org.smc4j.trading.order.OrderIntent;
+import org.smc4j.trading.order.Trade;
 
 /**
  * The report's size: under 5 MB for the four Binance symbols over 6 months, under 25 MB for 2
