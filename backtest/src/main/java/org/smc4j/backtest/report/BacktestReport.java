@@ -38,7 +38,7 @@ public record BacktestReport(
     notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
     Objects.requireNonNull(run, "run");
     for (Trade t : result.trades()) {
-      if (!candles.containsKey(t.symbol())) {
+      if (!candles.containsKey(t.symbol()) || candles.get(t.symbol()).isEmpty()) {
         throw new IllegalArgumentException(
             "no candles to chart the trades of " + t.symbol() + ", have " + candles.keySet());
       }

@@ -119,7 +119,8 @@ public final class HtmlReportWriter {
             signals(out, result.signals(), result.cancellations());
             tradeTable(out, trades, symbols);
             data(out, report, result, symbols, trades, progress, steps);
-            out.write("<script>\n");
+            out.write("<script>\n/* Apache ECharts " + EChartsLibrary.version());
+            out.write(", inlined from the org.webjars.npm:echarts jar */\n");
             out.write(EChartsLibrary.script());
             out.write("\n</script>\n<script>\n");
             out.write(resource("report.js"));

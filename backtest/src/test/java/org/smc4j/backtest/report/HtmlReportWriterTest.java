@@ -294,6 +294,41 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void shouldWriteAReportWithoutTradesAndRefuseTradesWithoutCandles(@TempDir Path out)
+      throws IOException, InterruptedException {
+    BacktestResult none =
+        new BacktestResult(
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            Instant.parse("2025-01-01T00:00:00Z"),
+            Instant.parse("2025-01-02T00:00:00Z"),
+            120);
+    ReportFile f =
+        HtmlReportWriter.DEFAULT.write(
+            out.resolve("none.html"),
+            new BacktestReport(
+                "none", none, Map.of("TEST", SetupChartRendererTest.zigZag()), List.of()));
+    assertThat(f.trades()).isZero();
+    assertThat(f.charts()).isEqualTo(1);
+    assertThat(Files.readString(f.file(), StandardCharsets.UTF_8))
+        .contains("<h2>Trades</h2>\n<p>No trade.</p>")
+        .contains("\"trades\":{\"sym\":[]");
+    if (onPath("chromium").isPresent()) {
+      assertThat(body(loadInChromium(out, f.file().toUri().toString())))
+          .contains("data-errors=\"0\"")
+          .contains("data-charts=\"1\"");
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                new BacktestReport(
+                    "x", result, Map.of("BTCUSDT", candles.get("BTCUSDT")), List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("no candles to chart the trades of SOLUSDT");
+  }
+
+  @Test
   void shouldLoadWithoutErrorsAndDrawEveryChartInHeadlessChromiumAt1400Pixels(@TempDir Path profile)
       throws IOException, InterruptedException {
     String loaded = loadInChromium(profile, html.toUri().toString());
