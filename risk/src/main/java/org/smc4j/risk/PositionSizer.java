@@ -31,6 +31,10 @@ import org.smc4j.core.signal.Side;
  *       tolerance)} ({@link SizingAdjustment#RAISED_TO_MIN_SIZE}), otherwise the trade is refused.
  * </ul>
  *
+ * <p>With a cost filter ({@link SizingParameters#maxCostShare()} below 1), a trade whose fees and
+ * expected stop slippage take more than that share of the all-in loss per contract is refused
+ * ({@link RefusalReason#COSTS_TOO_HIGH}) before it is sized.
+ *
  * <p>Refused before any arithmetic: non-finite or non-positive prices, an instrument that is not
  * live, inverse contracts, settle currencies other than USDT/USDC/USD, a stop on the wrong side and
  * a stop closer than one tick. Prices that are off the tick grid are sized as given; callers that
@@ -159,6 +163,22 @@ public final class PositionSizer {
             fees.rate(parameters.entryLiquidity()).multiply(entryPrice).multiply(units),
             fees.takerRate().multiply(stopFill).multiply(units));
     BigDecimal lossPerContract = perContract.total();
+    BigDecimal costs = perContract.fees().add(perContract.slippage());
+    BigDecimal maxCostShare = parameters.maxCostShare();
+    // costs / total > share, compared as costs > share * total: exact, no rounded quotient
+    if (costs.compareTo(maxCostShare.multiply(lossPerContract)) > 0) {
+      return refuse(
+          RefusalReason.COSTS_TOO_HIGH,
+          "%s: fees %s and stop slippage %s per contract take %s of the all-in risk %s per"
+              + " contract (stop distance %s), over the maximum cost share %s",
+          id,
+          scaled(perContract.fees()),
+          scaled(perContract.slippage()),
+          costs.divide(lossPerContract, RATIO_SCALE, RoundingMode.HALF_UP).toPlainString(),
+          scaled(lossPerContract),
+          scaled(distance),
+          maxCostShare.toPlainString());
+    }
     BigDecimal risk = parameters.riskUsd();
     BigDecimal lot = spec.lotSize();
     BigDecimal lossPerLot = lossPerContract.multiply(lot);

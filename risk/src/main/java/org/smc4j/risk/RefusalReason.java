@@ -28,5 +28,11 @@ public enum RefusalReason {
    * The size within the risk is above the venue's maximum order size for the entry order type and
    * the parameters say {@link MaxSizePolicy#REFUSE}.
    */
-  ABOVE_MAX_SIZE
+  ABOVE_MAX_SIZE,
+  /**
+   * The trade's costs, both fees and the expected stop slippage, take more of its all-in risk than
+   * {@link SizingParameters#maxCostShare()} allows: a stop so tight that the trade mostly pays
+   * costs.
+   */
+  COSTS_TOO_HIGH
 }

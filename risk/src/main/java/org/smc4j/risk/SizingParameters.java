@@ -20,6 +20,10 @@ import org.smc4j.core.instrument.Liquidity;
  * @param leverage the isolated-margin leverage used to compute initial margin, in {@code [1, 125]}
  * @param maxSizePolicy what to do when the size within the risk is above the venue's maximum order
  *     size (default {@link MaxSizePolicy#REFUSE})
+ * @param maxCostShare the largest share of a trade's all-in risk that its costs (both fees and the
+ *     expected stop slippage) may take, in {@code (0, 1]}; above it the trade is refused ({@link
+ *     RefusalReason#COSTS_TOO_HIGH}). 1 (the default) never refuses: costs are part of the all-in
+ *     risk, so their share is at most 1
  */
 public record SizingParameters(
     BigDecimal riskUsd,
@@ -28,14 +32,15 @@ public record SizingParameters(
     Liquidity entryLiquidity,
     StopSlippage slippage,
     BigDecimal leverage,
-    MaxSizePolicy maxSizePolicy) {
+    MaxSizePolicy maxSizePolicy,
+    BigDecimal maxCostShare) {
 
   /** OKX's highest leverage on any swap; anything above it is a configuration mistake. */
   private static final BigDecimal MAX_LEVERAGE = new BigDecimal("125");
 
   /**
    * $1 risk, 10 % tolerance, OKX default fees, market (taker) entry, one tick of stop slippage, 10x
-   * leverage, sizes above the venue's maximum refused.
+   * leverage, sizes above the venue's maximum refused, no cost filter.
    */
   public static final SizingParameters DEFAULT =
       new SizingParameters(
@@ -45,7 +50,8 @@ public record SizingParameters(
           Liquidity.TAKER,
           StopSlippage.ONE_TICK,
           BigDecimal.TEN,
-          MaxSizePolicy.REFUSE);
+          MaxSizePolicy.REFUSE,
+          BigDecimal.ONE);
 
   /**
    * Validates the parameters.
@@ -61,6 +67,7 @@ public record SizingParameters(
     Objects.requireNonNull(slippage, "slippage");
     Objects.requireNonNull(leverage, "leverage");
     Objects.requireNonNull(maxSizePolicy, "maxSizePolicy");
+    Objects.requireNonNull(maxCostShare, "maxCostShare");
     if (riskUsd.signum() <= 0) {
       throw new IllegalArgumentException("riskUsd must be > 0, was " + riskUsd.toPlainString());
     }
@@ -72,6 +79,41 @@ public record SizingParameters(
       throw new IllegalArgumentException(
           "leverage must be in [1, 125], was " + leverage.toPlainString());
     }
+    if (maxCostShare.signum() <= 0 || maxCostShare.compareTo(BigDecimal.ONE) > 0) {
+      throw new IllegalArgumentException(
+          "maxCostShare must be > 0 and <= 1, was " + maxCostShare.toPlainString());
+    }
+  }
+
+  /**
+   * Parameters without a cost filter ({@code maxCostShare} 1).
+   *
+   * @param riskUsd the dollar loss a stop-out may cost, all-in, {@code > 0}
+   * @param tolerance how far above {@code riskUsd} the minimum size alone may go, in {@code [0, 1]}
+   * @param fees the fee rates
+   * @param entryLiquidity how the entry order trades
+   * @param slippage how far beyond the stop a stop-out is expected to fill
+   * @param leverage the isolated-margin leverage, in {@code [1, 125]}
+   * @param maxSizePolicy refuse or cap sizes above the venue's maximum
+   * @throws IllegalArgumentException when a value is out of its range
+   */
+  public SizingParameters(
+      BigDecimal riskUsd,
+      BigDecimal tolerance,
+      FeeSchedule fees,
+      Liquidity entryLiquidity,
+      StopSlippage slippage,
+      BigDecimal leverage,
+      MaxSizePolicy maxSizePolicy) {
+    this(
+        riskUsd,
+        tolerance,
+        fees,
+        entryLiquidity,
+        slippage,
+        leverage,
+        maxSizePolicy,
+        BigDecimal.ONE);
   }
 
   /**
@@ -103,7 +145,7 @@ public record SizingParameters(
    */
   public SizingParameters withRiskUsd(BigDecimal value) {
     return new SizingParameters(
-        value, tolerance, fees, entryLiquidity, slippage, leverage, maxSizePolicy);
+        value, tolerance, fees, entryLiquidity, slippage, leverage, maxSizePolicy, maxCostShare);
   }
 
   /**
@@ -114,7 +156,7 @@ public record SizingParameters(
    */
   public SizingParameters withTolerance(BigDecimal value) {
     return new SizingParameters(
-        riskUsd, value, fees, entryLiquidity, slippage, leverage, maxSizePolicy);
+        riskUsd, value, fees, entryLiquidity, slippage, leverage, maxSizePolicy, maxCostShare);
   }
 
   /**
@@ -125,7 +167,7 @@ public record SizingParameters(
    */
   public SizingParameters withFees(FeeSchedule value) {
     return new SizingParameters(
-        riskUsd, tolerance, value, entryLiquidity, slippage, leverage, maxSizePolicy);
+        riskUsd, tolerance, value, entryLiquidity, slippage, leverage, maxSizePolicy, maxCostShare);
   }
 
   /**
@@ -135,7 +177,8 @@ public record SizingParameters(
    * @return the copy
    */
   public SizingParameters withEntryLiquidity(Liquidity value) {
-    return new SizingParameters(riskUsd, tolerance, fees, value, slippage, leverage, maxSizePolicy);
+    return new SizingParameters(
+        riskUsd, tolerance, fees, value, slippage, leverage, maxSizePolicy, maxCostShare);
   }
 
   /**
@@ -146,7 +189,7 @@ public record SizingParameters(
    */
   public SizingParameters withSlippage(StopSlippage value) {
     return new SizingParameters(
-        riskUsd, tolerance, fees, entryLiquidity, value, leverage, maxSizePolicy);
+        riskUsd, tolerance, fees, entryLiquidity, value, leverage, maxSizePolicy, maxCostShare);
   }
 
   /**
@@ -157,7 +200,7 @@ public record SizingParameters(
    */
   public SizingParameters withLeverage(BigDecimal value) {
     return new SizingParameters(
-        riskUsd, tolerance, fees, entryLiquidity, slippage, value, maxSizePolicy);
+        riskUsd, tolerance, fees, entryLiquidity, slippage, value, maxSizePolicy, maxCostShare);
   }
 
   /**
@@ -168,6 +211,18 @@ public record SizingParameters(
    */
   public SizingParameters withMaxSizePolicy(MaxSizePolicy value) {
     return new SizingParameters(
-        riskUsd, tolerance, fees, entryLiquidity, slippage, leverage, value);
+        riskUsd, tolerance, fees, entryLiquidity, slippage, leverage, value, maxCostShare);
+  }
+
+  /**
+   * Returns a copy with another cost filter.
+   *
+   * @param value the largest share of the all-in risk that fees and stop slippage may take, in
+   *     {@code (0, 1]}; 1 turns the filter off
+   * @return the copy
+   */
+  public SizingParameters withMaxCostShare(BigDecimal value) {
+    return new SizingParameters(
+        riskUsd, tolerance, fees, entryLiquidity, slippage, leverage, maxSizePolicy, value);
   }
 }

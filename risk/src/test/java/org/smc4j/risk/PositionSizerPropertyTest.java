@@ -201,6 +201,46 @@ class PositionSizerPropertyTest {
         .isGreaterThanOrEqualTo(s.notional());
   }
 
+  @Property(tries = 1000)
+  void theCostFilterRefusesExactlyWhenCostsTakeMoreThanTheShareAndChangesNothingElse(
+      @ForAll("trades") Case c, @ForAll("shares") BigDecimal share) {
+    SizingResult unfiltered =
+        new PositionSizer(c.params()).size(c.side(), c.entry(), c.stop(), c.spec());
+    SizingResult filtered =
+        new PositionSizer(c.params().withMaxCostShare(share))
+            .size(c.side(), c.entry(), c.stop(), c.spec());
+    if (!(unfiltered instanceof SizingResult.Sized s)) {
+      // refused for another reason, or sized: the filter runs after the price checks only
+      boolean priceRefusal =
+          unfiltered instanceof SizingResult.Refused r
+              && r.reason() != RefusalReason.ABOVE_MAX_SIZE
+              && r.reason() != RefusalReason.MIN_SIZE_OVER_TARGET;
+      if (priceRefusal) {
+        assertThat(filtered).isEqualTo(unfiltered);
+      }
+      Statistics.label("filter").collect("unfiltered refused");
+      return;
+    }
+    BigDecimal costs = s.perContract().fees().add(s.perContract().slippage());
+    boolean tooCostly = costs.compareTo(share.multiply(s.perContract().total())) > 0;
+    Statistics.label("filter").collect(tooCostly ? "refused on costs" : "passed");
+    if (tooCostly) {
+      assertThat(filtered).isInstanceOf(SizingResult.Refused.class);
+      assertThat(((SizingResult.Refused) filtered).reason())
+          .isEqualTo(RefusalReason.COSTS_TOO_HIGH);
+      assertThat(((SizingResult.Refused) filtered).message())
+          .startsWith("P-USDT-SWAP")
+          .endsWith("over the maximum cost share " + share.toPlainString());
+    } else {
+      assertThat(filtered).isEqualTo(unfiltered);
+    }
+  }
+
+  @Provide
+  Arbitrary<BigDecimal> shares() {
+    return Arbitraries.bigDecimals().between(new BigDecimal("0.001"), BigDecimal.ONE).ofScale(3);
+  }
+
   @Property(tries = 2000)
   void refusalsHappenExactlyWhenTheRulesSay(@ForAll("trades") Case c) {
     SizingResult result =

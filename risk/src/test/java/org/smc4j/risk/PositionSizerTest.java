@@ -61,6 +61,39 @@ class PositionSizerTest {
   }
 
   @Test
+  void shouldRefuseATradeWhoseCostsTakeMoreThanTheMaximumShareOfItsRisk() {
+    // The BTC long worked above: costs per contract = fees 0.325 + 0.3239995 = 0.6489995 plus
+    // slippage 0.001 = 0.6499995 of the all-in 2.6499995, a share of 0.2452829...
+    // 0.2452 x 2.6499995 = 0.64977987... < 0.6499995: refused; 0.2453 x 2.6499995 = 0.65004487...
+    // >= 0.6499995: sized as without the filter.
+    PositionSizer strict =
+        new PositionSizer(SizingParameters.DEFAULT.withMaxCostShare(new BigDecimal("0.2452")));
+    SizingResult.Refused r = refused(strict.size(Side.LONG, 65000, 64800, BTC_USDT_SWAP));
+    assertThat(r.reason()).isEqualTo(RefusalReason.COSTS_TOO_HIGH);
+    assertThat(r.message())
+        .isEqualTo(
+            "BTC-USDT-SWAP: fees 0.6489995 and stop slippage 0.001 per contract take 0.245283 of"
+                + " the all-in risk 2.6499995 per contract (stop distance 200), over the maximum"
+                + " cost share 0.2452");
+    PositionSizer loose =
+        new PositionSizer(SizingParameters.DEFAULT.withMaxCostShare(new BigDecimal("0.2453")));
+    assertThat(loose.size(Side.LONG, 65000, 64800, BTC_USDT_SWAP))
+        .isEqualTo(DEFAULT.size(Side.LONG, 65000, 64800, BTC_USDT_SWAP));
+  }
+
+  @Test
+  void shouldRefuseATightStopOnCostsButSizeAWideOne() {
+    // Same filter (costs at most 20 % of the risk), same entry: a 30-dollar stop pays about the
+    // same 0.65 of costs per contract as a 2000-dollar one, so only the wide one passes.
+    PositionSizer filter =
+        new PositionSizer(SizingParameters.DEFAULT.withMaxCostShare(new BigDecimal("0.2")));
+    assertThat(refused(filter.size(Side.SHORT, 65000, 65030, BTC_USDT_SWAP)).reason())
+        .isEqualTo(RefusalReason.COSTS_TOO_HIGH);
+    assertThat(sized(filter.size(Side.SHORT, 65000, 67000, BTC_USDT_SWAP)).contracts())
+        .isPositive();
+  }
+
+  @Test
   void shouldSizeBtcLongWithMakerEntryFeeWorkedByHand() {
     // As above but the entry rests (maker 0.0002): entry fee 0.0002 x 65000 x 0.01 = 0.13,
     // per contract 2 + 0.001 + 0.13 + 0.3239995 = 2.4549995; 1 / 2.4549995 = 0.4073... -> 0.40;

@@ -78,4 +78,23 @@ class SizingParametersTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("slippage amount must be >= 0, was -1");
   }
+
+  @Test
+  void shouldHaveNoCostFilterByDefaultAndRejectAShareOutsideZeroToOne() {
+    assertThat(SizingParameters.DEFAULT.maxCostShare()).isEqualByComparingTo("1");
+    assertThat(SizingParameters.DEFAULT.withMaxCostShare(new BigDecimal("0.25")).maxCostShare())
+        .isEqualByComparingTo("0.25");
+    assertThat(
+            SizingParameters.DEFAULT
+                .withMaxCostShare(new BigDecimal("0.25"))
+                .withRiskUsd(new BigDecimal("2"))
+                .maxCostShare())
+        .isEqualByComparingTo("0.25");
+    assertThatThrownBy(() -> SizingParameters.DEFAULT.withMaxCostShare(BigDecimal.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxCostShare must be > 0 and <= 1, was 0");
+    assertThatThrownBy(() -> SizingParameters.DEFAULT.withMaxCostShare(new BigDecimal("1.5")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxCostShare must be > 0 and <= 1, was 1.5");
+  }
 }

@@ -414,7 +414,8 @@ class BacktestEngineTest {
     assertThat(InferredContractSpec.tickSize(pepe)).isEqualByComparingTo("0.0000001");
     ContractSpec spec = InferredContractSpec.from("SOLUSDT", btc);
     assertThat(spec.contractValueCurrency()).isEqualTo("SOL");
-    assertThat(spec.lotSize()).isEqualByComparingTo("0.001");
-    assertThat(spec.minSize()).isEqualByComparingTo("0.001");
+    // The lot is the largest power of ten worth at most 1 USDT at the high 93550: 0.00001.
+    assertThat(spec.lotSize()).isEqualByComparingTo("0.00001");
+    assertThat(spec.minSize()).isEqualByComparingTo("0.00001");
   }
 }

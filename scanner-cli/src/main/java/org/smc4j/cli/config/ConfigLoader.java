@@ -310,6 +310,12 @@ public final class ConfigLoader {
     BigDecimal amount = slip.decimal("amount", d.slippage().amount(), ZERO, HUGE);
     slip.finish();
     MaxSizePolicy maxSize = n.choice("max-size-policy", d.maxSizePolicy(), MaxSizePolicy.class);
+    BigDecimal maxCostShare = n.decimal("max-cost-share", d.maxCostShare(), ZERO, BigDecimal.ONE);
+    if (maxCostShare.signum() <= 0) {
+      throw new ConfigException(
+          n.pathOf("max-cost-share"),
+          "must be > 0 (1 turns the cost filter off), was " + maxCostShare.toPlainString());
+    }
     ConfigNode g = n.section("guards");
     GuardLimits gd = GuardLimits.DEFAULT;
     GuardLimits guards =
@@ -330,7 +336,8 @@ public final class ConfigLoader {
             d.entryLiquidity(),
             new StopSlippage(amount, unit),
             leverage,
-            maxSize);
+            maxSize,
+            maxCostShare);
     return new RiskConfig(sizing, guards, equity);
   }
 

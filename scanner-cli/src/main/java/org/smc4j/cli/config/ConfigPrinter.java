@@ -110,6 +110,7 @@ public final class ConfigPrinter {
                     "amount", number(r.slippage().amount()),
                     "unit", name(r.slippage().unit())),
             "max-size-policy", name(r.maxSizePolicy()),
+            "max-cost-share", number(r.maxCostShare()),
             "guards",
                 map(
                     "max-daily-loss-usd", number(g.maxDailyLossUsd()),

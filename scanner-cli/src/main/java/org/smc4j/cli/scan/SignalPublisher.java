@@ -36,6 +36,7 @@ import org.smc4j.cli.alert.SinkOutcome;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.decision.SkipReason;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.SignalRecord;
 import org.smc4j.trading.journal.SignalStatus;
@@ -236,7 +237,7 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
     OptionalDouble contracts = OptionalDouble.empty();
     OptionalDouble risk = OptionalDouble.empty();
     SignalStatus status = SignalStatus.TAKEN;
-    Optional<String> reason = Optional.empty();
+    Optional<SkipReason> reason = Optional.empty();
     switch (s.sizing()) {
       case Sizing.Sized z -> {
         contracts = OptionalDouble.of(z.contracts());
@@ -244,7 +245,7 @@ final class SignalPublisher implements SignalHandler, AutoCloseable {
       }
       case Sizing.Refused r -> {
         status = SignalStatus.SKIPPED;
-        reason = Optional.of(r.reason());
+        reason = Optional.of(SkipReason.SizeRefused.of(r.reason(), r.message()));
       }
     }
     return new SignalRecord(

@@ -116,7 +116,7 @@ final class SignalText {
         o.put("contracts", z.contracts());
         o.put("plannedRiskUsd", z.plannedRisk());
       }
-      case Sizing.Refused r -> o.put("sizeRefused", r.reason());
+      case Sizing.Refused r -> o.put("sizeRefused", r.text());
     }
     o.put("score", e.score().total());
     ArrayNode parts = o.putArray("scoreParts");
@@ -134,7 +134,7 @@ final class SignalText {
               "%s contracts for $%.2f risk",
               BigDecimal.valueOf(z.contracts()).stripTrailingZeros().toPlainString(),
               z.plannedRisk());
-      case Sizing.Refused r -> "no size: " + r.reason();
+      case Sizing.Refused r -> "no size: " + r.text();
     };
   }
 

@@ -161,6 +161,7 @@ class ConfigLoaderTest {
               risk-usd: 1
               fees: {maker: 0.0001, taker: 0.0004}
               max-size-policy: cap
+              max-cost-share: 0.25
               guards:
                 max-daily-loss-usd: 3
                 max-daily-losing-trades: 2
@@ -180,6 +181,7 @@ class ConfigLoaderTest {
         .isEqualTo(new GuardLimits(new BigDecimal("3"), 2, 1, new BigDecimal("1.5"), 8));
     assertThat(c.risk().accountEquityUsd()).isEqualByComparingTo("250.5");
     assertThat(c.risk().sizing().maxSizePolicy()).isEqualTo(MaxSizePolicy.CAP);
+    assertThat(c.risk().sizing().maxCostShare()).isEqualByComparingTo("0.25");
     assertThat(c.backtest())
         .isEqualTo(
             new BacktestConfig(
@@ -249,6 +251,10 @@ class ConfigLoaderTest {
         "risk.guards.max-open-risk: unknown key (known here: [max-daily-loss-usd,"
             + " max-daily-losing-trades, max-concurrent-trades, max-open-risk-usd,"
             + " day-start-hour-utc, account-equity-usd])");
+    assertError(
+        "risk: {max-cost-share: 0}\n",
+        "risk.max-cost-share: must be > 0 (1 turns the cost filter off), was 0");
+    assertError("risk: {max-cost-share: 1.2}\n", "risk.max-cost-share: must be <= 1, was 1.2");
     assertError(
         "risk: {max-size-policy: shrink}\n",
         "risk.max-size-policy: must be one of [refuse, cap], was 'shrink'");
