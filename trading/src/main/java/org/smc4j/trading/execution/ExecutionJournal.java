@@ -336,15 +336,16 @@ public final class ExecutionJournal implements AutoCloseable {
 
   /**
    * Records the entry's fills on a trade: filled size, average price, the open time (first time
-   * only) and, when it is not protected yet, since when it is unprotected.
+   * only, in exchange time) and since when it is unprotected (first time only, local time).
    *
    * @param tradeKey the trade
    * @param filledSz the contracts filled
    * @param entryPx the average entry price
-   * @param at when the fill was seen
+   * @param openedAt the exchange's time of the first fill
+   * @param seenAt when the fill was seen locally
    */
   public synchronized void recordEntryFill(
-      String tradeKey, BigDecimal filledSz, BigDecimal entryPx, Instant at) {
+      String tradeKey, BigDecimal filledSz, BigDecimal entryPx, Instant openedAt, Instant seenAt) {
     write(
         () -> {
           try (PreparedStatement ps =
@@ -354,8 +355,8 @@ public final class ExecutionJournal implements AutoCloseable {
                       + " unprotected_since = COALESCE(unprotected_since, ?) WHERE trade_key = ?")) {
             ps.setString(1, filledSz.toPlainString());
             ps.setString(2, entryPx.toPlainString());
-            ps.setString(3, at.toString());
-            ps.setString(4, at.toString());
+            ps.setString(3, openedAt.toString());
+            ps.setString(4, seenAt.toString());
             ps.setString(5, tradeKey);
             ps.executeUpdate();
           }
