@@ -3,6 +3,8 @@ package org.smc4j.backtest.broker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.OrderIntent;
 
 /**
  * When a pending entry order expires if it has neither filled nor been cancelled. Market orders

@@ -5,12 +5,21 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import org.smc4j.backtest.broker.internal.WilderAtr;
 import org.smc4j.backtest.funding.FundingModel;
+import org.smc4j.core.atr.WilderAtr;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.signal.OrderAction;
+import org.smc4j.trading.broker.BrokerListener;
+import org.smc4j.trading.order.AlternativeExit;
+import org.smc4j.trading.order.CancelReason;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.ExitReason;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.OrderIntent;
+import org.smc4j.trading.order.Submission;
+import org.smc4j.trading.order.Trade;
 
 /**
  * A simulated exchange account for one symbol, fed closed candles in time order. It holds at most
@@ -49,7 +58,7 @@ public final class SimulatedBroker {
   private final BrokerModels models;
   private final BarArrays oneMinute;
   private final BrokerListener listener;
-  private final WilderAtr atr = new WilderAtr();
+  private final WilderAtr atr;
   private final boolean trackAtr;
 
   private OrderIntent pending;
@@ -121,6 +130,7 @@ public final class SimulatedBroker {
     this.oneMinute = oneMinute.orElse(BarArrays.empty(Timeframe.M1));
     this.listener = Objects.requireNonNull(listener, "listener");
     this.trackAtr = models.slippage().usesAtr();
+    this.atr = new WilderAtr(models.slippage().atrPeriod());
   }
 
   /** Returns the symbol this broker trades. */
@@ -474,12 +484,17 @@ public final class SimulatedBroker {
   }
 
   private double slippage(double ref) {
-    double slip = models.slippage().slippage(ref, tickSize, atr.value());
+    double slip = models.slippage().slippage(ref, tickSize, atrValue());
     if (!Double.isFinite(slip) || slip < 0) {
       throw new IllegalStateException(
           "slippage model gave " + slip + " for " + symbol + " at " + ref + "; must be >= 0");
     }
     return slip;
+  }
+
+  /** The entry timeframe's ATR known at the previous close, empty during its warm-up. */
+  private OptionalDouble atrValue() {
+    return atr.ready() ? OptionalDouble.of(atr.value()) : OptionalDouble.empty();
   }
 
   private void open(long time, double price, Liquidity liquidity, double slip) {

@@ -21,6 +21,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.smc4j.trading.journal.JournalException;
 
 /**
  * Exports one run of an SQLite journal to CSV files and to an Excel workbook: the tables {@code

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.smc4j.backtest.broker.Trade;
+import org.smc4j.trading.order.Trade;
 
 /**
  * Cumulative net P&amp;L after each trade, in exit-time order, with its drawdown from the running

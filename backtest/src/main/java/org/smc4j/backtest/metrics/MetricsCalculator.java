@@ -14,7 +14,7 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
-import org.smc4j.backtest.broker.Trade;
+import org.smc4j.trading.order.Trade;
 
 /**
  * Computes {@link PerformanceMetrics} of trades over a backtest period.

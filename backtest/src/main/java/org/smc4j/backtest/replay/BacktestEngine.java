@@ -13,20 +13,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.smc4j.backtest.broker.BrokerListener;
-import org.smc4j.backtest.broker.OrderCancellation;
-import org.smc4j.backtest.broker.OrderIntent;
 import org.smc4j.backtest.broker.SimulatedBroker;
-import org.smc4j.backtest.broker.Submission;
-import org.smc4j.backtest.broker.Trade;
-import org.smc4j.backtest.journal.Journal;
-import org.smc4j.backtest.journal.SignalRecord;
-import org.smc4j.backtest.journal.SignalStatus;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.risk.guard.GuardDecision;
 import org.smc4j.risk.guard.OpenPosition;
 import org.smc4j.risk.guard.PortfolioGuard;
 import org.smc4j.risk.guard.TradeProposal;
+import org.smc4j.trading.broker.BrokerListener;
+import org.smc4j.trading.journal.Journal;
+import org.smc4j.trading.journal.SignalRecord;
+import org.smc4j.trading.journal.SignalStatus;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.OrderIntent;
+import org.smc4j.trading.order.Submission;
+import org.smc4j.trading.order.Trade;
+import org.smc4j.trading.plan.PlanSizer;
+import org.smc4j.trading.plan.Sizing;
+import org.smc4j.trading.plan.TradePlan;
 
 /**
  * The event-driven backtest: replays closed 5m candles of many symbols merged in time order and

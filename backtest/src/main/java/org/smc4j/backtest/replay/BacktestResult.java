@@ -3,9 +3,9 @@ package org.smc4j.backtest.replay;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.smc4j.backtest.broker.OrderCancellation;
-import org.smc4j.backtest.broker.Trade;
-import org.smc4j.backtest.journal.SignalRecord;
+import org.smc4j.trading.journal.SignalRecord;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.Trade;
 
 /**
  * What a backtest produced, with the symbols that failed beside the results.

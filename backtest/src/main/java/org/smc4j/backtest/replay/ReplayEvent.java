@@ -1,6 +1,7 @@
 package org.smc4j.backtest.replay;
 
 import java.util.Objects;
+import org.smc4j.trading.plan.TradePlan;
 
 /**
  * What the strategy reported at the close of one 5m bar of a symbol and the backtest acts on.

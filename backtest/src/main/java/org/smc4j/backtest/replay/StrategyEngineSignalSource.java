@@ -13,6 +13,7 @@ import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.engine.StrategyEngine;
 import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.engine.StrategyEventListener;
+import org.smc4j.trading.plan.EntrySignalAdapter;
 
 /**
  * Streams a symbol's 5m candles, one {@link StrategyEngine#onBar} call per closed candle, through

@@ -3,9 +3,9 @@ package org.smc4j.backtest.report;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.smc4j.backtest.broker.Trade;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.core.bar.BarArrays;
+import org.smc4j.trading.order.Trade;
 
 /**
  * What an HTML report shows: a finished backtest, the candles its trades are charted on, and notes

@@ -20,15 +20,15 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
-import org.smc4j.backtest.broker.OrderCancellation;
-import org.smc4j.backtest.broker.SetupDetails;
-import org.smc4j.backtest.broker.Trade;
-import org.smc4j.backtest.journal.SignalRecord;
-import org.smc4j.backtest.journal.SignalStatus;
 import org.smc4j.backtest.metrics.EquityCurve;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.replay.BacktestResult;
+import org.smc4j.trading.journal.SignalRecord;
+import org.smc4j.trading.journal.SignalStatus;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.SetupDetails;
+import org.smc4j.trading.order.Trade;
 
 /**
  * Writes a {@link BacktestReport} as one self-contained HTML file: every image is embedded as a

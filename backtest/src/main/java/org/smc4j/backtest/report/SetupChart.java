@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import org.smc4j.backtest.broker.SetupDetails;
-import org.smc4j.backtest.broker.Trade;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.fib.ImpulseLeg;
 import org.smc4j.core.poi.PointOfInterest;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.order.SetupDetails;
+import org.smc4j.trading.order.Trade;
 
 /**
  * What a setup chart shows: the candles around a setup, its 15m POI box and FVG, the Fibonacci

@@ -1,6 +1,7 @@
 package org.smc4j.backtest.slippage;
 
 import java.util.OptionalDouble;
+import org.smc4j.core.atr.WilderAtr;
 
 /**
  * Tells how far against the trader a taker fill lands from its reference price (the open for market
@@ -19,7 +20,8 @@ public interface SlippageModel {
    *
    * @param referencePrice the price the order would fill at without slippage, {@code > 0}
    * @param tickSize the instrument's tick size, {@code > 0}
-   * @param atr the ATR14 of the entry timeframe known at the previous close, empty during warm-up
+   * @param atr the Wilder ATR ({@link #atrPeriod()}) of the entry timeframe known at the previous
+   *     close, empty during warm-up
    * @return the distance, finite and {@code >= 0}
    */
   double slippage(double referencePrice, double tickSize, OptionalDouble atr);
@@ -31,5 +33,15 @@ public interface SlippageModel {
    */
   default boolean usesAtr() {
     return true;
+  }
+
+  /**
+   * Returns the period of the ATR the broker passes to {@link #slippage}.
+   *
+   * @return the period, {@code >= 1}; by default the strategy's default, {@link
+   *     WilderAtr#DEFAULT_PERIOD}
+   */
+  default int atrPeriod() {
+    return WilderAtr.DEFAULT_PERIOD;
   }
 }

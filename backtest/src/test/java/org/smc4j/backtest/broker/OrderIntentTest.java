@@ -13,6 +13,13 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.order.AlternativeExit;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.ExitReason;
+import org.smc4j.trading.order.OrderIntent;
+import org.smc4j.trading.order.SetupDetails;
+import org.smc4j.trading.order.Submission;
+import org.smc4j.trading.order.Trade;
 
 class OrderIntentTest {
 

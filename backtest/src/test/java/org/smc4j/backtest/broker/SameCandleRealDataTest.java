@@ -15,6 +15,10 @@ import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.ExitReason;
+import org.smc4j.trading.order.OrderIntent;
+import org.smc4j.trading.order.Trade;
 
 /**
  * Stop and target inside one 5m candle on real data: Bybit DOGEUSDT 5m candles with the 1m candles

@@ -12,6 +12,8 @@ import org.smc4j.backtest.testing.TestBars.Recorder;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.Trade;
 
 class SimulatedBrokerPropertiesTest {
 

@@ -20,6 +20,14 @@ import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.order.AlternativeExit;
+import org.smc4j.trading.order.CancelReason;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.ExitReason;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.OrderIntent;
+import org.smc4j.trading.order.Submission;
+import org.smc4j.trading.order.Trade;
 
 class SimulatedBrokerTest {
 
@@ -133,6 +141,35 @@ class SimulatedBrokerTest {
       Trade t = rec.trades.get(0);
       assertThat(t.entrySlippage()).isCloseTo(0.5, EPS);
       assertThat(t.entryPrice()).isCloseTo(100.5, EPS);
+    }
+
+    @Test
+    void shouldMeasureTheAtrWithTheModelsPeriod() {
+      // Period 3: true ranges 2, 2, 4 (the third candle 100 / 102 / 98 / 100) give ATR 8/3 at the
+      // third close; the fourth candle's market entry slips 0.25 x 8/3 = 2/3. With the default
+      // period 14 the ATR would not exist yet and the entry would slip the fallback tick.
+      SimulatedBroker b =
+          broker(
+              BrokerModels.DEFAULT.withSlippage(
+                  new org.smc4j.backtest.slippage.AtrSlippageModel(0.25, 1, 3)),
+              Optional.empty());
+      BarArrays bars =
+          bars(
+              Timeframe.M5,
+              START,
+              ohlc(100, 101, 99, 100),
+              ohlc(100, 101, 99, 100),
+              ohlc(100, 102, 98, 100),
+              ohlc(100, 101, 99, 100));
+      for (int i = 0; i < 3; i++) {
+        b.onBar(bars, i);
+      }
+      b.submit(
+          intent(1, Side.LONG, EntryKind.MARKET_NEXT_OPEN, 100, 95, 110, START + 3 * 300_000L));
+      b.onBar(bars, 3);
+      b.finish(bars, 3);
+      Trade t = rec.trades.get(0);
+      assertThat(t.entrySlippage()).isCloseTo(0.25 * 8 / 3, EPS);
     }
   }
 

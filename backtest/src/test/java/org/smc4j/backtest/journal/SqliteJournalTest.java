@@ -21,15 +21,19 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smc4j.backtest.broker.CancelReason;
-import org.smc4j.backtest.broker.EntryKind;
-import org.smc4j.backtest.broker.ExitReason;
-import org.smc4j.backtest.broker.OrderCancellation;
-import org.smc4j.backtest.broker.OrderIntent;
-import org.smc4j.backtest.broker.SetupDetails;
-import org.smc4j.backtest.broker.Trade;
 import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.journal.JournalException;
+import org.smc4j.trading.journal.SignalRecord;
+import org.smc4j.trading.journal.SignalStatus;
+import org.smc4j.trading.journal.SqliteJournal;
+import org.smc4j.trading.order.CancelReason;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.ExitReason;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.OrderIntent;
+import org.smc4j.trading.order.SetupDetails;
+import org.smc4j.trading.order.Trade;
 
 class SqliteJournalTest {
 
@@ -92,7 +96,7 @@ class SqliteJournalTest {
         1,
         true,
         Optional.of(
-            new org.smc4j.backtest.broker.AlternativeExit(
+            new org.smc4j.trading.order.AlternativeExit(
                 102, Liquidity.MAKER, 0.0204, ExitReason.TARGET)));
   }
 

@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
-import org.smc4j.backtest.broker.EntryKind;
-import org.smc4j.backtest.broker.ExitReason;
-import org.smc4j.backtest.broker.OrderIntent;
-import org.smc4j.backtest.broker.Trade;
 import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.ExitReason;
+import org.smc4j.trading.order.OrderIntent;
+import org.smc4j.trading.order.Trade;
 
 class MetricsCalculatorTest {
 

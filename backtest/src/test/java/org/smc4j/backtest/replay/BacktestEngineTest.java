@@ -15,13 +15,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import org.smc4j.backtest.broker.CancelReason;
-import org.smc4j.backtest.broker.EntryKind;
-import org.smc4j.backtest.broker.OrderCancellation;
-import org.smc4j.backtest.broker.Trade;
-import org.smc4j.backtest.journal.Journal;
-import org.smc4j.backtest.journal.SignalRecord;
-import org.smc4j.backtest.journal.SignalStatus;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
@@ -30,6 +23,14 @@ import org.smc4j.core.instrument.ContractType;
 import org.smc4j.core.instrument.InstrumentState;
 import org.smc4j.core.signal.Side;
 import org.smc4j.risk.guard.GuardLimits;
+import org.smc4j.trading.journal.Journal;
+import org.smc4j.trading.journal.SignalRecord;
+import org.smc4j.trading.journal.SignalStatus;
+import org.smc4j.trading.order.CancelReason;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.Trade;
+import org.smc4j.trading.plan.TradePlan;
 
 class BacktestEngineTest {
 
@@ -413,7 +414,8 @@ class BacktestEngineTest {
     assertThat(InferredContractSpec.tickSize(pepe)).isEqualByComparingTo("0.0000001");
     ContractSpec spec = InferredContractSpec.from("SOLUSDT", btc);
     assertThat(spec.contractValueCurrency()).isEqualTo("SOL");
-    assertThat(spec.lotSize()).isEqualByComparingTo("0.001");
-    assertThat(spec.minSize()).isEqualByComparingTo("0.001");
+    // The lot is the largest power of ten worth at most 1 USDT at the high 93550: 0.00001.
+    assertThat(spec.lotSize()).isEqualByComparingTo("0.00001");
+    assertThat(spec.minSize()).isEqualByComparingTo("0.00001");
   }
 }

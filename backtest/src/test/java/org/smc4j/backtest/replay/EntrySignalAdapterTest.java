@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.smc4j.backtest.broker.EntryKind;
-import org.smc4j.backtest.broker.SetupDetails;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.engine.StrategyConfig;
@@ -17,6 +15,10 @@ import org.smc4j.core.signal.Side;
 import org.smc4j.core.signal.TriggerType;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.SetupDetails;
+import org.smc4j.trading.plan.EntrySignalAdapter;
+import org.smc4j.trading.plan.TradePlan;
 
 class EntrySignalAdapterTest {
 

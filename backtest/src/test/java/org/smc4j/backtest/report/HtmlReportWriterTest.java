@@ -23,10 +23,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smc4j.backtest.broker.AlternativeExit;
-import org.smc4j.backtest.broker.ExitReason;
-import org.smc4j.backtest.broker.Trade;
-import org.smc4j.backtest.journal.Journal;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.replay.BacktestEngine;
@@ -40,6 +36,10 @@ import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.trading.journal.Journal;
+import org.smc4j.trading.order.AlternativeExit;
+import org.smc4j.trading.order.ExitReason;
+import org.smc4j.trading.order.Trade;
 
 class HtmlReportWriterTest {
 
@@ -149,7 +149,7 @@ class HtmlReportWriterTest {
         .contains("<tr><td class=\"l\">skipped: one position per symbol</td><td>" + busy + "</td>");
     long poiDied =
         result.cancellations().stream()
-            .filter(c -> c.reason() == org.smc4j.backtest.broker.CancelReason.POI_DIED)
+            .filter(c -> c.reason() == org.smc4j.trading.order.CancelReason.POI_DIED)
             .count();
     if (poiDied > 0) {
       assertThat(page)

@@ -19,11 +19,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smc4j.backtest.broker.EntryKind;
-import org.smc4j.backtest.broker.ExitReason;
-import org.smc4j.backtest.broker.OrderIntent;
-import org.smc4j.backtest.broker.SetupDetails;
-import org.smc4j.backtest.broker.Trade;
 import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
@@ -34,6 +29,11 @@ import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.ExitReason;
+import org.smc4j.trading.order.OrderIntent;
+import org.smc4j.trading.order.SetupDetails;
+import org.smc4j.trading.order.Trade;
 
 class SetupChartRendererTest {
 

@@ -56,6 +56,16 @@ class SlippageModelTest {
   }
 
   @Test
+  void shouldMeasureTheStrategysDefaultAtrUnlessGivenAPeriod() {
+    assertThat(new AtrSlippageModel(0.05, 2).atrPeriod()).isEqualTo(14);
+    assertThat(new AtrSlippageModel(0.05, 2, 10).atrPeriod()).isEqualTo(10);
+    assertThat(new TickSlippageModel(1).atrPeriod()).isEqualTo(14);
+    assertThatThrownBy(() -> new AtrSlippageModel(0.05, 2, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("atrPeriod must be >= 1, was 0");
+  }
+
+  @Test
   void shouldRejectNegativeFallbackTicks() {
     assertThatThrownBy(() -> new AtrSlippageModel(0.1, -2))
         .isInstanceOf(IllegalArgumentException.class)

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.smc4j.backtest.broker.BrokerListener;
-import org.smc4j.backtest.broker.EntryKind;
-import org.smc4j.backtest.broker.OrderCancellation;
-import org.smc4j.backtest.broker.OrderIntent;
-import org.smc4j.backtest.broker.Trade;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.broker.BrokerListener;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.OrderIntent;
+import org.smc4j.trading.order.Trade;
 
 /** Hand-built candles and plans for backtest tests. */
 public final class TestBars {

@@ -14,6 +14,7 @@ import org.smc4j.marketdata.csv.internal.AsciiFieldParser;
 import org.smc4j.marketdata.csv.internal.CsvBytes;
 import org.smc4j.marketdata.validate.CandleValidator;
 import org.smc4j.marketdata.validate.DataProblem;
+import org.smc4j.marketdata.validate.PriceOutlierRule;
 import org.smc4j.marketdata.validate.ProblemKind;
 import org.smc4j.marketdata.validate.RawCandles;
 import org.smc4j.marketdata.validate.ValidatedCandles;
@@ -46,10 +47,16 @@ public final class CandleCsvReader {
 
   private final ValidationMode mode;
   private final Timeframe timeframe;
+  private final PriceOutlierRule outliers;
 
   private CandleCsvReader(ValidationMode mode, Timeframe timeframe) {
+    this(mode, timeframe, PriceOutlierRule.DEFAULT);
+  }
+
+  private CandleCsvReader(ValidationMode mode, Timeframe timeframe, PriceOutlierRule outliers) {
     this.mode = mode;
     this.timeframe = timeframe;
+    this.outliers = outliers;
   }
 
   /**
@@ -69,7 +76,23 @@ public final class CandleCsvReader {
    * @return the reader
    */
   public CandleCsvReader withTimeframe(Timeframe timeframe) {
-    return new CandleCsvReader(mode, Objects.requireNonNull(timeframe, "timeframe"));
+    return new CandleCsvReader(mode, Objects.requireNonNull(timeframe, "timeframe"), outliers);
+  }
+
+  /**
+   * Returns a copy that checks price outliers with the given rule instead of {@link
+   * PriceOutlierRule#DEFAULT}.
+   *
+   * @param rule the outlier rule ({@link PriceOutlierRule#OFF} for none)
+   * @return the reader
+   */
+  public CandleCsvReader withOutlierRule(PriceOutlierRule rule) {
+    return new CandleCsvReader(mode, timeframe, Objects.requireNonNull(rule, "rule"));
+  }
+
+  /** Returns the price-outlier rule. */
+  public PriceOutlierRule outlierRule() {
+    return outliers;
   }
 
   /** Returns the validation mode. */
@@ -112,7 +135,7 @@ public final class CandleCsvReader {
       raw.add(readRaw(f));
     }
     Timeframe tf = timeframe != null ? timeframe : inferTimeframe(raw);
-    return CandleValidator.validate(raw, tf, mode);
+    return CandleValidator.validate(raw, tf, mode, outliers);
   }
 
   /**

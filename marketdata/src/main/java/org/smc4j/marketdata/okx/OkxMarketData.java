@@ -20,6 +20,7 @@ import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.okx.internal.CandleSequence;
 import org.smc4j.marketdata.okx.internal.OkxCandleRows;
 import org.smc4j.marketdata.okx.internal.OkxRestClient;
+import org.smc4j.marketdata.okx.internal.RetryableFailure;
 import org.smc4j.marketdata.okx.internal.RetryingCaller;
 import org.smc4j.marketdata.okx.internal.XChangeTickerSource;
 
@@ -111,7 +112,10 @@ public final class OkxMarketData implements AutoCloseable {
       throw new IllegalArgumentException("n must be >= 1, was " + n);
     }
     List<SwapVolume> volumes = new ArrayList<>();
-    for (XChangeTickerSource.Ticker t : tickers.swapTickers()) {
+    for (XChangeTickerSource.Ticker t :
+        tickers.swapTickers(
+            OkxMarketData::isRankableUsdtSwap,
+            "a USDT swap (*" + USDT_SWAP_SUFFIX + ") with a positive last and a volCcy24h")) {
       if (t.instId() == null || !t.instId().endsWith(USDT_SWAP_SUFFIX)) {
         continue;
       }
@@ -134,15 +138,25 @@ public final class OkxMarketData implements AutoCloseable {
     return List.copyOf(volumes.subList(0, Math.min(n, volumes.size())));
   }
 
+  private static boolean isRankableUsdtSwap(XChangeTickerSource.Ticker t) {
+    return t.instId() != null
+        && t.instId().endsWith(USDT_SWAP_SUFFIX)
+        && t.last() != null
+        && t.last().signum() > 0
+        && t.volCcy24h() != null;
+  }
+
   /**
    * Returns the contract specifications of every OKX perpetual swap ({@code GET
    * /api/v5/public/instruments?instType=SWAP}, every size field kept), mapped by {@link
    * OkxInstrumentMapper}. The answer is cached for {@link OkxSettings#instrumentTtl()} on the
-   * injected clock and shared by every thread; a failed fetch leaves the cache as it was.
+   * injected clock and shared by every thread. An answer without a single mappable instrument
+   * (empty or garbled) is retried like a 5xx. When a refresh fails for good after an earlier
+   * success, the last good answer is kept and returned, with a WARN naming the endpoint, and the
+   * refresh is tried again on the next call.
    *
    * @return the mapped specs and, beside them, one message per instrument that could not be mapped
-   * @throws MarketDataException when the request fails for good or the body is not an instruments
-   *     response
+   * @throws MarketDataException when the request fails for good and no earlier answer exists
    */
   public OkxInstrumentMapper.Mapped swapInstruments() {
     synchronized (instrumentLock) {
@@ -152,10 +166,22 @@ public final class OkxMarketData implements AutoCloseable {
         return cachedInstruments;
       }
       Map<String, String> query = Map.of("instType", "SWAP");
-      OkxRestClient.Envelope envelope = rest.get(OkxEndpoint.INSTRUMENTS, query);
-      OkxInstrumentMapper.Mapped mapped =
-          OkxInstrumentMapper.mapResponse(
-              envelope.body(), "GET " + OkxEndpoint.INSTRUMENTS.path() + "?instType=SWAP");
+      String request = "GET " + OkxEndpoint.INSTRUMENTS.path() + "?instType=SWAP";
+      OkxInstrumentMapper.Mapped mapped;
+      try {
+        mapped = rest.get(OkxEndpoint.INSTRUMENTS, query, e -> usableInstruments(e, request));
+      } catch (MarketDataException e) {
+        if (cachedInstruments == null) {
+          throw e;
+        }
+        log.warn(
+            "{}: refresh failed, keeping the {} instruments fetched at {}: {}",
+            request,
+            cachedInstruments.specs().size(),
+            instrumentsFetchedAt,
+            e.getMessage());
+        return cachedInstruments;
+      }
       for (String failure : mapped.failures()) {
         log.warn("instrument skipped: {}", failure);
       }
@@ -163,6 +189,23 @@ public final class OkxMarketData implements AutoCloseable {
       instrumentsFetchedAt = now;
       return mapped;
     }
+  }
+
+  private static OkxInstrumentMapper.Mapped usableInstruments(
+      OkxRestClient.Envelope envelope, String request) throws RetryableFailure {
+    if (envelope.data().isEmpty()) {
+      throw new RetryableFailure("the answer lists no instruments (\"data\":[])", null);
+    }
+    OkxInstrumentMapper.Mapped mapped = OkxInstrumentMapper.mapResponse(envelope.body(), request);
+    if (mapped.specs().isEmpty()) {
+      throw new RetryableFailure(
+          "none of the "
+              + envelope.data().size()
+              + " instruments could be mapped; first: "
+              + mapped.failures().get(0),
+          null);
+    }
+    return mapped;
   }
 
   /**

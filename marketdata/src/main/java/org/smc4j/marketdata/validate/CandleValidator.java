@@ -23,13 +23,19 @@ import org.smc4j.core.bar.Timeframe;
  * ValidationMode#LENIENT} drops the row and lists it. Missing bars between kept bars are reported
  * as {@link Gap}s (strict fails on them too) and never filled. Zero-volume bars are kept and listed
  * as warnings in both modes.
+ *
+ * <p>Then, over the bars that passed, a {@link PriceOutlierRule} looks for bad prices: a bar whose
+ * range or jump is far outside its neighbours' is a {@link ProblemKind#PRICE_OUTLIER}, dropped and
+ * listed (lenient) or the failure (strict), like any other problem. Gaps are reported over the bars
+ * that remain, so a dropped row or outlier leaves a reported one-bar gap.
  */
 public final class CandleValidator {
 
   private CandleValidator() {}
 
   /**
-   * Validates the rows of one series.
+   * Validates the rows of one series with the {@link PriceOutlierRule#DEFAULT default} outlier
+   * rule.
    *
    * @param files the files' rows, in any order
    * @param timeframe the series' timeframe
@@ -39,9 +45,25 @@ public final class CandleValidator {
    */
   public static ValidatedCandles validate(
       List<RawCandles> files, Timeframe timeframe, ValidationMode mode) {
+    return validate(files, timeframe, mode, PriceOutlierRule.DEFAULT);
+  }
+
+  /**
+   * Validates the rows of one series.
+   *
+   * @param files the files' rows, in any order
+   * @param timeframe the series' timeframe
+   * @param mode strict or lenient
+   * @param outliers when a bar's prices are implausible next to its neighbours'
+   * @return the valid bars and the report
+   * @throws DataProblemException in strict mode, for the first problem or gap in series order
+   */
+  public static ValidatedCandles validate(
+      List<RawCandles> files, Timeframe timeframe, ValidationMode mode, PriceOutlierRule outliers) {
     Objects.requireNonNull(files, "files");
     Objects.requireNonNull(timeframe, "timeframe");
     Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(outliers, "outliers");
     List<RawCandles> ordered = inSeriesOrder(files);
     int capacity = 0;
     int rowsRead = 0;
@@ -56,14 +78,14 @@ public final class CandleValidator {
     double[] outLow = new double[capacity];
     double[] outClose = new double[capacity];
     double[] outVolume = new double[capacity];
+    // Where each kept bar comes from, for the outlier, gap and zero-volume messages.
+    final int[] keptFile = new int[capacity];
+    final int[] keptLine = new int[capacity];
     int kept = 0;
-    String prevSource = "";
-    int prevLine = 0;
-    List<Gap> gaps = new ArrayList<>();
-    List<DataProblem> problems = new ArrayList<>();
-    List<DataProblem> warnings = new ArrayList<>();
+    List<List<DataProblem>> problemsByFile = new ArrayList<>(ordered.size());
 
-    for (RawCandles f : ordered) {
+    for (int fileIndex = 0; fileIndex < ordered.size(); fileIndex++) {
+      RawCandles f = ordered.get(fileIndex);
       final String source = f.source();
       final int n = f.size();
       final long[] time = f.openTimeMillisUnsafe();
@@ -75,8 +97,7 @@ public final class CandleValidator {
       final double[] close = f.closeUnsafe();
       final double[] volume = f.volumeUnsafe();
       final int[] lines = f.linesUnsafe();
-      List<DataProblem> fileProblems = new ArrayList<>();
-      int firstGapOfFile = gaps.size();
+      List<DataProblem> fileProblems = new ArrayList<>(f.unreadableRows());
       for (int i = 0; i < n; i++) {
         final long t = time[i];
         final double o = open[i];
@@ -127,7 +148,9 @@ public final class CandleValidator {
                     source,
                     line,
                     "open_time",
-                    Instant.ofEpochMilli(t) + " duplicates " + where(prevSource, prevLine, source),
+                    Instant.ofEpochMilli(t)
+                        + " duplicates "
+                        + where(ordered, keptFile[kept - 1], keptLine[kept - 1], source),
                     ProblemKind.DUPLICATE_TIME,
                     Optional.of(Instant.ofEpochMilli(t))));
             continue;
@@ -142,31 +165,12 @@ public final class CandleValidator {
                         + " is before the previous bar "
                         + Instant.ofEpochMilli(prev)
                         + " ("
-                        + where(prevSource, prevLine, source)
+                        + where(ordered, keptFile[kept - 1], keptLine[kept - 1], source)
                         + ")",
                     ProblemKind.OUT_OF_ORDER,
                     Optional.of(Instant.ofEpochMilli(t))));
             continue;
           }
-          if (t - prev > step) {
-            gaps.add(
-                new Gap(
-                    Instant.ofEpochMilli(prev + step),
-                    Instant.ofEpochMilli(t - step),
-                    (t - prev) / step - 1,
-                    source,
-                    line));
-          }
-        }
-        if (v == 0) {
-          warnings.add(
-              new DataProblem(
-                  source,
-                  line,
-                  "volume",
-                  "zero volume at " + Instant.ofEpochMilli(t) + " (bar kept)",
-                  ProblemKind.ZERO_VOLUME,
-                  Optional.of(Instant.ofEpochMilli(t))));
         }
         outTime[kept] = t;
         outOpen[kept] = o;
@@ -174,15 +178,80 @@ public final class CandleValidator {
         outLow[kept] = l;
         outClose[kept] = c;
         outVolume[kept] = v;
+        keptFile[kept] = fileIndex;
+        keptLine[kept] = line;
         kept++;
-        prevSource = source;
-        prevLine = line;
       }
-      List<DataProblem> merged = mergeByLine(f.unreadableRows(), fileProblems);
-      if (mode == ValidationMode.STRICT) {
-        failOnFirst(merged, gaps.subList(firstGapOfFile, gaps.size()));
+      problemsByFile.add(fileProblems);
+    }
+
+    boolean[] outlier =
+        PriceOutliers.find(
+            outliers,
+            step,
+            kept,
+            outTime,
+            outOpen,
+            outHigh,
+            outLow,
+            outClose,
+            ordered,
+            keptFile,
+            keptLine,
+            problemsByFile);
+
+    // Drop the outliers, then report gaps and zero-volume bars over the bars that remain.
+    int out = 0;
+    List<Gap> gaps = new ArrayList<>();
+    List<DataProblem> warnings = new ArrayList<>();
+    for (int i = 0; i < kept; i++) {
+      if (outlier[i]) {
+        continue;
       }
-      problems.addAll(merged);
+      final long t = outTime[i];
+      final String source = ordered.get(keptFile[i]).source();
+      if (out > 0 && t - outTime[out - 1] > step) {
+        long prev = outTime[out - 1];
+        gaps.add(
+            new Gap(
+                Instant.ofEpochMilli(prev + step),
+                Instant.ofEpochMilli(t - step),
+                (t - prev) / step - 1,
+                source,
+                keptLine[i]));
+      }
+      if (outVolume[i] == 0) {
+        warnings.add(
+            new DataProblem(
+                source,
+                keptLine[i],
+                "volume",
+                "zero volume at " + Instant.ofEpochMilli(t) + " (bar kept)",
+                ProblemKind.ZERO_VOLUME,
+                Optional.of(Instant.ofEpochMilli(t))));
+      }
+      if (out != i) {
+        outTime[out] = t;
+        outOpen[out] = outOpen[i];
+        outHigh[out] = outHigh[i];
+        outLow[out] = outLow[i];
+        outClose[out] = outClose[i];
+        outVolume[out] = outVolume[i];
+        keptFile[out] = keptFile[i];
+        keptLine[out] = keptLine[i];
+      }
+      out++;
+    }
+    kept = out;
+
+    List<DataProblem> problems = new ArrayList<>();
+    for (List<DataProblem> fileProblems : problemsByFile) {
+      // Stable: rows of one line keep the order in which they were found.
+      fileProblems.sort(Comparator.comparingInt(DataProblem::line));
+      problems.addAll(fileProblems);
+    }
+    if (mode == ValidationMode.STRICT) {
+      failOnFirst(ordered, problemsByFile, gaps);
     }
 
     if (kept != capacity) {
@@ -251,34 +320,39 @@ public final class CandleValidator {
     return new DataProblem(source, line, field, what, kind, when);
   }
 
-  private static String where(String prevSource, int prevLine, String source) {
+  private static String where(List<RawCandles> ordered, int prevFile, int prevLine, String source) {
+    String prevSource = ordered.get(prevFile).source();
     return prevSource.equals(source) ? "line " + prevLine : prevSource + ":" + prevLine;
   }
 
-  private static List<DataProblem> mergeByLine(List<DataProblem> a, List<DataProblem> b) {
-    if (a.isEmpty()) {
-      return b;
-    }
-    List<DataProblem> merged = new ArrayList<>(a.size() + b.size());
-    int i = 0;
-    int j = 0;
-    while (i < a.size() || j < b.size()) {
-      if (j == b.size() || (i < a.size() && a.get(i).line() <= b.get(j).line())) {
-        merged.add(a.get(i++));
-      } else {
-        merged.add(b.get(j++));
+  /** Throws for the first problem or gap in series order (file order, then line). */
+  private static void failOnFirst(
+      List<RawCandles> ordered, List<List<DataProblem>> problemsByFile, List<Gap> gaps) {
+    Gap firstGap = gaps.isEmpty() ? null : gaps.get(0);
+    int gapFile = -1;
+    if (firstGap != null) {
+      for (int i = 0; i < ordered.size(); i++) {
+        if (ordered.get(i).source().equals(firstGap.source())) {
+          gapFile = i;
+          break;
+        }
       }
     }
-    return merged;
-  }
-
-  private static void failOnFirst(List<DataProblem> problems, List<Gap> gaps) {
-    if (problems.isEmpty() && gaps.isEmpty()) {
-      return;
+    for (int i = 0; i < problemsByFile.size(); i++) {
+      List<DataProblem> fileProblems = problemsByFile.get(i);
+      if (firstGap != null
+          && gapFile <= i
+          && (gapFile < i
+              || fileProblems.isEmpty()
+              || firstGap.line() < fileProblems.get(0).line())) {
+        throw new DataProblemException(firstGap.toString());
+      }
+      if (!fileProblems.isEmpty()) {
+        throw new DataProblemException(fileProblems.get(0).toString());
+      }
     }
-    if (gaps.isEmpty() || (!problems.isEmpty() && problems.get(0).line() <= gaps.get(0).line())) {
-      throw new DataProblemException(problems.get(0).toString());
+    if (firstGap != null) {
+      throw new DataProblemException(firstGap.toString());
     }
-    throw new DataProblemException(gaps.get(0).toString());
   }
 }

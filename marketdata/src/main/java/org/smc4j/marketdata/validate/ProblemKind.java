@@ -18,6 +18,11 @@ public enum ProblemKind {
   DUPLICATE_TIME(false),
   /** An open time before the previous bar's. */
   OUT_OF_ORDER(false),
+  /**
+   * A bar whose range or jump from its neighbours is implausible (a bad tick): see {@link
+   * PriceOutlierRule}.
+   */
+  PRICE_OUTLIER(false),
   /** A bar with zero volume: a warning only, the bar is kept. */
   ZERO_VOLUME(true);
 

@@ -82,4 +82,50 @@ class OkxInstrumentsTest {
       assertThat(okx.swapInstruments().specs()).hasSize(3);
     }
   }
+
+  @Test
+  void shouldRetryAnEmptyOrTruncatedInstrumentListAndThenMapTheGoodOne() {
+    String whole = OkxStub.fixture("public-instruments-SWAP.json");
+    stub.script(
+        INSTRUMENTS,
+        OkxStub.Reply.ok("{\"code\":\"0\",\"msg\":\"\",\"data\":[]}"),
+        OkxStub.Reply.ok(whole.substring(0, whole.length() / 2)),
+        OkxStub.Reply.ok(whole));
+    try (OkxMarketData okx = okx()) {
+      assertThat(okx.swapInstruments().specs()).hasSize(3);
+      assertThat(stub.requests(INSTRUMENTS)).hasSize(3);
+    }
+  }
+
+  @Test
+  void shouldFailNamingTheEndpointWhenNoAnswerListsAnInstrument() {
+    stub.script(INSTRUMENTS, OkxStub.Reply.ok("{\"code\":\"0\",\"msg\":\"\",\"data\":[]}"));
+    try (OkxMarketData okx = okx()) {
+      assertThatThrownBy(okx::swapInstruments)
+          .isInstanceOf(MarketDataException.class)
+          .hasMessage(
+              "GET /api/v5/public/instruments?instType=SWAP: failed after 3 attempts; last error:"
+                  + " the answer lists no instruments (\"data\":[])");
+    }
+  }
+
+  @Test
+  void shouldKeepTheLastGoodInstrumentsWhenARefreshFailsAndRefreshLater() {
+    stub.script(INSTRUMENTS, OkxStub.Reply.ok(OkxStub.fixture("public-instruments-SWAP.json")));
+    try (OkxMarketData okx = okx()) {
+      OkxInstrumentMapper.Mapped good = okx.swapInstruments();
+      time.advance(Duration.ofMinutes(11));
+      stub.script(
+          INSTRUMENTS,
+          OkxStub.Reply.ok("{\"code\":\"0\",\"msg\":\"\",\"data\":[{\"instId\":\"X\"}]}"));
+
+      assertThat(okx.swapInstruments()).isSameAs(good);
+      assertThat(stub.requests(INSTRUMENTS)).hasSize(4);
+
+      // The next call tries again and takes a good answer.
+      stub.script(INSTRUMENTS, OkxStub.Reply.ok(OkxStub.fixture("public-instruments-SWAP.json")));
+      assertThat(okx.swapInstruments()).isNotSameAs(good);
+      assertThat(stub.requests(INSTRUMENTS)).hasSize(5);
+    }
+  }
 }

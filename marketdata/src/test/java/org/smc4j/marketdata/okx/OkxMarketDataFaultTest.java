@@ -3,6 +3,10 @@ package org.smc4j.marketdata.okx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,25 +145,72 @@ class OkxMarketDataFaultTest {
   }
 
   @Test
-  void shouldFailAtOnceOnMalformedJson() {
-    stub.script(CANDLES, OkxStub.Reply.ok("{\"code\":\"0\",\"msg\":\"\",\"data\":[[\"17"));
+  void shouldRetryTruncatedJsonLikeA5xxAndThenReturnTheCandles() {
+    // The body cut off mid-way, as a dropped connection leaves it.
+    String whole = twelveCandles();
+    stub.script(
+        CANDLES, OkxStub.Reply.ok(whole.substring(0, whole.length() / 2)), OkxStub.Reply.ok(whole));
     try (OkxMarketData okx = okx(3)) {
-      assertThatThrownBy(() -> okx.latestClosedCandles("BTC-USDT-SWAP", Timeframe.M5, 12))
-          .isInstanceOf(MarketDataException.class)
-          .hasMessageContaining("GET /api/v5/market/candles")
-          .hasMessageContaining("malformed JSON in the response");
-      assertThat(stub.requests(CANDLES)).hasSize(1);
+      assertThat(okx.latestClosedCandles("BTC-USDT-SWAP", Timeframe.M5, 12).bars().size())
+          .isEqualTo(12);
+      assertThat(stub.requests(CANDLES)).hasSize(2);
     }
   }
 
   @Test
-  void shouldFailAtOnceOnAJsonBodyThatIsNoOkxEnvelope() {
-    stub.script(CANDLES, OkxStub.Reply.ok("[1,2,3]"));
+  void shouldGiveUpOnMalformedJsonAfterTheRetriesWithOneLineNamingTheEndpoint() {
+    stub.script(CANDLES, OkxStub.Reply.ok("{\"code\":\"0\",\"msg\":\"\",\"data\":[[\"17"));
     try (OkxMarketData okx = okx(3)) {
       assertThatThrownBy(() -> okx.latestClosedCandles("BTC-USDT-SWAP", Timeframe.M5, 12))
           .isInstanceOf(MarketDataException.class)
-          .hasMessageContaining("GET /api/v5/market/candles")
-          .hasMessageContaining("malformed response, no OKX envelope with a \"code\": [1,2,3]");
+          .isNotInstanceOf(OkxUnreachableException.class)
+          .hasMessageStartingWith("GET /api/v5/market/candles?instId=BTC-USDT-SWAP")
+          .hasMessageContaining("failed after 3 attempts; last error: malformed JSON")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+      assertThat(stub.requests(CANDLES)).hasSize(3);
+    }
+  }
+
+  @Test
+  void shouldRetryAJsonBodyThatIsNoOkxEnvelope() {
+    stub.script(CANDLES, OkxStub.Reply.ok("[1,2,3]"), OkxStub.Reply.ok(twelveCandles()));
+    try (OkxMarketData okx = okx(3)) {
+      assertThat(okx.latestClosedCandles("BTC-USDT-SWAP", Timeframe.M5, 12).bars().size())
+          .isEqualTo(12);
+      assertThat(stub.requests(CANDLES)).hasSize(2);
+    }
+  }
+
+  @Test
+  void shouldSayOkxIsUnreachableNamingHostErrorAndHintWhenNothingListens() throws IOException {
+    // A port that was free a moment ago: nothing listens there, the connection is refused.
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    try (OkxMarketData okx =
+        OkxMarketData.create(
+            OkxSettings.defaults()
+                .withBaseUrl(URI.create("http://127.0.0.1:" + port))
+                .withRequestTimeout(Duration.ofMillis(500))
+                .withRetries(2, Duration.ofMillis(10), Duration.ofMillis(20), 1L)
+                .withTime(time, time, OkxRateLimiter.documented(time, time)))) {
+      assertThatThrownBy(() -> okx.latestClosedCandles("BTC-USDT-SWAP", Timeframe.M5, 12))
+          .isInstanceOfSatisfying(
+              OkxUnreachableException.class,
+              e -> {
+                assertThat(e.host()).isEqualTo("127.0.0.1");
+                assertThat(e.attempts()).isEqualTo(2);
+                assertThat(e.error()).contains("ConnectException");
+                assertThat(e.hint()).contains("--okx-url").contains("--replay");
+                assertThat(e.getMessage())
+                    .startsWith(
+                        "OKX unreachable at http://127.0.0.1:"
+                            + port
+                            + " (GET /api/v5/market/candles?instId=BTC-USDT-SWAP")
+                    .endsWith(OkxUnreachableException.HINT)
+                    .doesNotContain("\n");
+              });
     }
   }
 

@@ -3,6 +3,10 @@ package org.smc4j.marketdata.okx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -118,13 +122,82 @@ class OkxTickersTest {
   }
 
   @Test
-  void shouldFailAtOnceOnMalformedTickerJson() {
+  void shouldRetryTruncatedTickerJsonAndThenRank() {
+    String whole = tickers();
+    stub.script(
+        TICKERS,
+        OkxStub.Reply.ok(whole.substring(0, whole.length() - 40)),
+        OkxStub.Reply.ok(whole));
+    try (OkxMarketData okx = okx(3)) {
+      assertThat(okx.topUsdtSwapsByQuoteVolume(3)).hasSize(3);
+      assertThat(stub.requests(TICKERS)).hasSize(2);
+    }
+  }
+
+  @Test
+  void shouldGiveUpOnMalformedTickerJsonWithOneLineNamingTheEndpoint() {
     stub.script(TICKERS, OkxStub.Reply.ok("{\"code\":\"0\",\"data\":[{\"instId\":"));
     try (OkxMarketData okx = okx(3)) {
       assertThatThrownBy(() -> okx.topUsdtSwapsByQuoteVolume(1))
           .isInstanceOf(MarketDataException.class)
-          .hasMessageContaining("GET /api/v5/market/tickers?instType=SWAP: malformed JSON");
-      assertThat(stub.requests(TICKERS)).hasSize(1);
+          .hasMessageStartingWith(
+              "GET /api/v5/market/tickers?instType=SWAP: failed after 3 attempts; last error:"
+                  + " malformed JSON")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+      assertThat(stub.requests(TICKERS)).hasSize(3);
+    }
+  }
+
+  @Test
+  void shouldTreatAnEmptyTickerListAsAFailureAndRetryIt() {
+    stub.script(
+        TICKERS,
+        OkxStub.Reply.ok("{\"code\":\"0\",\"msg\":\"\",\"data\":[]}"),
+        OkxStub.Reply.ok(tickers()));
+    try (OkxMarketData okx = okx(3)) {
+      assertThat(okx.topUsdtSwapsByQuoteVolume(2))
+          .extracting(SwapVolume::instId)
+          .containsExactly("ETH-USDT-SWAP", "BTC-USDT-SWAP");
+      assertThat(stub.requests(TICKERS)).hasSize(2);
+    }
+  }
+
+  @Test
+  void shouldFailNamingTheEndpointWhenEveryAnswerHasNoUsableUsdtSwap() {
+    // The docs fixture itself: two inverse swaps only, nothing to rank.
+    stub.script(TICKERS, OkxStub.Reply.ok(OkxStub.fixture("market-tickers-SWAP.json")));
+    try (OkxMarketData okx = okx(2)) {
+      assertThatThrownBy(() -> okx.topUsdtSwapsByQuoteVolume(1))
+          .isInstanceOf(MarketDataException.class)
+          .hasMessage(
+              "GET /api/v5/market/tickers?instType=SWAP: failed after 2 attempts; last error: none"
+                  + " of the 2 tickers is a USDT swap (*-USDT-SWAP) with a positive last and a"
+                  + " volCcy24h");
+      assertThat(stub.requests(TICKERS)).hasSize(2);
+    }
+  }
+
+  @Test
+  void shouldSayOkxIsUnreachableThroughXchangeToo() throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    try (OkxMarketData okx =
+        OkxMarketData.create(
+            OkxSettings.defaults()
+                .withBaseUrl(URI.create("http://127.0.0.1:" + port))
+                .withRequestTimeout(Duration.ofMillis(500))
+                .withRetries(2, Duration.ofMillis(10), Duration.ofMillis(20), 1L)
+                .withTime(time, time, OkxRateLimiter.documented(time, time)))) {
+      assertThatThrownBy(() -> okx.topUsdtSwapsByQuoteVolume(1))
+          .isInstanceOfSatisfying(
+              OkxUnreachableException.class,
+              e -> {
+                assertThat(e.host()).isEqualTo("127.0.0.1");
+                assertThat(e.request()).isEqualTo("GET /api/v5/market/tickers?instType=SWAP");
+                assertThat(e.getMessage()).doesNotContain("\n");
+              });
     }
   }
 

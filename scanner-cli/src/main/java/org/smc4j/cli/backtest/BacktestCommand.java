@@ -21,9 +21,6 @@ import org.smc4j.backtest.funding.ConstantFundingModel;
 import org.smc4j.backtest.funding.FundingSchedule;
 import org.smc4j.backtest.funding.HistoricalFundingModel;
 import org.smc4j.backtest.journal.JournalExporter;
-import org.smc4j.backtest.journal.SignalRecord;
-import org.smc4j.backtest.journal.SignalStatus;
-import org.smc4j.backtest.journal.SqliteJournal;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.replay.BacktestEngine;
@@ -56,6 +53,9 @@ import org.smc4j.marketdata.validate.ValidationMode;
 import org.smc4j.risk.ContractSpecFile;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.risk.guard.GuardLimits;
+import org.smc4j.trading.journal.SignalRecord;
+import org.smc4j.trading.journal.SignalStatus;
+import org.smc4j.trading.journal.SqliteJournal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -383,7 +383,7 @@ public final class BacktestCommand implements Callable<Integer> {
     String specNote =
         specs == null
             ? "contract specs: inferred from the candles (linear, 1 base unit per contract, tick"
-                + " = finest price step seen, lot 0.001); pass --specs for the venue's exact sizing"
+                + " = finest price step seen, lot = largest power of ten worth <= 1 USDT); pass --specs for the venue's exact sizing"
             : "contract specs: from " + specs;
     stdout.println(specNote);
     notes.add(specNote);

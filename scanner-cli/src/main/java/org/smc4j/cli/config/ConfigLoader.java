@@ -134,13 +134,16 @@ public final class ConfigLoader {
     }
     try {
       ConfigNode rootNode = ConfigNode.root(map);
+      OkxConfig okx = okx(rootNode.section("okx"));
+      LoopConfig loop = loop(rootNode.section("scan"));
+      StrategyConfig strategy = strategy(rootNode.section("strategy"));
       Smc4jConfig config =
           new Smc4jConfig(
-              okx(rootNode.section("okx")),
-              loop(rootNode.section("scan")),
-              strategy(rootNode.section("strategy")),
+              okx,
+              loop,
+              strategy,
               risk(rootNode.section("risk")),
-              backtest(rootNode.section("backtest")),
+              backtest(rootNode.section("backtest"), strategy.atrPeriod()),
               output(rootNode.section("output")),
               alerts(rootNode.section("alerts")),
               logging(rootNode.section("logging")));
@@ -346,10 +349,10 @@ public final class ConfigLoader {
     return v;
   }
 
-  private static BacktestConfig backtest(ConfigNode n) {
+  private static BacktestConfig backtest(ConfigNode n, int strategyAtrPeriod) {
     BacktestConfig d = BacktestConfig.DEFAULT;
     FillKind fill = n.choice("fill", d.fill(), FillKind.class);
-    SlippageModel slippage = slippage(n.section("slippage"), d.slippage());
+    SlippageModel slippage = slippage(n.section("slippage"), d.slippage(), strategyAtrPeriod);
     double fundingRate = n.number("funding-rate", d.fundingRate(), -0.05, 0.05);
     Duration interval = n.duration("funding-interval", d.fundingInterval(), Duration.ofMinutes(1));
     if (Duration.ofDays(1).toMillis() % interval.toMillis() != 0) {
@@ -364,9 +367,12 @@ public final class ConfigLoader {
     return new BacktestConfig(fill, slippage, fundingRate, interval, expiry, guards);
   }
 
-  /** One of {@code ticks: N}, {@code fraction: F}, or {@code atr: F} (+ {@code fallback-ticks}). */
-  private static SlippageModel slippage(ConfigNode n, SlippageModel def) {
-    n.accept("ticks", "fraction", "atr", "fallback-ticks");
+  /**
+   * One of {@code ticks: N}, {@code fraction: F}, or {@code atr: F} (+ {@code fallback-ticks},
+   * {@code atr-period}, by default the strategy's, so that both measure the same ATR).
+   */
+  private static SlippageModel slippage(ConfigNode n, SlippageModel def, int strategyAtrPeriod) {
+    n.accept("ticks", "fraction", "atr", "fallback-ticks", "atr-period");
     List<String> given = new ArrayList<>();
     for (String model : List.of("ticks", "fraction", "atr")) {
       if (n.has(model)) {
@@ -377,8 +383,10 @@ public final class ConfigLoader {
       throw new ConfigException(
           n.path(), "give one model (ticks, fraction or atr), was " + String.join(" and ", given));
     }
-    if (n.has("fallback-ticks") && !given.contains("atr")) {
-      throw new ConfigException(n.pathOf("fallback-ticks"), "belongs to the atr model only");
+    for (String atrOnly : List.of("fallback-ticks", "atr-period")) {
+      if (n.has(atrOnly) && !given.contains("atr")) {
+        throw new ConfigException(n.pathOf(atrOnly), "belongs to the atr model only");
+      }
     }
     SlippageModel model = def;
     if (given.contains("ticks")) {
@@ -388,7 +396,9 @@ public final class ConfigLoader {
     } else if (given.contains("atr")) {
       model =
           new AtrSlippageModel(
-              n.number("atr", 0, 0, 1), n.integer("fallback-ticks", 1, 0, 1_000_000));
+              n.number("atr", 0, 0, 1),
+              n.integer("fallback-ticks", 1, 0, 1_000_000),
+              n.integer("atr-period", strategyAtrPeriod, 1, MAX_BARS));
     }
     n.finish();
     return model;

@@ -195,7 +195,14 @@ public final class ConfigPrinter {
     return switch (model) {
       case TickSlippageModel t -> map("ticks", t.ticks());
       case PercentSlippageModel p -> map("fraction", p.fraction());
-      case AtrSlippageModel a -> map("atr", a.atrFraction(), "fallback-ticks", a.fallbackTicks());
+      case AtrSlippageModel a ->
+          map(
+              "atr",
+              a.atrFraction(),
+              "fallback-ticks",
+              a.fallbackTicks(),
+              "atr-period",
+              a.atrPeriod());
       default ->
           throw new IllegalArgumentException(
               "no config form for the slippage model " + model.getClass().getName());

@@ -23,6 +23,7 @@ import org.smc4j.marketdata.funding.FundingRates;
 import org.smc4j.marketdata.validate.CandleValidator;
 import org.smc4j.marketdata.validate.DataProblem;
 import org.smc4j.marketdata.validate.Gap;
+import org.smc4j.marketdata.validate.PriceOutlierRule;
 import org.smc4j.marketdata.validate.ProblemKind;
 import org.smc4j.marketdata.validate.RawCandles;
 import org.smc4j.marketdata.validate.ValidatedCandles;
@@ -49,7 +50,8 @@ import picocli.CommandLine.Spec;
           + " canonical; format detected by header) and funding-rate files (timestamp,rate).",
       "Per series: files, rows, first/last open time, timeframe, gaps (missing bars are reported,"
           + " never filled), duplicate and out-of-order times, OHLC violations, non-finite or"
-          + " negative values, bars off the timeframe grid, zero-volume bars (a warning: the bar"
+          + " negative values, bars off the timeframe grid, price outliers (a range or jump far"
+          + " outside the neighbouring bars', see --outlier-range), zero-volume bars (a warning: the bar"
           + " is kept). Funding files are checked for the 8 h interval.",
       "Directories are walked recursively; the candle files of one directory with the same format"
           + " and timeframe are checked as one series."
@@ -90,6 +92,22 @@ public final class DataCheckCommand implements Callable<Integer> {
               + " the file name).")
   Timeframe timeframe;
 
+  @Option(
+      names = "--outlier-range",
+      paramLabel = "X",
+      description =
+          "A bar whose range (high - low) exceeds X times the median range of the 101 bars around"
+              + " it is a price outlier (default: 50; Infinity turns the check off).")
+  Double outlierRange;
+
+  @Option(
+      names = "--outlier-jump",
+      paramLabel = "X",
+      description =
+          "A bar whose open is X median ranges from the previous close and whose close is as far"
+              + " from the next open is a price outlier (default: 20; Infinity turns it off).")
+  Double outlierJump;
+
   /** Creates the command (picocli). */
   public DataCheckCommand() {}
 
@@ -106,6 +124,7 @@ public final class DataCheckCommand implements Callable<Integer> {
     long duplicates;
     long outOfOrder;
     long ohlc;
+    long outliers;
     long otherDropped;
     long zeroVolume;
     long fundingProblems;
@@ -123,6 +142,7 @@ public final class DataCheckCommand implements Callable<Integer> {
               + duplicates
               + outOfOrder
               + ohlc
+              + outliers
               + otherDropped
               + fundingProblems
               + irregularIntervals
@@ -166,14 +186,15 @@ public final class DataCheckCommand implements Callable<Integer> {
             .thenComparing(e -> e.getKey().format())
             .thenComparing(e -> e.getKey().timeframe().millis()));
     for (Map.Entry<SeriesKey, List<RawCandles>> e : ordered) {
-      checkSeries(out, e.getKey(), e.getValue(), totals);
+      checkSeries(out, e.getKey(), e.getValue(), outlierRule(), totals);
     }
     for (Path f : fundingFiles) {
       checkFunding(out, err, f, totals);
     }
     out.printf(
         "== summary: %d series, %d funding files, %d unreadable files; %d rows; gaps %d (%d missing"
-            + " bars), duplicates %d, out-of-order %d, OHLC violations %d, other dropped rows %d,"
+            + " bars), duplicates %d, out-of-order %d, OHLC violations %d, price outliers %d, other"
+            + " dropped rows %d,"
             + " zero-volume bars %d; funding problems %d, irregular funding intervals %d%n",
         totals.series,
         totals.funding,
@@ -184,6 +205,7 @@ public final class DataCheckCommand implements Callable<Integer> {
         totals.duplicates,
         totals.outOfOrder,
         totals.ohlc,
+        totals.outliers,
         totals.otherDropped,
         totals.zeroVolume,
         totals.fundingProblems,
@@ -199,10 +221,25 @@ public final class DataCheckCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
+  private PriceOutlierRule outlierRule() {
+    PriceOutlierRule rule = PriceOutlierRule.DEFAULT;
+    if (outlierRange != null) {
+      rule = rule.withRangeMultiple(outlierRange);
+    }
+    if (outlierJump != null) {
+      rule = rule.withJumpMultiple(outlierJump);
+    }
+    return rule;
+  }
+
   private static void checkSeries(
-      PrintWriter out, SeriesKey key, List<RawCandles> files, Totals totals) {
+      PrintWriter out,
+      SeriesKey key,
+      List<RawCandles> files,
+      PriceOutlierRule rule,
+      Totals totals) {
     ValidatedCandles checked =
-        CandleValidator.validate(files, key.timeframe(), ValidationMode.LENIENT);
+        CandleValidator.validate(files, key.timeframe(), ValidationMode.LENIENT, rule);
     ValidationReport r = checked.report();
     totals.series++;
     totals.rows += r.rowsRead();
@@ -233,14 +270,17 @@ public final class DataCheckCommand implements Callable<Integer> {
     long offGrid = r.count(ProblemKind.OFF_GRID);
     long malformed = r.count(ProblemKind.MALFORMED_ROW);
     long closeTime = r.count(ProblemKind.CLOSE_TIME_MISMATCH);
+    long outliers = r.count(ProblemKind.PRICE_OUTLIER);
     out.printf(
-        "   gaps %d (%d missing bars), duplicates %d, out-of-order %d, OHLC violations %d,"
-            + " non-finite %d, negative %d, off-grid %d, malformed %d, close-time mismatches %d%n",
+        "   gaps %d (%d missing bars), duplicates %d, out-of-order %d, OHLC violations %d, price"
+            + " outliers %d, non-finite %d, negative %d, off-grid %d, malformed %d, close-time"
+            + " mismatches %d%n",
         r.gaps().size(),
         r.missingBars(),
         duplicates,
         outOfOrder,
         ohlc,
+        outliers,
         nonFinite,
         negative,
         offGrid,
@@ -258,6 +298,7 @@ public final class DataCheckCommand implements Callable<Integer> {
     totals.duplicates += duplicates;
     totals.outOfOrder += outOfOrder;
     totals.ohlc += ohlc;
+    totals.outliers += outliers;
     totals.otherDropped += nonFinite + negative + offGrid + malformed + closeTime;
     totals.zeroVolume += zero.size();
     firstOf(r).ifPresent(totals::noteFirst);

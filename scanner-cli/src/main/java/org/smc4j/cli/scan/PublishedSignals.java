@@ -11,8 +11,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import org.smc4j.backtest.journal.JournalException;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.journal.JournalException;
 
 /**
  * Reads the keys of the signals earlier live {@code scan} runs wrote to a journal, so that a

@@ -17,13 +17,13 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smc4j.backtest.replay.PlanSizer;
 import org.smc4j.cli.config.LoopConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.marketdata.okx.Sleeper;
+import org.smc4j.trading.plan.PlanSizer;
 
 /**
  * The scan loop. At each 5m close (plus the configured delay) one cycle: the universe (top N by 24

@@ -2,12 +2,12 @@ package org.smc4j.cli.scan;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.smc4j.backtest.replay.Sizing;
-import org.smc4j.backtest.replay.TradePlan;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.plan.Sizing;
+import org.smc4j.trading.plan.TradePlan;
 
 /**
  * A new entry signal found by the scan, with its $1 size. Known at the close of the signal bar

@@ -27,11 +27,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smc4j.backtest.journal.Journal;
-import org.smc4j.backtest.journal.SignalRecord;
-import org.smc4j.backtest.journal.SignalStatus;
-import org.smc4j.backtest.replay.Sizing;
-import org.smc4j.backtest.replay.TradePlan;
 import org.smc4j.backtest.report.SetupChart;
 import org.smc4j.backtest.report.SetupChartRenderer;
 import org.smc4j.cli.alert.AlertDispatcher;
@@ -41,6 +36,11 @@ import org.smc4j.cli.alert.SinkOutcome;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.journal.Journal;
+import org.smc4j.trading.journal.SignalRecord;
+import org.smc4j.trading.journal.SignalStatus;
+import org.smc4j.trading.plan.Sizing;
+import org.smc4j.trading.plan.TradePlan;
 
 /**
  * Publishes each new signal once: prints its line, appends it to the JSON-lines file (flushed),

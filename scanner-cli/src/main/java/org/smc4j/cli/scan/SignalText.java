@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.smc4j.backtest.broker.EntryKind;
-import org.smc4j.backtest.broker.SetupDetails;
-import org.smc4j.backtest.replay.Sizing;
-import org.smc4j.backtest.replay.TradePlan;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.SetupDetails;
+import org.smc4j.trading.plan.Sizing;
+import org.smc4j.trading.plan.TradePlan;
 
 /**
  * The words and numbers of a signal: the console line, the alert text and the JSON-lines record.

@@ -5,9 +5,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
-import org.smc4j.backtest.replay.EntrySignalAdapter;
-import org.smc4j.backtest.replay.PlanSizer;
-import org.smc4j.backtest.replay.TradePlan;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
@@ -16,6 +13,9 @@ import org.smc4j.core.engine.StrategyEngine;
 import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.engine.StrategyEventListener;
 import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.trading.plan.EntrySignalAdapter;
+import org.smc4j.trading.plan.PlanSizer;
+import org.smc4j.trading.plan.TradePlan;
 
 /**
  * One symbol's streaming strategy state: the same {@link StrategyEngine} the backtest replays (15m

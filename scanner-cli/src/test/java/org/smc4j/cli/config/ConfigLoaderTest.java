@@ -212,6 +212,17 @@ class ConfigLoaderTest {
     assertThat(parse("backtest: {slippage: {atr: 0.1}}\n").backtest().slippage())
         .as("one fallback tick while the ATR warms up")
         .isEqualTo(new AtrSlippageModel(0.1, 1));
+    assertThat(
+            parse("strategy: {atr-period: 10}\nbacktest: {slippage: {atr: 0.1}}\n")
+                .backtest()
+                .slippage())
+        .as("the strategy's ATR period unless the slippage names its own")
+        .isEqualTo(new AtrSlippageModel(0.1, 1, 10));
+    assertThat(
+            parse("strategy: {atr-period: 10}\nbacktest: {slippage: {atr: 0.1, atr-period: 20}}\n")
+                .backtest()
+                .slippage())
+        .isEqualTo(new AtrSlippageModel(0.1, 1, 20));
     assertThat(parse("backtest: {slippage: {}}\n").backtest().slippage())
         .isEqualTo(new TickSlippageModel(1));
     assertThat(parse("backtest: {limit-expiry: 90m}\n").backtest().limitExpiry())
@@ -257,8 +268,11 @@ class ConfigLoaderTest {
         "backtest: {slippage: {ticks: 2, fallback-ticks: 1}}\n",
         "backtest.slippage.fallback-ticks: belongs to the atr model only");
     assertError(
+        "backtest: {slippage: {ticks: 2, atr-period: 10}}\n",
+        "backtest.slippage.atr-period: belongs to the atr model only");
+    assertError(
         "backtest: {slippage: {tick: 1}}\n",
-        "backtest.slippage.tick: unknown key (known here: [ticks, fraction, atr, fallback-ticks])");
+        "backtest.slippage.tick: unknown key (known here: [ticks, fraction, atr, fallback-ticks, atr-period])");
     assertError(
         "backtest: {slippage: {fraction: 0.1}}\n",
         "backtest.slippage.fraction: must be <= 0.05, was 0.1");

@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.cli.Smc4jMain;
@@ -73,8 +76,8 @@ class DataCommandTest {
     assertThat(text)
         .contains(
             "== summary: 15 series, 2 funding files, 0 unreadable files; 401472 rows; gaps 0 (0"
-                + " missing bars), duplicates 0, out-of-order 0, OHLC violations 0, other dropped"
-                + " rows 0, zero-volume bars 8; funding problems 0, irregular funding intervals 0");
+                + " missing bars), duplicates 0, out-of-order 0, OHLC violations 0, price outliers"
+                + " 0, other dropped rows 0, zero-volume bars 8; funding problems 0, irregular funding intervals 0");
     assertThat(text.split("zero-volume bars 2: 2025-01-29T01:25:00Z, 2025-01-29T01:30:00Z", -1))
         .hasSize(5);
     assertThat(text)
@@ -115,6 +118,33 @@ class DataCommandTest {
         .contains(
             "   gap: BTCUSDT_5m.csv:4: open_time: gap of 1 bar before this bar, from"
                 + " 2025-04-03T17:10:00Z to 2025-04-03T17:10:00Z");
+  }
+
+  @Test
+  void shouldListAHundredfoldWickInACopyOfARealFileAndFailStrictOnIt() throws IOException {
+    Path real = SharedData.requireData("bybit-linear/ETHUSDT/5m/ETHUSDT_5m.csv");
+    List<String> lines = new ArrayList<>(Files.readAllLines(real));
+    // Line 2001 (2025-04-10T15:40Z): the high multiplied by 100.
+    String[] cols = lines.get(2000).split(",", -1);
+    cols[2] = new BigDecimal(cols[2]).movePointRight(2).toPlainString();
+    lines.set(2000, String.join(",", cols));
+    Path copy = dir.resolve("ETHUSDT/5m/ETHUSDT_5m.csv");
+    Files.createDirectories(copy.getParent());
+    Files.write(copy, lines);
+
+    Run lenient = run("data", "check", copy.toString());
+    Run strict = run("data", "check", "--strict", copy.toString());
+    Run off = run("data", "check", "--strict", "--outlier-range", "Infinity", copy.toString());
+
+    assertThat(lenient.exit()).isZero();
+    assertThat(lenient.out()).contains("price outliers 1,");
+    assertThat(lenient.out()).contains("   dropped: ETHUSDT_5m.csv:2001: high: range ");
+    assertThat(lenient.out()).contains("   gap: ETHUSDT_5m.csv:2002: open_time: gap of 1 bar");
+    assertThat(strict.exit()).isEqualTo(1);
+    assertThat(strict.err())
+        .contains("strict: problems found; first: ETHUSDT_5m.csv:2001: high: range ")
+        .contains("price outlier");
+    assertThat(off.exit()).as(off.err()).isZero();
   }
 
   @Test

@@ -28,8 +28,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.smc4j.backtest.journal.Journal;
-import org.smc4j.backtest.replay.PlanSizer;
 import org.smc4j.cli.alert.AlertDispatcher;
 import org.smc4j.cli.alert.AlertSink;
 import org.smc4j.cli.alert.DiscordAlertSink;
@@ -44,6 +42,8 @@ import org.smc4j.marketdata.okx.OkxMarketData;
 import org.smc4j.marketdata.okx.OkxRateLimiter;
 import org.smc4j.marketdata.okx.Sleeper;
 import org.smc4j.risk.SizingParameters;
+import org.smc4j.trading.journal.Journal;
+import org.smc4j.trading.plan.PlanSizer;
 
 /**
  * Harness (not a test): one steady-state scan cycle for 50 USDT swaps against a local OKX stub that

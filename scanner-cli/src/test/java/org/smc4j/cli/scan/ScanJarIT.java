@@ -36,10 +36,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smc4j.backtest.replay.EntrySignalAdapter;
-import org.smc4j.backtest.replay.PlanSizer;
-import org.smc4j.backtest.replay.Sizing;
-import org.smc4j.backtest.replay.TradePlan;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
@@ -50,6 +46,10 @@ import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.marketdata.okx.OkxInstrumentMapper;
 import org.smc4j.risk.SizingParameters;
+import org.smc4j.trading.plan.EntrySignalAdapter;
+import org.smc4j.trading.plan.PlanSizer;
+import org.smc4j.trading.plan.Sizing;
+import org.smc4j.trading.plan.TradePlan;
 
 /**
  * {@code java -jar scanner-cli.jar scan --once} as a separate process against a local OKX v5 stub

@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.smc4j.backtest.replay.PlanSizer;
 import org.smc4j.cli.config.LoopConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
@@ -22,6 +21,7 @@ import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.instrument.ContractType;
 import org.smc4j.core.instrument.InstrumentState;
 import org.smc4j.risk.SizingParameters;
+import org.smc4j.trading.plan.PlanSizer;
 
 /** The scan loop's schedule and fetching on simulated time with a recording market. */
 class ScanLoopTest {

@@ -19,15 +19,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smc4j.backtest.journal.Journal;
-import org.smc4j.backtest.journal.SignalRecord;
-import org.smc4j.backtest.journal.SignalStatus;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
 import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.ProgressListener;
-import org.smc4j.backtest.replay.Sizing;
 import org.smc4j.backtest.replay.SymbolInput;
 import org.smc4j.cli.config.OutputConfig;
 import org.smc4j.cli.config.Smc4jConfig;
@@ -37,6 +33,10 @@ import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.trading.journal.Journal;
+import org.smc4j.trading.journal.SignalRecord;
+import org.smc4j.trading.journal.SignalStatus;
+import org.smc4j.trading.plan.Sizing;
 
 /**
  * {@code scan --replay} runs the live loop (universe, backfill, incremental fetches, per-symbol

@@ -1,6 +1,7 @@
 package org.smc4j.core.engine;
 
 import java.util.Objects;
+import org.smc4j.core.atr.WilderAtr;
 
 /**
  * Every parameter of the strategy (STRATEGY.md sections 1-7), immutable and validated, grouped as
@@ -47,7 +48,7 @@ public record StrategyConfig(
           Stop.DEFAULT,
           Exits.DEFAULT,
           Score.DEFAULT,
-          14);
+          WilderAtr.DEFAULT_PERIOD);
 
   /**
    * Validates the sections (each validated its own values) and the ATR period.

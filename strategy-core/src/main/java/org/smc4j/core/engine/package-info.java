@@ -31,6 +31,16 @@
  * So the 5m logic of a close sees POI deaths from the 15m close at the same instant, and never taps
  * a POI armed at that instant (the first possible tap is the next 5m bar).
  *
+ * <h2>Stages</h2>
+ *
+ * {@code StrategyEngine} checks the input and runs the order above over package-private stages,
+ * each holding its state in primitive fields and allocating nothing per bar (only the events and
+ * the value snapshots they carry): {@code ContextCandleStage} (15m candles derived or supplied),
+ * {@code BreakStage} (15m swings as break candidates, breaks), {@code LegStage} (impulse leg and
+ * Fibonacci zone), {@code PoiStage} (POI choice and life) and {@code EntryStage} (5m swings and
+ * gaps, tap, trigger, signal). {@code DirectionState} is one side's windows, gap books and
+ * candidate, shared by the stages; {@code GapFinder} is the gap rule of both timeframes.
+ *
  * <h2>Decisions where STRATEGY.md is silent</h2>
  *
  * <ol>

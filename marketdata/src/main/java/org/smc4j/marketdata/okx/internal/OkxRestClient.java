@@ -4,9 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -25,9 +29,10 @@ import org.smc4j.marketdata.okx.OkxSettings;
  * <p>Every response is checked: HTTP 429 and 5xx, OKX code {@code 50011} inside an HTTP 200,
  * timeouts and connection errors are retried (see {@link RetryingCaller}); any other non-200 status
  * and any other non-{@code "0"} code fail at once with the code and message. A body that is not the
- * JSON envelope {@code {"code":..,"msg":..,"data":[..]}} fails at once too, without retry: OKX
- * never sends one on purpose, so it is a proxy page or a truncated body that a retry is unlikely to
- * fix, and failing loudly keeps a broken gateway from being hammered.
+ * JSON envelope {@code {"code":..,"msg":..,"data":[..]}} (malformed or truncated JSON, a proxy
+ * page) is retried like a 5xx: a connection cut mid-body is the usual cause, and the retries are
+ * bounded and backed off. A {@link Payload} check can reject a well-formed but unusable answer (an
+ * empty instrument list) the same way.
  */
 public final class OkxRestClient implements AutoCloseable {
 
@@ -60,6 +65,19 @@ public final class OkxRestClient implements AutoCloseable {
   /** A checked OKX response: its raw body and its parsed {@code data} array. */
   public record Envelope(String body, JsonNode data) {}
 
+  /** Reads a checked envelope into a result, or rejects it as an answer worth asking again. */
+  @FunctionalInterface
+  public interface Payload<T> {
+    /**
+     * Reads the envelope.
+     *
+     * @param envelope the checked envelope
+     * @return the result
+     * @throws RetryableFailure when the answer is unusable (e.g. empty) and asking again may help
+     */
+    T read(Envelope envelope) throws RetryableFailure;
+  }
+
   /**
    * Sends {@code GET endpoint?query} (with retries and rate limiting) and checks the envelope.
    *
@@ -69,9 +87,25 @@ public final class OkxRestClient implements AutoCloseable {
    * @throws MarketDataException naming the request when it fails for good
    */
   public Envelope get(OkxEndpoint endpoint, Map<String, String> query) {
+    return get(endpoint, query, envelope -> envelope);
+  }
+
+  /**
+   * Sends {@code GET endpoint?query} (with retries and rate limiting), checks the envelope and
+   * reads it with {@code payload}; an answer the payload rejects is retried like a 5xx.
+   *
+   * @param endpoint the endpoint
+   * @param query the query parameters in order; values are URL-encoded
+   * @param payload reads the envelope
+   * @return what the payload read
+   * @throws MarketDataException naming the request when it fails for good ({@link
+   *     org.smc4j.marketdata.okx.OkxUnreachableException} when no attempt reached OKX)
+   */
+  public <T> T get(OkxEndpoint endpoint, Map<String, String> query, Payload<T> payload) {
+    Objects.requireNonNull(payload, "payload");
     String request = "GET " + endpoint.path() + queryString(query);
     URI uri = URI.create(baseUrl() + endpoint.path() + queryString(query));
-    return caller.call(endpoint, request, () -> attempt(request, uri));
+    return caller.call(endpoint, request, () -> payload.read(attempt(request, uri)));
   }
 
   private String baseUrl() {
@@ -89,11 +123,17 @@ public final class OkxRestClient implements AutoCloseable {
     HttpResponse<String> response;
     try {
       response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (HttpConnectTimeoutException e) {
+      throw RetryableFailure.unreachable(
+          "no connection within " + settings.requestTimeout().toMillis() + " ms", e);
     } catch (HttpTimeoutException e) {
       throw new RetryableFailure(
           "timed out after " + settings.requestTimeout().toMillis() + " ms", e);
     } catch (IOException e) {
-      throw new RetryableFailure("I/O error: " + e, e);
+      if (isUnreachable(e)) {
+        throw RetryableFailure.unreachable(describe(e), e);
+      }
+      throw new RetryableFailure("I/O error: " + describe(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new MarketDataException(request + ": interrupted", e);
@@ -110,17 +150,16 @@ public final class OkxRestClient implements AutoCloseable {
     try {
       root = json.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new MarketDataException(
-          request
-              + ": malformed JSON in the response: "
+      throw new RetryableFailure(
+          "malformed JSON in the response (truncated?): "
               + e.getOriginalMessage()
               + "; body: "
               + excerpt(body),
           e);
     }
     if (root == null || !root.isObject() || !root.path("code").isTextual()) {
-      throw new MarketDataException(
-          request + ": malformed response, no OKX envelope with a \"code\": " + excerpt(body));
+      throw new RetryableFailure(
+          "malformed response, no OKX envelope with a \"code\": " + excerpt(body), null);
     }
     String code = root.get("code").asText();
     String msg = root.path("msg").asText("");
@@ -132,10 +171,42 @@ public final class OkxRestClient implements AutoCloseable {
     }
     JsonNode data = root.get("data");
     if (data == null || !data.isArray()) {
-      throw new MarketDataException(
-          request + ": malformed response, \"data\" is not an array: " + excerpt(body));
+      throw new RetryableFailure(
+          "malformed response, \"data\" is not an array: " + excerpt(body), null);
     }
     return new Envelope(body, data);
+  }
+
+  /** True when the exception says the request never reached the server. */
+  static boolean isUnreachable(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof ConnectException
+          || c instanceof UnknownHostException
+          || c instanceof NoRouteToHostException
+          || c instanceof HttpConnectTimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The exception's type and the first message in its cause chain, on one line; the JDK client
+   * throws a {@link ConnectException} without a message when the connection is refused.
+   */
+  static String describe(Throwable e) {
+    String message = null;
+    for (Throwable c = e;
+        c != null && message == null;
+        c = c.getCause() == c ? null : c.getCause()) {
+      if (c.getMessage() != null && !c.getMessage().isBlank()) {
+        message = c.getMessage().replaceAll("\\s+", " ").strip();
+      }
+    }
+    if (message == null) {
+      message = e instanceof ConnectException ? "connection refused" : "no message";
+    }
+    return message + " (" + e.getClass().getSimpleName() + ")";
   }
 
   static String queryString(Map<String, String> query) {

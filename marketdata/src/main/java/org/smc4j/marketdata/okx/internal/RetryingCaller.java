@@ -8,14 +8,16 @@ import org.slf4j.LoggerFactory;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.okx.OkxEndpoint;
 import org.smc4j.marketdata.okx.OkxSettings;
+import org.smc4j.marketdata.okx.OkxUnreachableException;
 
 /**
  * Runs one OKX request with its rate-limit permit and the retry policy of {@link OkxSettings}:
  * every attempt first books a permit of the endpoint's budget; a {@link RetryableFailure} is tried
  * again after an exponential back-off with equal jitter until the attempts run out, then becomes a
- * {@link MarketDataException} naming the request, the number of attempts and the last error. Any
- * other exception (a {@link MarketDataException} for a non-retryable answer) passes through at
- * once.
+ * {@link MarketDataException} naming the request, the number of attempts and the last error, on one
+ * line (an {@link OkxUnreachableException} when no attempt reached OKX). Each failed attempt is a
+ * WARN naming the request; the stack trace of the last one is logged at debug only. Any other
+ * exception (a {@link MarketDataException} for a non-retryable answer) passes through at once.
  */
 public final class RetryingCaller {
 
@@ -72,11 +74,22 @@ public final class RetryingCaller {
               request,
               n,
               maxAttempts,
-              failure.getMessage(),
+              oneLine(failure.getMessage()),
               backoff.toMillis());
           sleep(backoff, request);
         }
       }
+    }
+    String error = oneLine(last.getMessage());
+    // The stack trace is for the log file at debug level; callers print the one-line message.
+    log.debug("{}: giving up after {} attempts", request, maxAttempts, last);
+    if (last.isUnreachable()) {
+      throw new OkxUnreachableException(
+          settings.baseUrl(),
+          request,
+          error,
+          maxAttempts,
+          last.getCause() == null ? last : last.getCause());
     }
     throw new MarketDataException(
         request
@@ -84,8 +97,13 @@ public final class RetryingCaller {
             + maxAttempts
             + (maxAttempts == 1 ? " attempt" : " attempts")
             + "; last error: "
-            + last.getMessage(),
+            + error,
         last);
+  }
+
+  /** Returns the text on one line: a multi-line error must not break the one-line summary. */
+  static String oneLine(String text) {
+    return text == null ? "(no message)" : text.replaceAll("\\s+", " ").strip();
   }
 
   /** Returns the back-off after failed attempt {@code n} (1-based). */

@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.knowm.xchange.Exchange;
 import org.knowm.xchange.ExchangeFactory;
 import org.knowm.xchange.ExchangeSpecification;
@@ -43,7 +44,7 @@ public final class XChangeTickerSource {
   public record Ticker(String instId, BigDecimal last, BigDecimal volCcy24h) {}
 
   /**
-   * Creates the source; no request is made until {@link #swapTickers()}.
+   * Creates the source; no request is made until {@link #swapTickers(Predicate, String)}.
    *
    * @param settings base URL and timeouts
    * @param caller the retrying caller
@@ -54,13 +55,33 @@ public final class XChangeTickerSource {
   }
 
   /**
-   * Fetches every SWAP ticker.
+   * Fetches every SWAP ticker. An answer without a single ticker that {@code usable} accepts
+   * (empty, or every ticker garbled) is retried like a 5xx.
    *
-   * @return the tickers in OKX's order
-   * @throws MarketDataException naming the request when it fails for good
+   * @param usable what a ticker the caller can use looks like
+   * @param usableWhat the same in words, for the error, e.g. {@code "a USDT swap with last and
+   *     volCcy24h"}
+   * @return the tickers in OKX's order, at least one of them usable
+   * @throws MarketDataException naming the request when it fails for good ({@link
+   *     org.smc4j.marketdata.okx.OkxUnreachableException} when no attempt reached OKX)
    */
-  public List<Ticker> swapTickers() {
-    return caller.call(OkxEndpoint.TICKERS, REQUEST, this::attempt);
+  public List<Ticker> swapTickers(Predicate<Ticker> usable, String usableWhat) {
+    Objects.requireNonNull(usable, "usable");
+    Objects.requireNonNull(usableWhat, "usableWhat");
+    return caller.call(
+        OkxEndpoint.TICKERS,
+        REQUEST,
+        () -> {
+          List<Ticker> tickers = attempt();
+          if (tickers.isEmpty()) {
+            throw new RetryableFailure("the answer lists no tickers (\"data\":[])", null);
+          }
+          if (tickers.stream().noneMatch(usable)) {
+            throw new RetryableFailure(
+                "none of the " + tickers.size() + " tickers is " + usableWhat, null);
+          }
+          return tickers;
+        });
   }
 
   private synchronized OkexMarketDataServiceRaw service() {
@@ -83,8 +104,8 @@ public final class XChangeTickerSource {
     try {
       response = service().getOkexTickers(OkexInstType.SWAP);
     } catch (JsonProcessingException e) {
-      throw new MarketDataException(
-          REQUEST + ": malformed JSON in the response: " + e.getOriginalMessage(), e);
+      throw new RetryableFailure(
+          "malformed JSON in the response (truncated?): " + e.getOriginalMessage(), e);
     } catch (SocketTimeoutException e) {
       throw new RetryableFailure(
           "timed out after " + settings.requestTimeout().toMillis() + " ms", e);
@@ -101,7 +122,7 @@ public final class XChangeTickerSource {
     }
     List<OkexTicker> data = response.getData();
     if (data == null) {
-      throw new MarketDataException(REQUEST + ": malformed response, no \"data\" array");
+      throw new RetryableFailure("malformed response, no \"data\" array", null);
     }
     List<Ticker> tickers = new ArrayList<>(data.size());
     for (OkexTicker t : data) {
@@ -111,18 +132,21 @@ public final class XChangeTickerSource {
   }
 
   private static RetryableFailure classify(Exception e) {
+    if (OkxRestClient.isUnreachable(e)) {
+      return RetryableFailure.unreachable(OkxRestClient.describe(e), e);
+    }
     Throwable cause = e;
     while (cause != null) {
       if (cause instanceof JsonProcessingException json) {
-        throw new MarketDataException(
-            REQUEST + ": malformed JSON in the response: " + json.getOriginalMessage(), e);
+        return new RetryableFailure(
+            "malformed JSON in the response (truncated?): " + json.getOriginalMessage(), e);
       }
       if (cause instanceof HttpStatusException status) {
         int code = status.getHttpStatusCode();
         if (code == 200) {
           // rescu reports a body it could not map as an HTTP-status exception with status 200.
-          throw new MarketDataException(
-              REQUEST + ": malformed JSON in the response: " + e.getMessage(), e);
+          return new RetryableFailure(
+              "malformed JSON in the response (truncated?): " + e.getMessage(), e);
         }
         if (code == 429 || code >= 500) {
           return new RetryableFailure("HTTP " + code + ": " + e.getMessage(), e);
@@ -134,8 +158,11 @@ public final class XChangeTickerSource {
       }
       cause = cause.getCause() == cause ? null : cause.getCause();
     }
+    if (OkxRestClient.isUnreachable(e)) {
+      return RetryableFailure.unreachable(OkxRestClient.describe(e), e);
+    }
     if (e instanceof IOException) {
-      return new RetryableFailure("I/O error: " + e, e);
+      return new RetryableFailure("I/O error: " + OkxRestClient.describe(e), e);
     }
     throw new MarketDataException(REQUEST + ": failed: " + e, e);
   }

@@ -1,0 +1,77 @@
+package org.smc4j.trading.journal;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.smc4j.core.signal.Side;
+import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.SetupDetails;
+
+/**
+ * One strategy signal and what became of it, as journaled.
+ *
+ * @param signalId a run-unique id (the plan's intent id when it was sized)
+ * @param symbol the instrument
+ * @param signalTime the close of the bar that produced the signal
+ * @param side long or short
+ * @param entryKind market at the next open, or limit
+ * @param entryPrice the planned entry
+ * @param stop the stop
+ * @param target the target
+ * @param secondTarget the optional second target
+ * @param contracts the size, when sizing succeeded
+ * @param plannedRisk the planned loss at the stop in quote currency, when sized
+ * @param details what the strategy saw, when known
+ * @param status taken or skipped
+ * @param reason why it was skipped; empty when taken
+ */
+public record SignalRecord(
+    long signalId,
+    String symbol,
+    Instant signalTime,
+    Side side,
+    EntryKind entryKind,
+    double entryPrice,
+    double stop,
+    double target,
+    OptionalDouble secondTarget,
+    OptionalDouble contracts,
+    OptionalDouble plannedRisk,
+    Optional<SetupDetails> details,
+    SignalStatus status,
+    Optional<String> reason) {
+
+  /**
+   * Validates the record.
+   *
+   * @throws IllegalArgumentException when a price is not finite and positive, or the reason is
+   *     missing for a skipped signal or present for a taken one
+   */
+  public SignalRecord {
+    Objects.requireNonNull(symbol, "symbol");
+    Objects.requireNonNull(signalTime, "signalTime");
+    Objects.requireNonNull(side, "side");
+    Objects.requireNonNull(entryKind, "entryKind");
+    Objects.requireNonNull(secondTarget, "secondTarget");
+    Objects.requireNonNull(contracts, "contracts");
+    Objects.requireNonNull(plannedRisk, "plannedRisk");
+    Objects.requireNonNull(details, "details");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(reason, "reason");
+    for (double p : new double[] {entryPrice, stop, target}) {
+      if (!Double.isFinite(p) || p <= 0) {
+        throw new IllegalArgumentException(
+            "signal " + signalId + ": prices must be finite and > 0, was " + p);
+      }
+    }
+    if (status == SignalStatus.SKIPPED && reason.isEmpty()) {
+      throw new IllegalArgumentException(
+          "signal " + signalId + ": a skipped signal needs a reason");
+    }
+    if (status == SignalStatus.TAKEN && reason.isPresent()) {
+      throw new IllegalArgumentException(
+          "signal " + signalId + ": a taken signal has no skip reason, was '" + reason.get() + "'");
+    }
+  }
+}
