@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.smc4j.core.bar.BarArrays;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
-import org.smc4j.risk.ContractSpec;
 import org.smc4j.risk.PositionSizer;
-import org.smc4j.risk.Side;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.risk.SizingResult;
 

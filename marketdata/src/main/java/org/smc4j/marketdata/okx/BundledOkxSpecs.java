@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.risk.ContractSpec;
 
 /**
  * OKX contract specs shipped with smc4j, for offline use ({@code backtest}, {@code scan --replay},

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.risk.ContractSpec;
-import org.smc4j.risk.Liquidity;
 
 class BundledOkxSpecsTest {
 
