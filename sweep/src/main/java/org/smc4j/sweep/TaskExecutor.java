@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.smc4j.backtest.journal.Journal;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.replay.BacktestEngine;
@@ -13,6 +12,7 @@ import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.ProgressListener;
 import org.smc4j.backtest.replay.SymbolInput;
 import org.smc4j.core.bar.BarArrays;
+import org.smc4j.trading.journal.Journal;
 
 /**
  * The one task kernel every runner calls, so that every runner's rows are identical by

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.smc4j.backtest.broker.Trade;
 import org.smc4j.backtest.metrics.EquityCurve;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
@@ -32,6 +31,7 @@ import org.smc4j.sweep.SweepWindow;
 import org.smc4j.sweep.TaskExecutor;
 import org.smc4j.sweep.stats.DeflatedSharpeRatio;
 import org.smc4j.sweep.stats.ProbabilityOfOverfitting;
+import org.smc4j.trading.order.Trade;
 
 /**
  * Runs a walk-forward in three jobs, every backtest through {@link TaskExecutor}:
