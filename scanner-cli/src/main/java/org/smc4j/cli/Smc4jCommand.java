@@ -5,6 +5,7 @@ import org.smc4j.cli.data.DataCommand;
 import org.smc4j.cli.detect.DetectCommand;
 import org.smc4j.cli.scan.ScanCommand;
 import org.smc4j.cli.sweep.SweepCommand;
+import org.smc4j.cli.sweep.WalkForwardCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
       DownloadCommand.class,
       DataCommand.class,
       SizeCommand.class,
-      SweepCommand.class
+      SweepCommand.class,
+      WalkForwardCommand.class
     })
 public final class Smc4jCommand implements Runnable {
 
