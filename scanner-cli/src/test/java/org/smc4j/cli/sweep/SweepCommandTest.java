@@ -187,4 +187,52 @@ class SweepCommandTest {
         head + "grid: {cartesian: {strategy.target.reward-risk: [2]}}\nrisk: {tolerance: 2}\n",
         "risk.tolerance: must be <= 1, was 2");
   }
+
+  @Test
+  void shouldWalkForwardWithTheOverfittingStatistics(@TempDir Path dir) throws IOException {
+    Path file =
+        write(
+            dir,
+            spec(
+                """
+                symbols: [SOLUSDT]
+                from: 2025-01-01
+                to: 2025-04-01
+                min-trades: 5
+                grid:
+                  cartesian:
+                    strategy.target.reward-risk: [2, 3]
+                walk-forward: {train: P1M, test: P1M}
+                """));
+    Path out = dir.resolve("wf");
+    Run r = run("walkforward", file.toString(), "--out", out.toString(), "--no-progress");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out())
+        .contains("walk-forward: 1 symbol(s) x 2 step(s) (train P1M, test P1M, step P1M, rolling)")
+        .contains("probability of backtest overfitting (CSCV, 16 blocks, 12,870 splits, 2")
+        .contains("deflated Sharpe ratio of the best combination");
+    assertThat(Files.readAllLines(out.resolve("walkforward.csv"))).hasSize(3);
+    assertThat(out.resolve("walkforward.html"))
+        .content()
+        .contains("Out of sample beside in sample");
+    assertThat(out.resolve("in-sample").resolve(CsvResultSink.RESULTS)).isNotEmptyFile();
+  }
+
+  @Test
+  void shouldRefuseAWalkForwardWithoutItsSection(@TempDir Path dir) throws IOException {
+    Path file =
+        write(
+            dir,
+            spec(
+                "symbols: [SOLUSDT]\nfrom: 2025-02-01\nto: 2025-03-01\n"
+                    + "grid: {cartesian: {strategy.target.reward-risk: [2]}}\n"));
+    Run r = run("walkforward", file.toString(), "--out", dir.resolve("wf").toString());
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err())
+        .isEqualTo(
+            "error: "
+                + file
+                + ": walk-forward: required by walkforward, e.g. {train: P2M, test: P1M}"
+                + System.lineSeparator());
+  }
 }
