@@ -1,5 +1,6 @@
 package org.smc4j.cli.sweep;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import org.smc4j.cli.config.ConfigException;
@@ -19,7 +20,7 @@ final class SweepInputs {
   private SweepInputs() {}
 
   static CandleCache candles(SweepJob job) {
-    if (!java.nio.file.Files.isDirectory(job.data())) {
+    if (!Files.isDirectory(job.data())) {
       throw new ConfigException("data", "no such folder: " + job.data());
     }
     CsvCandleSource source =
