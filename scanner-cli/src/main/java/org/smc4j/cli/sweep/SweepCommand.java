@@ -11,6 +11,7 @@ import org.smc4j.cli.config.ConfigException;
 import org.smc4j.sweep.CandleCache;
 import org.smc4j.sweep.ComboScore;
 import org.smc4j.sweep.CsvResultSink;
+import org.smc4j.sweep.FundingHistories;
 import org.smc4j.sweep.LocalSweepRunner;
 import org.smc4j.sweep.ResultRow;
 import org.smc4j.sweep.SweepProgress;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
       "Writes results.csv, one file per finished task under tasks/ (run again to resume after a"
           + " crash) and report.html (heat map, distribution, neighbours of the best).",
       "Each row is what `smc4j backtest --symbols SYMBOL --from --to` reports for those"
-          + " parameters (constant funding; contract specs inferred from the candles)."
+          + " parameters (funding from the spec's funding folder or the constant rate; contract"
+          + " specs inferred from the candles)."
     },
     footer = {
       "",
@@ -83,9 +85,11 @@ public final class SweepCommand implements Callable<Integer> {
     }
     SweepJob job;
     CandleCache candles;
+    FundingHistories funding;
     try {
       job = SweepSpecLoader.load(specFile);
       candles = SweepInputs.candles(job);
+      funding = SweepInputs.funding(job);
     } catch (ConfigException e) {
       err.println("error: " + located(e, specFile));
       err.flush();
@@ -108,7 +112,7 @@ public final class SweepCommand implements Callable<Integer> {
     SweepProgress.Listener progress =
         noProgress ? SweepProgress.Listener.NONE : new ProgressBar(err, System.console() != null);
     SweepSummary summary =
-        new LocalSweepRunner(n, candles, progress, System::nanoTime).run(s, sink);
+        new LocalSweepRunner(n, candles, progress, System::nanoTime, funding).run(s, sink);
     stdout.printf(
         Locale.ROOT,
         "%d task(s): %d resumed, %d run, %d failed; %,d backtests in %s%n",

@@ -5,13 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import org.smc4j.cli.config.ConfigException;
 import org.smc4j.core.bar.BarArrays;
+import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.sweep.CandleCache;
 import org.smc4j.sweep.CsvCandleSource;
+import org.smc4j.sweep.FundingHistories;
 
 /**
  * Reads every symbol's candles of a sweep once, before any backtest, and refuses a symbol without
- * candles or a range the data does not cover (to within a day at either end).
+ * candles or a range the data does not cover (to within a day at either end); reads the funding
+ * histories.
  */
 final class SweepInputs {
 
@@ -67,5 +70,16 @@ final class SweepInputs {
       }
     }
     return cache;
+  }
+
+  static FundingHistories funding(SweepJob job) {
+    if (job.funding().isEmpty()) {
+      return FundingHistories.NONE;
+    }
+    try {
+      return FundingHistories.read(job.funding().get());
+    } catch (IllegalArgumentException | MarketDataException e) {
+      throw new ConfigException("funding", e.getMessage(), e);
+    }
   }
 }

@@ -13,6 +13,7 @@ import org.smc4j.sweep.walkforward.WalkForwardScheme;
  *
  * @param file the spec file, for messages
  * @param data the folder of 5m candle CSV files
+ * @param funding the folder of funding-rate CSV files, if given
  * @param spec the sweep
  * @param heatMap the two parameters of the report's heat map (fewer when the grid has fewer)
  * @param walkForward the {@code walk-forward} section, if given
@@ -20,6 +21,7 @@ import org.smc4j.sweep.walkforward.WalkForwardScheme;
 record SweepJob(
     Path file,
     Path data,
+    Optional<Path> funding,
     SweepSpec spec,
     List<String> heatMap,
     Optional<WalkForwardScheme> walkForward) {
@@ -27,6 +29,7 @@ record SweepJob(
   SweepJob {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(funding, "funding");
     Objects.requireNonNull(spec, "spec");
     heatMap = List.copyOf(heatMap);
     Objects.requireNonNull(walkForward, "walkForward");

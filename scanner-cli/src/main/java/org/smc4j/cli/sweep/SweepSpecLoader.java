@@ -48,6 +48,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  *
  * <pre>
  * data: ../shared/data/binance-usdm
+ * funding: ../shared/data/binance-usdm-funding   # optional, as backtest --funding
  * symbols: [BTCUSDT, SOLUSDT]
  * from: 2025-01-01
  * to: 2025-07-01
@@ -71,6 +72,7 @@ final class SweepSpecLoader {
   private static final Set<String> KEYS =
       Set.of(
           "data",
+          "funding",
           "symbols",
           "from",
           "to",
@@ -135,6 +137,10 @@ final class SweepSpecLoader {
       }
     }
     Path data = Path.of(string(map, "data"));
+    Optional<Path> funding =
+        map.containsKey("funding")
+            ? Optional.of(Path.of(string(map, "funding")))
+            : Optional.empty();
     List<String> symbols = symbols(map);
     Instant from = date(map, "from");
     Instant to = date(map, "to");
@@ -177,7 +183,7 @@ final class SweepSpecLoader {
     if (map.containsKey("walk-forward")) {
       wf = Optional.of(walkForward(map.get("walk-forward"), from, to));
     }
-    return new SweepJob(file, data, spec, heatMap, wf);
+    return new SweepJob(file, data, funding, spec, heatMap, wf);
   }
 
   private static RunSettings base(Map<?, ?> map, Path file) {

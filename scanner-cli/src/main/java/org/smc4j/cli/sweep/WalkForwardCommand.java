@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.cli.config.ConfigException;
 import org.smc4j.sweep.CandleCache;
+import org.smc4j.sweep.FundingHistories;
 import org.smc4j.sweep.LocalSweepRunner;
 import org.smc4j.sweep.SweepProgress;
 import org.smc4j.sweep.walkforward.StepResult;
@@ -77,6 +78,7 @@ public final class WalkForwardCommand implements Callable<Integer> {
     }
     SweepJob job;
     CandleCache candles;
+    FundingHistories funding;
     WalkForwardScheme scheme;
     try {
       job = SweepSpecLoader.load(specFile);
@@ -87,6 +89,7 @@ public final class WalkForwardCommand implements Callable<Integer> {
                       new ConfigException(
                           "walk-forward", "required by walkforward, e.g. {train: P2M, test: P1M}"));
       candles = SweepInputs.candles(job);
+      funding = SweepInputs.funding(job);
     } catch (ConfigException e) {
       err.println("error: " + SweepCommand.located(e, specFile));
       err.flush();
@@ -112,8 +115,8 @@ public final class WalkForwardCommand implements Callable<Integer> {
     stdout.flush();
     SweepProgress.Listener progress =
         noProgress ? SweepProgress.Listener.NONE : new ProgressBar(err, System.console() != null);
-    LocalSweepRunner runner = new LocalSweepRunner(n, candles, progress, System::nanoTime);
-    WalkForwardResult r = new WalkForward(runner, candles, n).run(job.spec(), scheme, out);
+    LocalSweepRunner runner = new LocalSweepRunner(n, candles, progress, System::nanoTime, funding);
+    WalkForwardResult r = new WalkForward(runner, candles, n, funding).run(job.spec(), scheme, out);
     stdout.printf(
         Locale.ROOT,
         "%n%-14s %4s %-23s %7s %9s %7s %9s  %s%n",

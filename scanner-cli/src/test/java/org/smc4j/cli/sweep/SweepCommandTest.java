@@ -76,11 +76,15 @@ class SweepCommandTest {
   @Test
   void shouldWriteRowsThatTheBacktestCommandReportsForTheSameParameters(@TempDir Path dir)
       throws IOException {
+    Path funding = SharedData.requireData("binance-usdm-funding");
     Path file =
         write(
             dir,
             spec(
-                """
+                "funding: "
+                    + funding.toString().replace('\\', '/')
+                    + "\n"
+                    + """
                 symbols: [SOLUSDT]
                 from: 2025-02-01
                 to: 2025-03-01
@@ -117,6 +121,8 @@ class SweepCommandTest {
             "2025-03-01",
             "--rr",
             "3",
+            "--funding",
+            funding.toString(),
             "--config",
             config.toString(),
             "--out",

@@ -23,6 +23,7 @@ import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.sweep.CandleSource;
 import org.smc4j.sweep.ComboRun;
 import org.smc4j.sweep.CsvResultSink;
+import org.smc4j.sweep.FundingHistories;
 import org.smc4j.sweep.ResultRow;
 import org.smc4j.sweep.SweepRunner;
 import org.smc4j.sweep.SweepSpec;
@@ -58,6 +59,7 @@ public final class WalkForward {
   private final SweepRunner runner;
   private final CandleSource candles;
   private final int threads;
+  private final FundingHistories funding;
 
   /**
    * Creates a walk-forward.
@@ -68,6 +70,22 @@ public final class WalkForward {
    * @throws IllegalArgumentException when threads is below 1
    */
   public WalkForward(SweepRunner runner, CandleSource candles, int threads) {
+    this(runner, candles, threads, FundingHistories.NONE);
+  }
+
+  /**
+   * Creates a walk-forward that charges funding histories in its own runs (give the in-sample
+   * runner the same histories).
+   *
+   * @param runner runs the in-sample sweep
+   * @param candles the candles of the out-of-sample and full-range runs (a cache)
+   * @param threads threads for the out-of-sample and full-range runs, {@code >= 1}
+   * @param funding the funding histories
+   * @throws IllegalArgumentException when threads is below 1
+   */
+  public WalkForward(
+      SweepRunner runner, CandleSource candles, int threads, FundingHistories funding) {
+    this.funding = Objects.requireNonNull(funding, "funding");
     this.runner = Objects.requireNonNull(runner, "runner");
     this.candles = Objects.requireNonNull(candles, "candles");
     if (threads < 1) {
@@ -105,7 +123,7 @@ public final class WalkForward {
               + summary.failures().get(0).message());
     }
     List<ResultRow> rows = CsvResultSink.read(sink.resultsFile());
-    TaskExecutor kernel = new TaskExecutor(inSample);
+    TaskExecutor kernel = new TaskExecutor(inSample, funding);
 
     // job 2: the chosen combination of each (symbol, step) on its test window
     List<Selection> selections = new ArrayList<>();
