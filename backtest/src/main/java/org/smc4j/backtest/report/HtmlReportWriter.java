@@ -44,9 +44,6 @@ import org.smc4j.trading.order.Trade;
  */
 public final class HtmlReportWriter {
 
-  /** How {@code BacktestEngine} starts the reason of a signal the portfolio guards refused. */
-  private static final String GUARD_PREFIX = "guard: ";
-
   /** 880 x 420 trade charts, 1000 x 420 equity curves. */
   public static final HtmlReportWriter DEFAULT =
       new HtmlReportWriter(new SetupChartRenderer(880, 420));
@@ -277,17 +274,17 @@ public final class HtmlReportWriter {
     out.write("<h2>Signals</h2>\n<p>" + signals.size() + " signal(s): " + taken + " taken, ");
     out.write((signals.size() - taken) + " skipped; " + cancellations.size());
     out.write(" pending entr" + (cancellations.size() == 1 ? "y" : "ies") + " cancelled.</p>\n");
-    // reasons carry numbers (times, sizes): group them by their kind, the text before the
-    // first ':', and show the first full reason of each kind as an example
+    // reasons carry numbers (times, sizes): group them by their label, and show the first full
+    // reason of each group as an example
     Map<String, Integer> counts = new TreeMap<>();
     Map<String, String> examples = new TreeMap<>();
     for (SignalRecord sig : signals) {
-      sig.reason()
+      sig.skip()
           .ifPresent(
               r -> {
-                String kind = "skipped: " + kindOf(r);
+                String kind = "skipped: " + r.label();
                 counts.merge(kind, 1, Integer::sum);
-                examples.putIfAbsent(kind, r);
+                examples.putIfAbsent(kind, r.message());
               });
     }
     for (OrderCancellation c : cancellations) {
@@ -323,30 +320,6 @@ public final class HtmlReportWriter {
               + "</td><td></td></tr>\n");
     }
     out.write("</table></div>\n");
-  }
-
-  /**
-   * Returns the kind of a skip reason: its text before the first {@code ':'}, and for portfolio
-   * guard refusals ({@code guard: DAILY_LOSS ...; MAX_OPEN_RISK ...}) {@code guard} with the names
-   * of the guards that refused ({@code guard DAILY_LOSS+MAX_OPEN_RISK}), so each guard is counted
-   * on its own.
-   *
-   * @param reason a skipped signal's journaled reason
-   * @return its kind
-   */
-  public static String kindOf(String reason) {
-    if (reason.startsWith(GUARD_PREFIX)) {
-      List<String> names = new ArrayList<>();
-      for (String part : reason.substring(GUARD_PREFIX.length()).split("; ")) {
-        String name = part.strip().split(" ", 2)[0];
-        if (!names.contains(name)) {
-          names.add(name);
-        }
-      }
-      return "guard " + String.join("+", names);
-    }
-    int colon = reason.indexOf(':');
-    return colon > 0 ? reason.substring(0, colon) : reason;
   }
 
   private static void tradeTable(Writer out, List<Trade> trades) throws IOException {

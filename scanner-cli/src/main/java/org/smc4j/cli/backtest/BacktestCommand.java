@@ -563,9 +563,9 @@ public final class BacktestCommand implements Callable<Integer> {
   }
 
   /**
-   * Counts the skipped signals by kind of reason, most frequent first: the reason's text before its
-   * first {@code ':'} (as the report groups them), and for portfolio guard refusals ({@code guard:
-   * DAILY_LOSS ...; MAX_OPEN_RISK ...}) {@code guard} with the names of the guards that refused.
+   * Counts the skipped signals by the label of their {@link org.smc4j.trading.decision.SkipReason},
+   * most frequent first (as the report groups them), e.g. {@code one position per symbol} or {@code
+   * guard DAILY_LOSS+MAX_OPEN_RISK}.
    *
    * @param signals the journaled signals
    * @return kind to count
@@ -573,10 +573,10 @@ public final class BacktestCommand implements Callable<Integer> {
   static Map<String, Integer> skipReasons(List<SignalRecord> signals) {
     Map<String, Integer> counts = new TreeMap<>();
     for (SignalRecord s : signals) {
-      if (s.status() != SignalStatus.SKIPPED || s.reason().isEmpty()) {
+      if (s.skip().isEmpty()) {
         continue;
       }
-      String kind = HtmlReportWriter.kindOf(s.reason().get());
+      String kind = s.skip().get().label();
       counts.merge(kind, 1, Integer::sum);
     }
     List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());

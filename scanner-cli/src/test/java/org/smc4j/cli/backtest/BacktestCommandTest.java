@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,11 @@ import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.risk.RefusalReason;
+import org.smc4j.risk.guard.Guard;
 import org.smc4j.risk.guard.GuardLimits;
+import org.smc4j.risk.guard.GuardRefusal;
+import org.smc4j.trading.decision.SkipReason;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.SignalRecord;
 import org.smc4j.trading.journal.SignalStatus;
@@ -455,7 +460,8 @@ class BacktestCommandTest {
       }
     }
     // BTC and SOL both signal in January: with one position at a time some signals are refused
-    // (the default daily limit of 4 losing trades refuses a few more)
+    // (the default daily limits refuse a few more: 4 losing trades, or a $5 loss, which four
+    // losses of just over $1 and one more trade's $1 exceed since inferred specs size to $1)
     assertThat(guardReasons)
         .filteredOn(reason -> reason.startsWith("guard: MAX_CONCURRENT_TRADES"))
         .isNotEmpty()
@@ -468,7 +474,7 @@ class BacktestCommandTest {
         .allSatisfy(
             reason ->
                 assertThat(reason)
-                    .matches("guard: (MAX_CONCURRENT_TRADES|DAILY_LOSING_TRADES) .*"));
+                    .matches("guard: (MAX_CONCURRENT_TRADES|DAILY_LOSING_TRADES|DAILY_LOSS) .*"));
     // ... and no two trades are ever open together, across the two symbols
     trades.sort(Comparator.comparing((Instant[] t) -> t[0]));
     assertThat(trades).hasSizeGreaterThan(1);
@@ -542,18 +548,25 @@ class BacktestCommandTest {
   void shouldCountSkipReasonsByKindAndGuard() {
     List<SignalRecord> signals =
         List.of(
-            skipped(1, "guard: MAX_CONCURRENT_TRADES 1 positions are open, the limit is 1"),
-            skipped(2, "guard: DAILY_LOSS trading day 2025-01-02: ...; MAX_OPEN_RISK open risk 1"),
-            skipped(3, "guard: MAX_CONCURRENT_TRADES 1 positions are open, the limit is 1"),
-            skipped(4, "size refused (BELOW_MIN_SIZE): 0.0004 contracts"));
+            skipped(1, guard(Guard.MAX_CONCURRENT_TRADES)),
+            skipped(2, guard(Guard.DAILY_LOSS, Guard.MAX_OPEN_RISK)),
+            skipped(3, guard(Guard.MAX_CONCURRENT_TRADES)),
+            skipped(
+                4,
+                SkipReason.SizeRefused.of(RefusalReason.MIN_SIZE_OVER_TARGET, "0.0004 contracts")));
     assertThat(BacktestCommand.skipReasons(signals))
         .containsExactly(
             Map.entry("guard MAX_CONCURRENT_TRADES", 2),
             Map.entry("guard DAILY_LOSS+MAX_OPEN_RISK", 1),
-            Map.entry("size refused (BELOW_MIN_SIZE)", 1));
+            Map.entry("size refused (MIN_SIZE_OVER_TARGET)", 1));
   }
 
-  private static SignalRecord skipped(long id, String reason) {
+  private static SkipReason guard(Guard... guards) {
+    return SkipReason.GuardRejected.of(
+        Arrays.stream(guards).map(g -> new GuardRefusal(g, "limit reached")).toList());
+  }
+
+  private static SignalRecord skipped(long id, SkipReason reason) {
     return new SignalRecord(
         id,
         "BTCUSDT",
