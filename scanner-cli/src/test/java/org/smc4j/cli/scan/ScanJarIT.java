@@ -561,8 +561,21 @@ class ScanJarIT {
   }
 
   @Test
-  void shouldFailTheSymbolOnMalformedJsonWithoutRetryAndScanTheOthers() throws Exception {
+  void shouldRetryTruncatedJsonLikeA5xxAndStillReportTheSignal() throws Exception {
     btcFaults.add("malformed");
+
+    Run run = scanOnce(signalIndex, false);
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertTheExpectedSignal(run);
+    assertThat(btcFaults).isEmpty();
+    assertThat(Files.readString(dir.resolve("logs/scan.log")))
+        .contains("attempt 1/5 failed (malformed JSON in the response (truncated?)");
+  }
+
+  @Test
+  void shouldFailTheSymbolOnMalformedJsonAfterTheRetriesAndScanTheOthers() throws Exception {
+    btcFaults.addAll(List.of("malformed", "malformed", "malformed", "malformed", "malformed"));
 
     Run run = scanOnce(signalIndex, false);
 
@@ -573,13 +586,13 @@ class ScanJarIT {
     assertThat(run.out())
         .contains("2 symbols, " + (expectedCount() - 1) + " new signals")
         .contains("failures: [" + BTC + ": GET /api/v5/market/candles")
-        .contains("malformed JSON");
+        .contains("failed after 5 attempts; last error: malformed JSON");
     assertThat(requests.stream().filter(r -> r.contains("/market/candles") && r.contains(ETH)))
         .isNotEmpty();
     assertThat(
             requests.stream().filter(r -> r.contains("/market/candles") && r.contains(BTC)).count())
-        .as("a malformed body is not retried")
-        .isEqualTo(1);
+        .as("a malformed body is retried like a 5xx, up to max-attempts")
+        .isEqualTo(5);
     assertThat(jsonRows()).hasSize(expectedCount() - 1);
   }
 
