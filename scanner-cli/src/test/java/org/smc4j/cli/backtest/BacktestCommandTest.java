@@ -482,8 +482,8 @@ class BacktestCommandTest {
       }
     }
     // BTC and SOL both signal in January: with one position at a time some signals are refused
-    // (the default daily limits refuse a few more: 4 losing trades, or a $5 loss, which four
-    // losses of just over $1 and one more trade's $1 exceed since inferred specs size to $1)
+    // (the default daily limits of 4 losing trades and 5 USDT loss refuse a few more: with trades
+    // sized close to the 1 USDT risk, a fifth loss would cross the 5 USDT limit)
     assertThat(guardReasons)
         .filteredOn(reason -> reason.startsWith("guard: MAX_CONCURRENT_TRADES"))
         .isNotEmpty()
