@@ -2,8 +2,8 @@ package org.smc4j.app.backtest;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +22,8 @@ import org.smc4j.backtest.funding.ConstantFundingModel;
 import org.smc4j.backtest.funding.FundingSchedule;
 import org.smc4j.backtest.funding.HistoricalFundingModel;
 import org.smc4j.backtest.journal.JournalExporter;
+import org.smc4j.backtest.output.OutputFolder;
+import org.smc4j.backtest.output.RunInfo;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
@@ -30,6 +32,7 @@ import org.smc4j.backtest.replay.StrategyEngineSignalSource;
 import org.smc4j.backtest.replay.SymbolInput;
 import org.smc4j.backtest.report.BacktestReport;
 import org.smc4j.backtest.report.HtmlReportWriter;
+import org.smc4j.backtest.report.ReportProgress;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.instrument.ContractSpec;
@@ -69,6 +72,7 @@ public final class BacktestJob {
    * @param request what to run
    * @param print receives each line of what was read and set up (also kept in the report's notes)
    * @param progress receives the replay's progress
+   * @param reportProgress receives the report's progress
    * @return the result and the files written
    * @throws IllegalArgumentException naming the option for unusable inputs (missing files, no data
    *     for a symbol, a symbol the spec file lacks, an empty period)
@@ -76,7 +80,10 @@ public final class BacktestJob {
    * @throws IOException when the output cannot be written
    */
   public static BacktestRun run(
-      BacktestRequest request, Consumer<String> print, ProgressListener progress)
+      BacktestRequest request,
+      Consumer<String> print,
+      ProgressListener progress,
+      ReportProgress reportProgress)
       throws IOException {
     Smc4jConfig cfg = request.config();
     SizingParameters sizing = cfg.risk().sizing();
@@ -263,52 +270,56 @@ public final class BacktestJob {
             cfg.risk().accountEquityUsd(),
             request.threads());
     Path out = request.out();
-    Files.createDirectories(out);
-    Path journalFile = out.resolve("journal.sqlite");
     BacktestResult result;
     long runId;
-    try (SqliteJournal journal = SqliteJournal.open(journalFile, request.description())) {
-      runId = journal.runId();
-      result = new BacktestEngine(settings).run(inputs, journal, progress);
+    List<Path> written = new ArrayList<>();
+    // the run writes into a locked staging folder that replaces the output only when complete
+    try (OutputFolder folder =
+        OutputFolder.open(out, RunInfo.start(request.description(), Clock.systemUTC()))) {
+      Path journalFile = folder.carryOver("journal.sqlite");
+      try (SqliteJournal journal = SqliteJournal.open(journalFile, request.description())) {
+        runId = journal.runId();
+        result = new BacktestEngine(settings).run(inputs, journal, progress);
+      }
+      print.accept(
+          String.format(
+              Locale.ROOT,
+              "writing the exports and the report (%d trade(s)) ...",
+              result.trades().size()));
+      List<Path> staged =
+          writeOutputs(folder, journalFile, runId, result, candles, notes, reportProgress);
+      folder.commit();
+      staged.forEach(f -> written.add(out.resolve(f.getFileName())));
     }
     long fundingFallbacks = history.map(HistoricalFundingModel::fallbackCount).orElse(0L);
-
-    print.accept(
-        String.format(
-            Locale.ROOT,
-            "writing the exports and the report (%d trade chart(s)) ...",
-            result.trades().size()));
-    List<Path> written = writeOutputs(out, journalFile, runId, result, candles, notes);
     return new BacktestRun(result, resolvedSpecs, runId, written, fundingFallbacks);
   }
 
   /**
-   * Writes the exports and the report beside the journal (the one place the output folder is
-   * written after the replay).
+   * Writes the journal's exports and the report into the staging folder beside the journal (the one
+   * place the output folder is written after the replay).
    */
   private static List<Path> writeOutputs(
-      Path out,
+      OutputFolder folder,
       Path journalFile,
       long runId,
       BacktestResult result,
       Map<String, BarArrays> candles,
-      List<String> notes)
+      List<String> notes,
+      ReportProgress report)
       throws IOException {
-    List<Path> written = new ArrayList<>();
-    written.add(journalFile);
-    written.addAll(JournalExporter.exportCsv(journalFile, runId, out));
-    written.add(JournalExporter.exportXlsx(journalFile, runId, out.resolve("journal.xlsx")));
-    written.add(
-        HtmlReportWriter.DEFAULT
-            .write(
-                out.resolve("report.html"),
-                new BacktestReport(
-                    "smc4j backtest: " + String.join(", ", candles.keySet()),
-                    result,
-                    candles,
-                    notes))
-            .file());
-    return written;
+    List<Path> staged = new ArrayList<>();
+    staged.add(journalFile);
+    staged.addAll(folder.writeAll(d -> JournalExporter.exportCsv(journalFile, runId, d)));
+    staged.add(
+        folder.write("journal.xlsx", f -> JournalExporter.exportXlsx(journalFile, runId, f)));
+    BacktestReport content =
+        new BacktestReport(
+                "smc4j backtest: " + String.join(", ", candles.keySet()), result, candles, notes)
+            .withRun(folder.run());
+    staged.add(
+        folder.write("report.html", f -> HtmlReportWriter.DEFAULT.write(f, content, report)));
+    return staged;
   }
 
   /** Finds the candle files of an option; a missing input or any failure is a usage error. */

@@ -20,6 +20,7 @@ import org.smc4j.app.config.Smc4jConfig;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.ProgressListener;
 import org.smc4j.backtest.replay.SymbolFailure;
+import org.smc4j.backtest.report.ReportProgress;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.cli.options.StrategyOptions;
 import org.smc4j.risk.guard.GuardLimits;
@@ -264,7 +265,13 @@ public final class BacktestCommand implements Callable<Integer> {
               stdout.println(line);
               stdout.flush();
             },
-            noProgress ? ProgressListener.NONE : progress);
+            noProgress ? ProgressListener.NONE : progress,
+            noProgress
+                ? ReportProgress.NONE
+                : (done, all, step) -> {
+                  err.printf(Locale.ROOT, "report %d/%d: %s%n", done, all, step);
+                  err.flush();
+                });
     BacktestResult result = run.result();
     if (!noProgress) {
       progress.finish(2 * result.bars());
@@ -288,7 +295,8 @@ public final class BacktestCommand implements Callable<Integer> {
 
   private String description() {
     List<String> args = spec.commandLine().getParseResult().originalArgs();
-    return "smc4j backtest " + String.join(" ", args);
+    // the top-level parse result's arguments start with the command name, "backtest"
+    return "smc4j " + String.join(" ", args);
   }
 
   private static String upper(String symbol) {
