@@ -4,6 +4,7 @@ import org.smc4j.cli.backtest.BacktestCommand;
 import org.smc4j.cli.data.DataCommand;
 import org.smc4j.cli.detect.DetectCommand;
 import org.smc4j.cli.scan.ScanCommand;
+import org.smc4j.cli.trade.TradeCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
       DetectCommand.class,
       DownloadCommand.class,
       DataCommand.class,
-      SizeCommand.class
+      SizeCommand.class,
+      TradeCommand.class
     })
 public final class Smc4jCommand implements Runnable {
 
