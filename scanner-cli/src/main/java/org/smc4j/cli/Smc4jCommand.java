@@ -4,6 +4,8 @@ import org.smc4j.cli.backtest.BacktestCommand;
 import org.smc4j.cli.data.DataCommand;
 import org.smc4j.cli.detect.DetectCommand;
 import org.smc4j.cli.scan.ScanCommand;
+import org.smc4j.cli.sweep.SweepCommand;
+import org.smc4j.cli.sweep.WalkForwardCommand;
 import org.smc4j.cli.trade.TradeCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Spec;
       DownloadCommand.class,
       DataCommand.class,
       SizeCommand.class,
+      SweepCommand.class,
+      WalkForwardCommand.class,
       TradeCommand.class
     })
 public final class Smc4jCommand implements Runnable {
