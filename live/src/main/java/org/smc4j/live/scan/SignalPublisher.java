@@ -1,18 +1,18 @@
 package org.smc4j.live.scan;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -38,29 +38,36 @@ import org.smc4j.trading.plan.Sizing;
 import org.smc4j.trading.plan.TradePlan;
 
 /**
- * Publishes each new signal once: prints its line, appends it to the JSON-lines file (flushed),
- * writes it to the journal (flushed), then hands it to every alert sink. A signal whose stable key
+ * Publishes each new signal exactly once: prints its line, then records the signal in the journal
+ * together with its pending deliveries (the {@link DeliveryOutbox}: the JSON-lines file and every
+ * alert sink) in one transaction, then delivers them and marks each done. A signal whose stable key
  * was already published (in this process, or by an earlier {@code scan} run of the same journal) is
  * skipped, so a restart that replays the same candles alerts nothing twice.
  *
- * <p>Order and failure: the file and journal are written before any alert is sent, so a signal is
- * never alerted without a record; a crash between the two can at worst repeat the record and alert
- * after the restart (at least once, never lost). Alerts go through an asynchronous {@link
- * AlertDispatcher} (one queue and thread per sink: a slow webhook never delays the scan); their
- * failures are logged without stopping the scan; {@link #close()} waits for pending alerts,
- * bounded.
+ * <p>Crashes: a crash before the transaction leaves nothing (the signal is found again after the
+ * restart); after it, the deliveries are pending and {@link #retryPending()} (called at start and
+ * after every cycle) delivers them. Redelivery is idempotent for the JSON-lines file (a line whose
+ * id is already in the file is not written again); an alert is marked done right after its sink
+ * accepted it, so only a crash in that instant can repeat it. A delivery that fails stays pending
+ * ({@link #pendingCount()}) and is retried on the next cycle and after a restart. Alerts go through
+ * an asynchronous {@link AlertDispatcher} (one queue and thread per sink: a slow webhook never
+ * delays the scan); {@link #close()} waits for pending alerts, bounded. Alerts redelivered after a
+ * restart carry no chart (the candles are gone).
  */
 public final class SignalPublisher implements SignalHandler, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SignalPublisher.class);
 
   private final PrintWriter out;
-  private final BufferedWriter jsonLines;
+  private final SignalsFile jsonLines;
   private final Journal journal;
+  private final DeliveryOutbox outbox;
   private final Set<String> published;
   private final AlertDispatcher alerts;
   private final ExecutorService renderThreads;
   private final List<CompletableFuture<Void>> pendingAlerts = new ArrayList<>();
+  private final Set<String> inFlight = new HashSet<>();
+  private final Map<String, ScanSignal> signalsOfThisRun = new HashMap<>();
   private final Optional<SignalChartRenderer> charts;
   private final InstantSource clock;
   private final AtomicLong sequence = new AtomicLong();
@@ -71,7 +78,7 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
    *
    * @param out where signal lines are printed
    * @param signalsFile the JSON-lines file (created or appended to)
-   * @param journal the journal (not closed here)
+   * @param journal the journal (not closed here); over an SQLite journal the outbox is in its file
    * @param alreadyPublished keys published by earlier runs
    * @param alerts the alert dispatcher over the configured sinks (closed here)
    * @param charts the renderer of the setup chart alerts carry; empty for alerts without chart
@@ -92,20 +99,8 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
     this.alerts = Objects.requireNonNull(alerts, "alerts");
     this.charts = Objects.requireNonNull(charts, "charts");
     this.clock = Objects.requireNonNull(clock, "clock");
-    try {
-      Path parent = signalsFile.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      this.jsonLines =
-          Files.newBufferedWriter(
-              signalsFile,
-              StandardCharsets.UTF_8,
-              StandardOpenOption.CREATE,
-              StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open signals file " + signalsFile + ": " + e, e);
-    }
+    this.outbox = DeliveryOutbox.over(journal);
+    this.jsonLines = new SignalsFile(signalsFile);
     this.renderThreads =
         Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -131,28 +126,128 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
     out.println(line);
     out.flush();
     log.info("{}", line);
-    try {
-      jsonLines.write(SignalText.json(s, clock.instant()));
-      jsonLines.newLine();
-      jsonLines.flush();
-    } catch (IOException e) {
-      log.error("{}: cannot append to the signals file: {}", s.key(), e.toString());
-    }
     journal.recordSignal(record(sequence.incrementAndGet(), s));
-    journal.flush();
+    List<String> targets = new ArrayList<>();
+    targets.add(DeliveryOutbox.SIGNALS_FILE);
+    targets.addAll(alerts.sinkNames());
+    outbox.record(
+        s.key(),
+        s.symbol(),
+        SignalText.json(s, clock.instant()),
+        alerts.sinkNames().isEmpty() ? "" : SignalText.alert(s),
+        targets);
+    CrashPoint.reached("after-journal");
     publishedThisRun.add(s);
-    if (!alerts.sinkNames().isEmpty()) {
-      String text = SignalText.alert(s);
-      // Charts render in parallel (one per signal, shared by every sink); the dispatcher queues
-      // the alert for each sink, whose own thread posts it, so no webhook delays the scan.
-      CompletableFuture<byte[]> png =
-          charts.isPresent()
-              ? CompletableFuture.supplyAsync(() -> chart(charts.get(), s), renderThreads)
-              : CompletableFuture.completedFuture(new byte[0]);
-      pendingAlerts.removeIf(CompletableFuture::isDone);
-      pendingAlerts.add(
-          png.thenCompose(bytes -> alerts.dispatch(new SignalAlert(s.symbol(), text, bytes)))
-              .thenAccept(report -> logOutcomes(s, report)));
+    signalsOfThisRun.put(s.key(), s);
+    deliver(outbox.pending().stream().filter(d -> d.signalKey().equals(s.key())).toList());
+  }
+
+  /**
+   * Delivers every pending delivery not already under way: those of earlier cycles or runs that
+   * failed or were cut off by a crash.
+   */
+  public synchronized void retryPending() {
+    List<DeliveryOutbox.Delivery> pending = outbox.pending();
+    if (!pending.isEmpty()) {
+      log.info("retrying {} pending deliveries", pending.size());
+    }
+    deliver(pending);
+  }
+
+  /**
+   * Waits (bounded) for the alerts under way, then counts the deliveries still pending.
+   *
+   * @param timeout how long to wait for alerts under way
+   * @return the pending deliveries (failed, or still under way after the timeout)
+   */
+  public int pendingCount(Duration timeout) {
+    List<CompletableFuture<Void>> under;
+    synchronized (this) {
+      under = List.copyOf(pendingAlerts);
+    }
+    try {
+      CompletableFuture.allOf(under.toArray(CompletableFuture[]::new))
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      log.warn("alerts still under way after {}: {}", timeout, e.toString());
+    }
+    return outbox.pending().size();
+  }
+
+  private void deliver(List<DeliveryOutbox.Delivery> deliveries) {
+    Map<String, List<DeliveryOutbox.Delivery>> alertsBySignal = new LinkedHashMap<>();
+    for (DeliveryOutbox.Delivery d : deliveries) {
+      if (d.target().equals(DeliveryOutbox.SIGNALS_FILE)) {
+        appendLine(d);
+      } else if (!alerts.sinkNames().contains(d.target())) {
+        log.warn(
+            "{}: alert to {} pending, but that sink is not configured in this run",
+            d.signalKey(),
+            d.target());
+      } else if (inFlight.add(d.signalKey() + "\n" + d.target())) {
+        alertsBySignal.computeIfAbsent(d.signalKey(), k -> new ArrayList<>()).add(d);
+      }
+    }
+    alertsBySignal.forEach(this::sendAlert);
+  }
+
+  private void appendLine(DeliveryOutbox.Delivery d) {
+    try {
+      if (!jsonLines.append(d.signalKey(), d.jsonLine())) {
+        log.info("{}: already in the signals file, not repeated", d.signalKey());
+      }
+      CrashPoint.reached("after-jsonl");
+      outbox.done(d.signalKey(), d.target());
+    } catch (IOException e) {
+      log.error("{}: cannot append to the signals file: {}", d.signalKey(), e.toString());
+      outbox.failed(d.signalKey(), d.target(), e.toString());
+    }
+  }
+
+  private void sendAlert(String key, List<DeliveryOutbox.Delivery> deliveries) {
+    DeliveryOutbox.Delivery first = deliveries.get(0);
+    List<String> sinks = deliveries.stream().map(DeliveryOutbox.Delivery::target).toList();
+    ScanSignal live = signalsOfThisRun.get(key);
+    // Charts render in parallel (one per signal, shared by every sink); the dispatcher queues
+    // the alert for each sink, whose own thread posts it, so no webhook delays the scan.
+    CompletableFuture<byte[]> png =
+        charts.isPresent() && live != null
+            ? CompletableFuture.supplyAsync(() -> chart(charts.get(), live), renderThreads)
+            : CompletableFuture.completedFuture(new byte[0]);
+    pendingAlerts.removeIf(CompletableFuture::isDone);
+    pendingAlerts.add(
+        png.thenCompose(
+                bytes ->
+                    alerts.dispatch(
+                        new SignalAlert(first.symbol(), first.alertText(), bytes), sinks))
+            .thenAccept(report -> settle(key, report)));
+  }
+
+  private void settle(String key, DispatchReport report) {
+    for (SinkOutcome outcome : report.outcomes()) {
+      try {
+        if (outcome.delivered()) {
+          log.info("{}: alert delivered to {}", key, outcome.sink());
+          outbox.done(key, outcome.sink());
+          CrashPoint.reached("after-alert");
+        } else {
+          log.error(
+              "{}: alert to {} {}: {} (stays pending, retried next cycle)",
+              key,
+              outcome.sink(),
+              outcome.status().name().toLowerCase(Locale.ROOT),
+              outcome.detail());
+          outbox.failed(key, outcome.sink(), outcome.detail());
+        }
+      } catch (RuntimeException e) {
+        log.error("{}: cannot record the alert to {}: {}", key, outcome.sink(), e.toString());
+      } finally {
+        synchronized (this) {
+          inFlight.remove(key + "\n" + outcome.sink());
+        }
+      }
     }
   }
 
@@ -167,21 +262,6 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("{}: chart not rendered, alert sent without it: {}", s.key(), e.toString());
       return new byte[0];
-    }
-  }
-
-  private static void logOutcomes(ScanSignal s, DispatchReport report) {
-    for (SinkOutcome outcome : report.outcomes()) {
-      if (outcome.delivered()) {
-        log.info("{}: alert delivered to {}", s.key(), outcome.sink());
-      } else {
-        log.error(
-            "{}: alert to {} {}: {}",
-            s.key(),
-            outcome.sink(),
-            outcome.status().name().toLowerCase(Locale.ROOT),
-            outcome.detail());
-      }
     }
   }
 

@@ -92,6 +92,9 @@ public final class ScanCommand implements Callable<Integer> {
   /** Alerts each sink may have queued; far above any cycle's signal count. */
   private static final int ALERT_QUEUE = 1000;
 
+  /** How long a cycle waits for its alerts before counting the deliveries still pending. */
+  private static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -350,11 +353,19 @@ public final class ScanCommand implements Callable<Integer> {
         if (wait > 0) {
           Thread.sleep(wait);
         }
+        publisher.retryPending();
         CycleReport report = loop.cycle(close);
-        failures = report.failures().size();
-        summary(out, report);
+        int pending = publisher.pendingCount(DELIVERY_WAIT);
+        failures = report.failures().size() + pending;
+        summary(out, report, pending);
       } else {
-        loop.run(stop::get, report -> summary(out, report));
+        publisher.retryPending();
+        loop.run(
+            stop::get,
+            report -> {
+              publisher.retryPending();
+              summary(out, report, publisher.pendingCount(DELIVERY_WAIT));
+            });
       }
     } catch (InterruptedException e) {
       log.info("scan stopped");
@@ -381,7 +392,7 @@ public final class ScanCommand implements Callable<Integer> {
     return System.nanoTime();
   }
 
-  private static void summary(PrintWriter out, CycleReport r) {
+  private static void summary(PrintWriter out, CycleReport r, int pendingDeliveries) {
     out.println(
         "cycle "
             + r.closeTime()
@@ -391,7 +402,8 @@ public final class ScanCommand implements Callable<Integer> {
             + r.signals()
             + " new signals"
             + (r.late().isEmpty() ? "" : ", late: " + r.late())
-            + (r.failures().isEmpty() ? "" : ", failures: " + r.failures()));
+            + (r.failures().isEmpty() ? "" : ", failures: " + r.failures())
+            + (pendingDeliveries == 0 ? "" : ", pending deliveries: " + pendingDeliveries));
     out.flush();
   }
 
