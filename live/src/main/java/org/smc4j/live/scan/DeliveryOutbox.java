@@ -81,6 +81,24 @@ public sealed interface DeliveryOutbox permits DeliveryOutbox.Sqlite, DeliveryOu
   void record(
       String signalKey, String symbol, String jsonLine, String alertText, List<String> targets);
 
+  /**
+   * Commits the journal's buffered rows (the signal's) and notes that the signal expired before it
+   * could be published (found late, while catching up): it gets no delivery.
+   *
+   * @param signalKey the signal's stable id
+   * @param symbol the signal's symbol
+   * @param jsonLine the signal's JSON line
+   * @param reason why it is no longer actionable
+   */
+  void expired(String signalKey, String symbol, String jsonLine, String reason);
+
+  /**
+   * Saves each symbol's last processed close, for the catch-up after a restart.
+   *
+   * @param lastProcessedClose symbol to close time (epoch ms)
+   */
+  void checkpoint(Map<String, Long> lastProcessedClose);
+
   /** Returns every pending delivery, oldest first. */
   List<Delivery> pending();
 
@@ -111,6 +129,10 @@ public sealed interface DeliveryOutbox permits DeliveryOutbox.Sqlite, DeliveryOu
             + " last_error TEXT, created_at TEXT NOT NULL, done_at TEXT,"
             + " PRIMARY KEY (signal_key, target))";
 
+    private static final String PROGRESS_DDL =
+        "CREATE TABLE IF NOT EXISTS scan_progress (symbol TEXT PRIMARY KEY,"
+            + " last_close TEXT NOT NULL)";
+
     private final SqliteJournal journal;
 
     Sqlite(SqliteJournal journal) {
@@ -119,6 +141,50 @@ public sealed interface DeliveryOutbox permits DeliveryOutbox.Sqlite, DeliveryOu
           (c, run) -> {
             try (Statement st = c.createStatement()) {
               st.execute(DDL);
+              st.execute(PROGRESS_DDL);
+            }
+          });
+    }
+
+    @Override
+    public void expired(String signalKey, String symbol, String jsonLine, String reason) {
+      String now = Instant.now().toString();
+      journal.flush(
+          (c, run) -> {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT OR IGNORE INTO scan_outbox (signal_key, target, run_id, symbol,"
+                        + " json_line, alert_text, state, attempts, last_error, created_at)"
+                        + " VALUES (?,'none',?,?,?,'','EXPIRED',0,?,?)")) {
+              ps.setString(1, signalKey);
+              ps.setLong(2, run);
+              ps.setString(3, symbol);
+              ps.setString(4, jsonLine);
+              ps.setString(5, reason);
+              ps.setString(6, now);
+              ps.executeUpdate();
+            }
+          });
+    }
+
+    @Override
+    public void checkpoint(Map<String, Long> lastProcessedClose) {
+      if (lastProcessedClose.isEmpty()) {
+        return;
+      }
+      journal.flush(
+          (c, run) -> {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO scan_progress (symbol, last_close) VALUES (?, ?)"
+                        + " ON CONFLICT(symbol) DO UPDATE SET last_close = excluded.last_close"
+                        + " WHERE excluded.last_close > scan_progress.last_close")) {
+              for (Map.Entry<String, Long> e : lastProcessedClose.entrySet()) {
+                ps.setString(1, e.getKey());
+                ps.setString(2, Instant.ofEpochMilli(e.getValue()).toString());
+                ps.addBatch();
+              }
+              ps.executeBatch();
             }
           });
     }
@@ -227,6 +293,17 @@ public sealed interface DeliveryOutbox permits DeliveryOutbox.Sqlite, DeliveryOu
           pending.put(id, new Delivery(signalKey, target, symbol, jsonLine, alertText, 0));
         }
       }
+    }
+
+    @Override
+    public synchronized void expired(
+        String signalKey, String symbol, String jsonLine, String reason) {
+      journal.flush();
+    }
+
+    @Override
+    public void checkpoint(Map<String, Long> lastProcessedClose) {
+      // nothing survives the process
     }
 
     @Override

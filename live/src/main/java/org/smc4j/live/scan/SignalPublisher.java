@@ -1,5 +1,8 @@
 package org.smc4j.live.scan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,6 +29,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smc4j.core.bar.Timeframe;
 import org.smc4j.live.alert.AlertDispatcher;
 import org.smc4j.live.alert.DispatchReport;
 import org.smc4j.live.alert.SignalAlert;
@@ -34,6 +38,7 @@ import org.smc4j.trading.decision.SkipReason;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.SignalRecord;
 import org.smc4j.trading.journal.SignalStatus;
+import org.smc4j.trading.order.EntryKind;
 import org.smc4j.trading.plan.Sizing;
 import org.smc4j.trading.plan.TradePlan;
 
@@ -72,6 +77,12 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
   private final InstantSource clock;
   private final AtomicLong sequence = new AtomicLong();
   private final List<ScanSignal> publishedThisRun = new ArrayList<>();
+  private final Map<String, Long> processed = new HashMap<>();
+
+  /** How long a limit entry found late stays actionable: the backtest's default limit expiry. */
+  static final Duration LIMIT_LIFETIME = Duration.ofHours(12);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * Creates the publisher.
@@ -122,7 +133,20 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
       log.info("{}: already published, not repeated", s.key());
       return;
     }
-    String line = SignalText.line(s);
+    long age = clock.millis() - s.signal().knownAtTimeMillis();
+    boolean late = age > Timeframe.M5.millis();
+    String json = SignalText.json(s, clock.instant());
+    if (late) {
+      Optional<String> expired = expiry(s, age);
+      if (expired.isPresent()) {
+        journal.recordSignal(record(sequence.incrementAndGet(), s));
+        outbox.expired(s.key(), s.symbol(), json, expired.get());
+        log.warn("{}: found late, {}: journaled, not published", s.key(), expired.get());
+        return;
+      }
+      json = lateJson(json, age);
+    }
+    String line = SignalText.line(s) + (late ? " | LATE by " + minutes(age) + " min" : "");
     out.println(line);
     out.flush();
     log.info("{}", line);
@@ -130,16 +154,56 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
     List<String> targets = new ArrayList<>();
     targets.add(DeliveryOutbox.SIGNALS_FILE);
     targets.addAll(alerts.sinkNames());
-    outbox.record(
-        s.key(),
-        s.symbol(),
-        SignalText.json(s, clock.instant()),
-        alerts.sinkNames().isEmpty() ? "" : SignalText.alert(s),
-        targets);
+    String alertText = alerts.sinkNames().isEmpty() ? "" : SignalText.alert(s);
+    if (late && !alertText.isEmpty()) {
+      alertText = "LATE: found " + minutes(age) + " min after the signal (restart)\n" + alertText;
+    }
+    outbox.record(s.key(), s.symbol(), json, alertText, targets);
     CrashPoint.reached("after-journal");
     publishedThisRun.add(s);
     signalsOfThisRun.put(s.key(), s);
     deliver(outbox.pending().stream().filter(d -> d.signalKey().equals(s.key())).toList());
+  }
+
+  /**
+   * Why a signal found late (while catching up after a restart) is no longer actionable: a market
+   * entry whose next open has passed, or a limit entry older than the backtest's default limit
+   * expiry ({@link #LIMIT_LIFETIME}).
+   */
+  private static Optional<String> expiry(ScanSignal s, long age) {
+    if (s.plan().entryKind() != EntryKind.LIMIT) {
+      return Optional.of("market entry at the next open, " + minutes(age) + " min ago");
+    }
+    if (age >= LIMIT_LIFETIME.toMillis()) {
+      return Optional.of(
+          "limit entry " + minutes(age) + " min old, past the " + LIMIT_LIFETIME + " expiry");
+    }
+    return Optional.empty();
+  }
+
+  private static long minutes(long millis) {
+    return Duration.ofMillis(millis).toMinutes();
+  }
+
+  private static String lateJson(String json, long age) {
+    try {
+      ObjectNode o = (ObjectNode) JSON.readTree(json);
+      o.put("late", true);
+      o.put("lateByMinutes", minutes(age));
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("signal JSON not readable back: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void onProcessed(String symbol, long closeMillis) {
+    processed.merge(symbol, closeMillis, Math::max);
+  }
+
+  /** Saves each symbol's last processed close in the journal, for the catch-up after a restart. */
+  public synchronized void checkpoint() {
+    outbox.checkpoint(processed);
   }
 
   /**

@@ -277,6 +277,7 @@ public final class ScanCommand implements Callable<Integer> {
   private int live(Smc4jConfig config, List<AlertSink> sinks, PrintWriter out, PrintWriter err) {
     InstantSource clock = clock();
     Set<String> earlier = PublishedSignals.keys(config.output().journal());
+    Map<String, Long> resume = PublishedSignals.lastProcessedCloses(config.output().journal());
     LoopConfig loopConfig = config.scan();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -340,6 +341,7 @@ public final class ScanCommand implements Callable<Integer> {
               Sleeper.SYSTEM,
               pool,
               publisher);
+      loop.resumeAfter(resume);
       log.info(
           "scan starting: top {} from {}, journal {}, signals {}, alerts {}",
           loopConfig.topN(),
@@ -355,6 +357,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         publisher.retryPending();
         CycleReport report = loop.cycle(close);
+        publisher.checkpoint();
         int pending = publisher.pendingCount(DELIVERY_WAIT);
         failures = report.failures().size() + pending;
         summary(out, report, pending);
@@ -363,8 +366,10 @@ public final class ScanCommand implements Callable<Integer> {
         loop.run(
             stop::get,
             report -> {
+              publisher.checkpoint();
               publisher.retryPending();
               summary(out, report, publisher.pendingCount(DELIVERY_WAIT));
+              progress(out, report, loopConfig, clock);
             });
       }
     } catch (InterruptedException e) {
@@ -390,6 +395,19 @@ public final class ScanCommand implements Callable<Integer> {
 
   private static long seed() {
     return System.nanoTime();
+  }
+
+  /** Says when the loop wakes up next, so that a waiting scanner is visibly alive. */
+  private static void progress(
+      PrintWriter out, CycleReport r, LoopConfig loopConfig, InstantSource clock) {
+    long m5 = Timeframe.M5.millis();
+    long nextClose =
+        Math.max(r.closeTime().toEpochMilli() + m5, Math.floorDiv(clock.millis(), m5) * m5);
+    out.println(
+        "waiting: next cycle at "
+            + Instant.ofEpochMilli(nextClose + loopConfig.closeDelay().toMillis())
+            + " (Ctrl-C stops)");
+    out.flush();
   }
 
   private static void summary(PrintWriter out, CycleReport r, int pendingDeliveries) {

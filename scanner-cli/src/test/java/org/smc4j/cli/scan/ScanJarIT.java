@@ -743,4 +743,73 @@ class ScanJarIT {
     assertThat(journalSignals()).isEqualTo(expectedCount());
     assertThat(pendingDeliveries()).isZero();
   }
+
+  /** The signals of the engine run on the 1,000 bars ending at bar {@code end}. */
+  private static List<EntrySignal> windowSignals(BarArrays all, int end, ContractSpec spec) {
+    BarArrays window = all.slice(end - 999, end + 1);
+    List<EntrySignal> signals = new ArrayList<>();
+    StrategyEngine engine =
+        new StrategyEngine(
+            StrategyConfig.DEFAULT,
+            spec.tickSize().doubleValue(),
+            e -> {
+              if (e instanceof EntrySignal s) {
+                signals.add(s);
+              }
+            });
+    for (int i = 0; i < window.size(); i++) {
+      engine.onBar(
+          window.openTimeMillis(i),
+          window.open(i),
+          window.high(i),
+          window.low(i),
+          window.close(i),
+          window.volume(i));
+    }
+    return signals;
+  }
+
+  @Test
+  void shouldPublishALimitSignalMissedWhileStoppedOnceAfterTheRestartMarkedLate() throws Exception {
+    // A sized BTC limit-entry signal known at bar k, as the restart (backfilling up to k + 2) sees
+    // it.
+    PlanSizer sizer = new PlanSizer(SizingParameters.DEFAULT);
+    int k = -1;
+    TradePlan missed = null;
+    for (int i = 1200; i < btcAll.size() - 10 && k < 0; i++) {
+      long close = btcAll.closeTimeMillis(i);
+      for (EntrySignal e : windowSignals(btcAll, i + 2, btcSpec)) {
+        TradePlan plan = EntrySignalAdapter.toPlan(BTC, e);
+        if (e.knownAtTimeMillis() == close
+            && plan.entryKind() == org.smc4j.trading.order.EntryKind.LIMIT
+            && sizer.size(plan, btcSpec) instanceof Sizing.Sized) {
+          k = i;
+          missed = plan;
+        }
+      }
+    }
+    assertThat(k).as("a limit signal in the BTC data").isPositive();
+    serveUpTo(k - 1, false);
+    Run before = scanOnce(k - 1, false);
+    assertThat(before.exit()).as(before.err()).isZero();
+
+    // Stopped for three bars; the signal became known at bar k, ten minutes before the restart.
+    serveUpTo(k + 2, false);
+    Run restart = scanOnce(k + 2, false);
+
+    assertThat(restart.exit()).as(restart.err()).isZero();
+    String id = ScanSignal.keyOf(BTC, missed.side(), missed.signalTime());
+    List<String> lines = restart.out().lines().filter(l -> l.contains("id " + id)).toList();
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).startsWith("SIGNAL ").endsWith("LATE by 10 min");
+    List<JsonNode> rows = jsonRows().stream().filter(j -> j.get("id").asText().equals(id)).toList();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).get("late").asBoolean()).isTrue();
+    assertThat(rows.get(0).get("lateByMinutes").asLong()).isEqualTo(10);
+
+    Run again = scanOnce(k + 2, false);
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out()).doesNotContain("id " + id);
+    assertThat(jsonRows().stream().filter(j -> j.get("id").asText().equals(id))).hasSize(1);
+  }
 }
