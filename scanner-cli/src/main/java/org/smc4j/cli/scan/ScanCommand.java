@@ -80,6 +80,9 @@ public final class ScanCommand implements Callable<Integer> {
   /** Alerts each sink may have queued; far above any cycle's signal count. */
   private static final int ALERT_QUEUE = 1000;
 
+  /** How long a cycle waits for its alerts before counting the deliveries still pending. */
+  private static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -264,6 +267,7 @@ public final class ScanCommand implements Callable<Integer> {
   private int live(Smc4jConfig config, List<AlertSink> sinks, PrintWriter out, PrintWriter err) {
     InstantSource clock = clock();
     Set<String> earlier = PublishedSignals.keys(config.output().journal());
+    Map<String, Long> resume = PublishedSignals.lastProcessedCloses(config.output().journal());
     LoopConfig loopConfig = config.scan();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -327,6 +331,7 @@ public final class ScanCommand implements Callable<Integer> {
               Sleeper.SYSTEM,
               pool,
               publisher);
+      loop.resumeAfter(resume);
       log.info(
           "scan starting: top {} from {}, journal {}, signals {}, alerts {}",
           loopConfig.topN(),
@@ -340,11 +345,22 @@ public final class ScanCommand implements Callable<Integer> {
         if (wait > 0) {
           Thread.sleep(wait);
         }
+        publisher.retryPending();
         CycleReport report = loop.cycle(close);
-        failures = report.failures().size();
-        summary(out, report);
+        publisher.checkpoint();
+        int pending = publisher.pendingCount(DELIVERY_WAIT);
+        failures = report.failures().size() + pending;
+        summary(out, report, pending);
       } else {
-        loop.run(stop::get, report -> summary(out, report));
+        publisher.retryPending();
+        loop.run(
+            stop::get,
+            report -> {
+              publisher.checkpoint();
+              publisher.retryPending();
+              summary(out, report, publisher.pendingCount(DELIVERY_WAIT));
+              progress(out, report, loopConfig, clock);
+            });
       }
     } catch (InterruptedException e) {
       log.info("scan stopped");
@@ -371,7 +387,20 @@ public final class ScanCommand implements Callable<Integer> {
     return System.nanoTime();
   }
 
-  private static void summary(PrintWriter out, CycleReport r) {
+  /** Says when the loop wakes up next, so that a waiting scanner is visibly alive. */
+  private static void progress(
+      PrintWriter out, CycleReport r, LoopConfig loopConfig, InstantSource clock) {
+    long m5 = Timeframe.M5.millis();
+    long nextClose =
+        Math.max(r.closeTime().toEpochMilli() + m5, Math.floorDiv(clock.millis(), m5) * m5);
+    out.println(
+        "waiting: next cycle at "
+            + Instant.ofEpochMilli(nextClose + loopConfig.closeDelay().toMillis())
+            + " (Ctrl-C stops)");
+    out.flush();
+  }
+
+  private static void summary(PrintWriter out, CycleReport r, int pendingDeliveries) {
     out.println(
         "cycle "
             + r.closeTime()
@@ -381,7 +410,8 @@ public final class ScanCommand implements Callable<Integer> {
             + r.signals()
             + " new signals"
             + (r.late().isEmpty() ? "" : ", late: " + r.late())
-            + (r.failures().isEmpty() ? "" : ", failures: " + r.failures()));
+            + (r.failures().isEmpty() ? "" : ", failures: " + r.failures())
+            + (pendingDeliveries == 0 ? "" : ", pending deliveries: " + pendingDeliveries));
     out.flush();
   }
 
