@@ -10,6 +10,7 @@ import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,6 +31,7 @@ import org.smc4j.app.config.Smc4jConfig;
 import org.smc4j.app.config.TelegramConfig;
 import org.smc4j.app.scan.ScanReplayJob;
 import org.smc4j.cli.ExitCodes;
+import org.smc4j.core.bar.Timeframe;
 import org.smc4j.live.alert.AlertDispatcher;
 import org.smc4j.live.alert.AlertSink;
 import org.smc4j.live.alert.DiscordAlertSink;
@@ -79,6 +81,9 @@ public final class ScanCommand implements Callable<Integer> {
 
   /** Alerts each sink may have queued; far above any cycle's signal count. */
   private static final int ALERT_QUEUE = 1000;
+
+  /** How long a cycle waits for its alerts before counting the deliveries still pending. */
+  private static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
 
   @Spec CommandSpec spec;
 
@@ -264,6 +269,7 @@ public final class ScanCommand implements Callable<Integer> {
   private int live(Smc4jConfig config, List<AlertSink> sinks, PrintWriter out, PrintWriter err) {
     InstantSource clock = clock();
     Set<String> earlier = PublishedSignals.keys(config.output().journal());
+    Map<String, Long> resume = PublishedSignals.lastProcessedCloses(config.output().journal());
     LoopConfig loopConfig = config.scan();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -327,6 +333,7 @@ public final class ScanCommand implements Callable<Integer> {
               Sleeper.SYSTEM,
               pool,
               publisher);
+      loop.resumeAfter(resume);
       log.info(
           "scan starting: top {} from {}, journal {}, signals {}, alerts {}",
           loopConfig.topN(),
@@ -340,11 +347,22 @@ public final class ScanCommand implements Callable<Integer> {
         if (wait > 0) {
           Thread.sleep(wait);
         }
+        publisher.retryPending();
         CycleReport report = loop.cycle(close);
-        failures = report.failures().size();
-        summary(out, report);
+        publisher.checkpoint();
+        int pending = publisher.pendingCount(DELIVERY_WAIT);
+        failures = report.failures().size() + pending;
+        summary(out, report, pending);
       } else {
-        loop.run(stop::get, report -> summary(out, report));
+        publisher.retryPending();
+        loop.run(
+            stop::get,
+            report -> {
+              publisher.checkpoint();
+              publisher.retryPending();
+              summary(out, report, publisher.pendingCount(DELIVERY_WAIT));
+              progress(out, report, loopConfig, clock);
+            });
       }
     } catch (InterruptedException e) {
       log.info("scan stopped");
@@ -371,7 +389,20 @@ public final class ScanCommand implements Callable<Integer> {
     return System.nanoTime();
   }
 
-  private static void summary(PrintWriter out, CycleReport r) {
+  /** Says when the loop wakes up next, so that a waiting scanner is visibly alive. */
+  private static void progress(
+      PrintWriter out, CycleReport r, LoopConfig loopConfig, InstantSource clock) {
+    long m5 = Timeframe.M5.millis();
+    long nextClose =
+        Math.max(r.closeTime().toEpochMilli() + m5, Math.floorDiv(clock.millis(), m5) * m5);
+    out.println(
+        "waiting: next cycle at "
+            + Instant.ofEpochMilli(nextClose + loopConfig.closeDelay().toMillis())
+            + " (Ctrl-C stops)");
+    out.flush();
+  }
+
+  private static void summary(PrintWriter out, CycleReport r, int pendingDeliveries) {
     out.println(
         "cycle "
             + r.closeTime()
@@ -381,7 +412,8 @@ public final class ScanCommand implements Callable<Integer> {
             + r.signals()
             + " new signals"
             + (r.late().isEmpty() ? "" : ", late: " + r.late())
-            + (r.failures().isEmpty() ? "" : ", failures: " + r.failures()));
+            + (r.failures().isEmpty() ? "" : ", failures: " + r.failures())
+            + (pendingDeliveries == 0 ? "" : ", pending deliveries: " + pendingDeliveries));
     out.flush();
   }
 
