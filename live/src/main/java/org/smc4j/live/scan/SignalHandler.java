@@ -13,4 +13,15 @@ public interface SignalHandler {
    * @param signal the signal
    */
   void onSignal(ScanSignal signal);
+
+  /**
+   * Tells whether a signal was already published (by this process or an earlier run of the same
+   * journal); such a signal is neither decided again nor handed over. None is, unless overridden.
+   *
+   * @param key the signal's stable key ({@link ScanSignal#keyOf})
+   * @return true when it was published before
+   */
+  default boolean alreadyPublished(String key) {
+    return false;
+  }
 }

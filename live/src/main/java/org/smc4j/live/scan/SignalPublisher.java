@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,24 +22,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smc4j.live.alert.AlertDispatcher;
 import org.smc4j.live.alert.DispatchReport;
 import org.smc4j.live.alert.SignalAlert;
 import org.smc4j.live.alert.SinkOutcome;
-import org.smc4j.trading.decision.SkipReason;
 import org.smc4j.trading.journal.Journal;
-import org.smc4j.trading.journal.SignalRecord;
-import org.smc4j.trading.journal.SignalStatus;
-import org.smc4j.trading.plan.Sizing;
-import org.smc4j.trading.plan.TradePlan;
 
 /**
- * Publishes each new signal once: prints its line, appends it to the JSON-lines file (flushed),
- * writes it to the journal (flushed), then hands it to every alert sink. A signal whose stable key
- * was already published (in this process, or by an earlier {@code scan} run of the same journal) is
+ * Publishes each new signal once, with the pipeline's decision (TAKEN, or SKIPPED with the reason):
+ * prints its line, appends it to the JSON-lines file (flushed), flushes the journal the pipeline
+ * recorded it and its decision in, then hands it to every alert sink. A signal whose stable key was
+ * already published (in this process, or by an earlier {@code scan} run of the same journal) is
  * skipped, so a restart that replays the same candles alerts nothing twice.
  *
  * <p>Order and failure: the file and journal are written before any alert is sent, so a signal is
@@ -63,7 +57,6 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
   private final List<CompletableFuture<Void>> pendingAlerts = new ArrayList<>();
   private final Optional<SignalChartRenderer> charts;
   private final InstantSource clock;
-  private final AtomicLong sequence = new AtomicLong();
   private final List<ScanSignal> publishedThisRun = new ArrayList<>();
 
   /**
@@ -122,6 +115,11 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
   }
 
   @Override
+  public synchronized boolean alreadyPublished(String key) {
+    return published.contains(key);
+  }
+
+  @Override
   public synchronized void onSignal(ScanSignal s) {
     if (!published.add(s.key())) {
       log.info("{}: already published, not repeated", s.key());
@@ -138,7 +136,7 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
     } catch (IOException e) {
       log.error("{}: cannot append to the signals file: {}", s.key(), e.toString());
     }
-    journal.recordSignal(record(sequence.incrementAndGet(), s));
+    // the pipeline journaled the signal and its decision when it decided it; make it durable now
     journal.flush();
     publishedThisRun.add(s);
     if (!alerts.sinkNames().isEmpty()) {
@@ -183,39 +181,6 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
             outcome.detail());
       }
     }
-  }
-
-  static SignalRecord record(long id, ScanSignal s) {
-    TradePlan p = s.plan();
-    OptionalDouble contracts = OptionalDouble.empty();
-    OptionalDouble risk = OptionalDouble.empty();
-    SignalStatus status = SignalStatus.TAKEN;
-    Optional<SkipReason> reason = Optional.empty();
-    switch (s.sizing()) {
-      case Sizing.Sized z -> {
-        contracts = OptionalDouble.of(z.contracts());
-        risk = OptionalDouble.of(z.plannedRisk());
-      }
-      case Sizing.Refused r -> {
-        status = SignalStatus.SKIPPED;
-        reason = Optional.of(SkipReason.SizeRefused.of(r.reason(), r.message()));
-      }
-    }
-    return new SignalRecord(
-        id,
-        p.symbol(),
-        p.signalTime(),
-        p.side(),
-        p.entryKind(),
-        p.entry(),
-        p.stop(),
-        p.target(),
-        p.secondTarget(),
-        contracts,
-        risk,
-        p.details(),
-        status,
-        reason);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smc4j.backtest.broker.BrokerModels;
+import org.smc4j.backtest.broker.SimulatedBroker;
 import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.cli.config.ConfigException;
@@ -42,6 +45,7 @@ import org.smc4j.live.alert.TelegramAlertSink;
 import org.smc4j.live.scan.CycleReport;
 import org.smc4j.live.scan.LoopConfig;
 import org.smc4j.live.scan.OkxScanMarket;
+import org.smc4j.live.scan.PaperBrokers;
 import org.smc4j.live.scan.PublishedSignals;
 import org.smc4j.live.scan.ReplayInputs;
 import org.smc4j.live.scan.ReplayScanMarket;
@@ -60,6 +64,8 @@ import org.smc4j.risk.ContractSpecFile;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.JournalException;
 import org.smc4j.trading.journal.SqliteJournal;
+import org.smc4j.trading.pipeline.PipelineSettings;
+import org.smc4j.trading.pipeline.TradePipeline;
 import org.smc4j.trading.plan.PlanSizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -332,6 +338,8 @@ public final class ScanCommand implements Callable<Integer> {
               loopConfig,
               config.strategy(),
               new PlanSizer(config.risk().sizing()),
+              pipeline(config, clock, journal),
+              paperBrokers(config),
               market,
               clock,
               Sleeper.SYSTEM,
@@ -459,6 +467,31 @@ public final class ScanCommand implements Callable<Integer> {
     return specs;
   }
 
+  /**
+   * The backtest's pipeline for the scanner: the same sizing, and the portfolio guards when the
+   * backtest applies them ({@code backtest.apply-guards}), counting trading days on the scan's
+   * clock.
+   */
+  static TradePipeline pipeline(Smc4jConfig config, InstantSource clock, Journal journal) {
+    return new TradePipeline(
+        new PipelineSettings(
+            config.risk().sizing(),
+            config.backtest().applyGuards()
+                ? Optional.of(config.risk().guards())
+                : Optional.empty(),
+            config.risk().accountEquityUsd()),
+        clock.withZone(ZoneOffset.UTC),
+        journal);
+  }
+
+  /** Paper fills with the backtest's simulated broker and the configured models. */
+  static PaperBrokers paperBrokers(Smc4jConfig config) {
+    BrokerModels models = config.backtest().models(config.risk().sizing().fees());
+    return (symbol, spec, listener) ->
+        new SimulatedBroker(
+            symbol, spec.tickSize().doubleValue(), models, Optional.empty(), listener);
+  }
+
   /** What a replay produced. */
   record ReplayResult(long cycles, List<ScanSignal> signals) {}
 
@@ -500,6 +533,8 @@ public final class ScanCommand implements Callable<Integer> {
               config.scan(),
               config.strategy(),
               new PlanSizer(config.risk().sizing()),
+              pipeline(config, time, journal),
+              paperBrokers(config),
               market,
               time,
               time,

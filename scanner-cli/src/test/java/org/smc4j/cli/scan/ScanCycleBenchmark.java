@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.smc4j.cli.config.OkxConfig;
+import org.smc4j.cli.config.Smc4jConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
@@ -153,6 +154,8 @@ public final class ScanCycleBenchmark {
               loopConfig,
               StrategyConfig.DEFAULT,
               new PlanSizer(SizingParameters.DEFAULT),
+              ScanCommand.pipeline(Smc4jConfig.DEFAULT, clock, journal),
+              ScanCommand.paperBrokers(Smc4jConfig.DEFAULT),
               market,
               clock,
               Sleeper.SYSTEM,
