@@ -181,7 +181,7 @@ public final class HtmlReportWriter {
       "ambiguous",
       "total R net",
       "max DD $",
-      "max DD R",
+      "max DD R net",
       "Sharpe",
       "Sortino",
       "exposure",
