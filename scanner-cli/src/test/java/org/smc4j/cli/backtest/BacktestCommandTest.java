@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
+import org.smc4j.backtest.output.OutputFolder;
+import org.smc4j.backtest.output.RunInfo;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
@@ -138,7 +141,26 @@ class BacktestCommandTest {
     List<String> trades = Files.readAllLines(outDir.resolve("trades.csv"), StandardCharsets.UTF_8);
     assertThat(trades).hasSize(engine.trades().size() + 1);
     String html = Files.readString(outDir.resolve("report.html"), StandardCharsets.UTF_8);
-    assertThat(html).contains("<img class=\"trade\"").doesNotContain("https://");
+    assertThat(html).contains("id=\"chart-BTCUSDT\"", "id=\"chart-SOLUSDT\"", "id=\"trades\"");
+    // the report and RUN.txt name the run and its command line
+    RunInfo run = RunInfo.parse(Files.readString(outDir.resolve(OutputFolder.RUN_FILE)));
+    assertThat(run.commandLine()).startsWith("smc4j backtest --data ").endsWith(" --no-progress");
+    assertThat(html).contains("Run <b>" + run.id() + "</b>");
+  }
+
+  @Test
+  void shouldRefuseToWriteAnOutputFolderAnotherRunHolds() throws IOException {
+    Path out = shared.resolve("busy");
+    RunInfo other = RunInfo.start("smc4j backtest --out busy (the other run)", Clock.systemUTC());
+    try (OutputFolder held = OutputFolder.open(out, other)) {
+      Run r = run("backtest", "--data", btc.toString(), "--out", out.toString(), "--no-progress");
+      assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
+      assertThat(r.err())
+          .contains("output folder " + out + " is in use by run " + other.id())
+          .contains("(the other run)");
+      assertThat(held.run()).isEqualTo(other);
+    }
+    assertThat(out).doesNotExist();
   }
 
   @Test
@@ -460,8 +482,8 @@ class BacktestCommandTest {
       }
     }
     // BTC and SOL both signal in January: with one position at a time some signals are refused
-    // (the default daily limits refuse a few more: 4 losing trades, or a $5 loss, which four
-    // losses of just over $1 and one more trade's $1 exceed since inferred specs size to $1)
+    // (the default daily limits of 4 losing trades and 5 USDT loss refuse a few more: with trades
+    // sized close to the 1 USDT risk, a fifth loss would cross the 5 USDT limit)
     assertThat(guardReasons)
         .filteredOn(reason -> reason.startsWith("guard: MAX_CONCURRENT_TRADES"))
         .isNotEmpty()

@@ -562,7 +562,7 @@ class ScanJarIT {
   }
 
   @Test
-  void shouldRetryAMalformedAnswerLikeA5xx() throws Exception {
+  void shouldRetryTruncatedJsonLikeA5xxAndStillReportTheSignal() throws Exception {
     btcFaults.add("malformed");
 
     Run run = scanOnce(signalIndex, false);
@@ -570,11 +570,12 @@ class ScanJarIT {
     assertThat(run.exit()).as(run.err()).isZero();
     assertTheExpectedSignal(run);
     assertThat(btcFaults).isEmpty();
-    assertThat(Files.readString(dir.resolve("logs/scan.log"))).contains("attempt 1/5 failed");
+    assertThat(Files.readString(dir.resolve("logs/scan.log")))
+        .contains("attempt 1/5 failed (malformed JSON in the response (truncated?)");
   }
 
   @Test
-  void shouldFailTheSymbolWhoseAnswersStayMalformedAndScanTheOthers() throws Exception {
+  void shouldFailTheSymbolOnMalformedJsonAfterTheRetriesAndScanTheOthers() throws Exception {
     btcFaults.addAll(List.of("malformed", "malformed", "malformed", "malformed", "malformed"));
 
     Run run = scanOnce(signalIndex, false);
@@ -585,10 +586,13 @@ class ScanJarIT {
     assertEthSignal(lines);
     assertThat(run.out())
         .contains("2 symbols, " + (expectedCount() - 1) + " new signals")
-        .contains("failures: [" + BTC + ": GET /api/v5/market/candles");
+        .contains("failures: [" + BTC + ": GET /api/v5/market/candles")
+        .contains("failed after 5 attempts; last error: malformed JSON");
+    assertThat(requests.stream().filter(r -> r.contains("/market/candles") && r.contains(ETH)))
+        .isNotEmpty();
     assertThat(
             requests.stream().filter(r -> r.contains("/market/candles") && r.contains(BTC)).count())
-        .as("retried up to okx.max-attempts")
+        .as("a malformed body is retried like a 5xx, up to max-attempts")
         .isEqualTo(5);
     assertThat(jsonRows()).hasSize(expectedCount() - 1);
   }
