@@ -4,6 +4,8 @@ import org.smc4j.cli.backtest.BacktestCommand;
 import org.smc4j.cli.data.DataCommand;
 import org.smc4j.cli.detect.DetectCommand;
 import org.smc4j.cli.scan.ScanCommand;
+import org.smc4j.cli.sweep.SweepCommand;
+import org.smc4j.cli.sweep.WalkForwardCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Spec;
       DetectCommand.class,
       DownloadCommand.class,
       DataCommand.class,
-      SizeCommand.class
+      SizeCommand.class,
+      SweepCommand.class,
+      WalkForwardCommand.class
     })
 public final class Smc4jCommand implements Runnable {
 

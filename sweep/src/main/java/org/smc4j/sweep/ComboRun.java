@@ -2,7 +2,7 @@ package org.smc4j.sweep;
 
 import java.util.List;
 import java.util.Objects;
-import org.smc4j.backtest.broker.Trade;
+import org.smc4j.trading.order.Trade;
 
 /**
  * One backtest of a sweep with its trades, for callers that need more than the row (walk-forward

@@ -139,7 +139,8 @@ public final class CsvCandleSource implements CandleSource {
     return k;
   }
 
-  private static Optional<String> symbolOf(Path file) {
+  /** The symbol of a file: its name's first token, else its nearest folder named like one. */
+  static Optional<String> symbolOf(Path file) {
     String first = file.getFileName().toString().split("[-_.]", 2)[0].toUpperCase(Locale.ROOT);
     if (SYMBOL.matcher(first).matches()) {
       return Optional.of(first);

@@ -29,6 +29,7 @@ public final class LocalSweepRunner implements SweepRunner {
   private final CandleSource candles;
   private final SweepProgress.Listener listener;
   private final LongSupplier nanoTime;
+  private final FundingHistories funding;
 
   /**
    * Creates a runner.
@@ -41,6 +42,26 @@ public final class LocalSweepRunner implements SweepRunner {
    */
   public LocalSweepRunner(
       int threads, CandleSource candles, SweepProgress.Listener listener, LongSupplier nanoTime) {
+    this(threads, candles, listener, nanoTime, FundingHistories.NONE);
+  }
+
+  /**
+   * Creates a runner that charges funding histories.
+   *
+   * @param threads worker threads, {@code >= 1}
+   * @param candles where candles come from (wrap it in a {@link CandleCache})
+   * @param listener told after each finished task
+   * @param nanoTime the clock for rates and ETA, e.g. {@code System::nanoTime}
+   * @param funding the funding histories, {@link FundingHistories#NONE} for the constant rate
+   * @throws IllegalArgumentException when threads is below 1
+   */
+  public LocalSweepRunner(
+      int threads,
+      CandleSource candles,
+      SweepProgress.Listener listener,
+      LongSupplier nanoTime,
+      FundingHistories funding) {
+    this.funding = Objects.requireNonNull(funding, "funding");
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, was " + threads);
     }
@@ -72,7 +93,7 @@ public final class LocalSweepRunner implements SweepRunner {
     Set<String> done = sink.finishedTaskIds();
     List<SweepTask> todo = all.stream().filter(t -> !done.contains(t.taskId())).toList();
     long combosTotal = todo.stream().mapToLong(SweepTask::combos).sum();
-    TaskExecutor kernel = new TaskExecutor(spec);
+    TaskExecutor kernel = new TaskExecutor(spec, funding);
     AtomicLong tasksDone = new AtomicLong();
     AtomicLong combosDone = new AtomicLong();
     Object progressLock = new Object();

@@ -2,7 +2,6 @@ package org.smc4j.sweep;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -305,6 +304,16 @@ public final class SweepParameters {
     }
   }
 
+  /**
+   * Checks that a key path names a parameter.
+   *
+   * @param key the key path
+   * @throws SweepParameterException naming the key and the known ones when it does not
+   */
+  public static void requireKnown(String key) {
+    parameter(key);
+  }
+
   private static Parameter parameter(String key) {
     Parameter p = PARAMETERS.get(Objects.requireNonNull(key, "key"));
     if (p == null) {
@@ -468,12 +477,5 @@ public final class SweepParameters {
       return ms / 1000L + "s";
     }
     return ms + "ms";
-  }
-
-  /** Returns the key paths and their values in some settings, for printing. */
-  static Map<String, ParamValue> all(RunSettings settings) {
-    Map<String, ParamValue> out = new LinkedHashMap<>();
-    PARAMETERS.forEach((k, p) -> out.put(k, p.read().apply(settings)));
-    return Collections.unmodifiableMap(out);
   }
 }

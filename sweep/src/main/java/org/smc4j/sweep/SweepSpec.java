@@ -85,11 +85,7 @@ public record SweepSpec(
                 + ")");
       }
     }
-    for (String key : grid.keys()) {
-      if (!SweepParameters.isKnown(key)) {
-        SweepParameters.read(base, key);
-      }
-    }
+    grid.keys().forEach(SweepParameters::requireKnown);
     if (minTrades < 0) {
       throw new IllegalArgumentException("minTrades must be >= 0, was " + minTrades);
     }

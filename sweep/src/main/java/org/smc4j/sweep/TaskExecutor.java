@@ -4,15 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.smc4j.backtest.journal.Journal;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
+import org.smc4j.backtest.replay.BacktestSettings;
 import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.ProgressListener;
 import org.smc4j.backtest.replay.SymbolInput;
 import org.smc4j.core.bar.BarArrays;
+import org.smc4j.trading.journal.Journal;
 
 /**
  * The one task kernel every runner calls, so that every runner's rows are identical by
@@ -25,14 +26,26 @@ import org.smc4j.core.bar.BarArrays;
 public final class TaskExecutor {
 
   private final SweepSpec spec;
+  private final FundingHistories funding;
 
   /**
-   * Creates the kernel of a spec.
+   * Creates the kernel of a spec, charging the constant funding rate.
    *
    * @param spec the sweep
    */
   public TaskExecutor(SweepSpec spec) {
+    this(spec, FundingHistories.NONE);
+  }
+
+  /**
+   * Creates the kernel of a spec with funding histories ({@code smc4j backtest --funding}).
+   *
+   * @param spec the sweep
+   * @param funding the histories, {@link FundingHistories#NONE} for the constant rate
+   */
+  public TaskExecutor(SweepSpec spec, FundingHistories funding) {
     this.spec = Objects.requireNonNull(spec, "spec");
+    this.funding = Objects.requireNonNull(funding, "funding");
   }
 
   /**
@@ -86,9 +99,11 @@ public final class TaskExecutor {
 
   private ComboRun backtest(SymbolInput input, SweepWindow window, long combo, ParamSet params) {
     RunSettings settings = SweepParameters.apply(spec.base(), params);
+    BacktestSettings backtest = settings.toBacktestSettings();
+    backtest =
+        backtest.withModels(backtest.models().withFunding(funding.model(input.symbol(), settings)));
     BacktestResult result =
-        new BacktestEngine(settings.toBacktestSettings())
-            .run(List.of(input), Journal.NONE, ProgressListener.NONE);
+        new BacktestEngine(backtest).run(List.of(input), Journal.NONE, ProgressListener.NONE);
     if (!result.failures().isEmpty()) {
       throw new IllegalStateException(
           input.symbol()

@@ -17,7 +17,6 @@ import org.smc4j.backtest.fee.PercentFeeModel;
 import org.smc4j.backtest.fill.FillModel;
 import org.smc4j.backtest.funding.ConstantFundingModel;
 import org.smc4j.backtest.funding.FundingSchedule;
-import org.smc4j.backtest.journal.Journal;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.replay.BacktestEngine;
@@ -35,6 +34,7 @@ import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.risk.FeeSchedule;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.risk.guard.GuardLimits;
+import org.smc4j.trading.journal.Journal;
 
 /**
  * A sweep row equals what {@code smc4j backtest --symbols SOLUSDT --from 2025-02-01 --to

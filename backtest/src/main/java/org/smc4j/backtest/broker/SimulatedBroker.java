@@ -11,9 +11,11 @@ import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.signal.OrderAction;
+import org.smc4j.trading.broker.Broker;
 import org.smc4j.trading.broker.BrokerListener;
 import org.smc4j.trading.order.AlternativeExit;
 import org.smc4j.trading.order.CancelReason;
+import org.smc4j.trading.order.EntryFill;
 import org.smc4j.trading.order.EntryKind;
 import org.smc4j.trading.order.ExitReason;
 import org.smc4j.trading.order.OrderCancellation;
@@ -45,7 +47,7 @@ import org.smc4j.trading.order.Trade;
  *
  * <p>Not thread-safe: one broker per symbol, driven by one thread.
  */
-public final class SimulatedBroker {
+public final class SimulatedBroker implements Broker {
 
   private static final int NONE = 0;
   private static final int STOP = 1;
@@ -157,6 +159,7 @@ public final class SimulatedBroker {
    * @throws IllegalArgumentException when the plan is for another symbol
    * @throws IllegalStateException when the plan's signal time is before the last close fed in
    */
+  @Override
   public Submission submit(OrderIntent intent) {
     Objects.requireNonNull(intent, "intent");
     if (!intent.symbol().equals(symbol)) {
@@ -180,6 +183,23 @@ public final class SimulatedBroker {
     OptionalLong expiry = models.expiry().expiresAtMillis(intent);
     pendingExpiry = expiry.isPresent() ? expiry.getAsLong() : Long.MAX_VALUE;
     return new Submission(intent, Optional.empty());
+  }
+
+  /**
+   * Tells why a new plan for this broker's symbol would be rejected now.
+   *
+   * @param symbol the instrument; must be this broker's
+   * @return the reason, or empty when a plan would be accepted
+   * @throws IllegalArgumentException when the symbol is not this broker's
+   */
+  @Override
+  public Optional<String> busyReason(String symbol) {
+    Objects.requireNonNull(symbol, "symbol");
+    if (!symbol.equals(this.symbol)) {
+      throw new IllegalArgumentException(
+          "busyReason asked for " + symbol + ", broker is " + this.symbol);
+    }
+    return busyReason();
   }
 
   /**
@@ -235,6 +255,7 @@ public final class SimulatedBroker {
    * @param detail why it died
    * @return true when a pending entry was cancelled
    */
+  @Override
   public boolean cancelPendingForPoi(String poiId, Instant at, String detail) {
     Objects.requireNonNull(poiId, "poiId");
     Objects.requireNonNull(at, "at");
@@ -504,6 +525,7 @@ public final class SimulatedBroker {
     position =
         new Position(
             in, time, price, liquidity, fee, slip, models.fundingSchedule().nextAfter(time));
+    listener.onFill(new EntryFill(in, Instant.ofEpochMilli(time), price, liquidity, fee));
   }
 
   private void closeStop(long time, ExitReason reason, boolean ambiguous) {

@@ -1,12 +1,9 @@
 package org.smc4j.backtest.replay;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,21 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.smc4j.backtest.broker.SimulatedBroker;
 import org.smc4j.core.bar.BarArrays;
-import org.smc4j.risk.guard.GuardDecision;
-import org.smc4j.risk.guard.OpenPosition;
-import org.smc4j.risk.guard.PortfolioGuard;
-import org.smc4j.risk.guard.TradeProposal;
 import org.smc4j.trading.broker.BrokerListener;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.SignalRecord;
-import org.smc4j.trading.journal.SignalStatus;
 import org.smc4j.trading.order.OrderCancellation;
-import org.smc4j.trading.order.OrderIntent;
-import org.smc4j.trading.order.Submission;
 import org.smc4j.trading.order.Trade;
-import org.smc4j.trading.plan.PlanSizer;
-import org.smc4j.trading.plan.Sizing;
-import org.smc4j.trading.plan.TradePlan;
+import org.smc4j.trading.pipeline.PipelineSettings;
+import org.smc4j.trading.pipeline.TradePipeline;
 
 /**
  * The event-driven backtest: replays closed 5m candles of many symbols merged in time order and
@@ -41,15 +30,14 @@ import org.smc4j.trading.plan.TradePlan;
  * fills, so this is exact. Second, one thread merges all symbols' candles by close time (a heap
  * over per-symbol cursors; ties in symbol order) and at each candle: the broker processes it
  * (fills, exits, funding), then the events known at its close are applied in the order the strategy
- * made them: a POI death cancels a pending entry from that POI; a signal is checked against one
- * position per symbol, sized with the risk module, checked by the portfolio guards (when
- * configured) and placed. Every signal and its decision, every cancellation and every trade go to
- * the journal.
+ * made them: a POI death cancels a pending entry from that POI; a signal goes through the shared
+ * {@link TradePipeline} (one position per symbol, sizing with the risk module, the portfolio guards
+ * when configured, the order to the symbol's broker), which journals every signal and its decision,
+ * every cancellation and every trade.
  */
 public final class BacktestEngine {
 
   private final BacktestSettings settings;
-  private final PlanSizer sizer;
 
   /**
    * Creates an engine.
@@ -58,7 +46,6 @@ public final class BacktestEngine {
    */
   public BacktestEngine(BacktestSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.sizer = new PlanSizer(settings.sizing());
   }
 
   /**
@@ -168,11 +155,10 @@ public final class BacktestEngine {
     private final AtomicLong done;
     private final List<SymbolFailure> failures;
     private final SimulatedClock clock;
-    private final Optional<PortfolioGuard> guard;
+    private final TradePipeline pipeline;
     private final List<Trade> trades = new ArrayList<>();
     private final List<SignalRecord> signals = new ArrayList<>();
     private final List<OrderCancellation> cancellations = new ArrayList<>();
-    private long nextId;
 
     Replay(
         List<SymbolState> states,
@@ -189,7 +175,11 @@ public final class BacktestEngine {
       this.failures = failures;
       long start = states.stream().mapToLong(s -> s.bars.openTimeMillis(0)).min().orElse(0);
       this.clock = new SimulatedClock(start);
-      this.guard = settings.guards().map(limits -> new PortfolioGuard(limits, clock));
+      this.pipeline =
+          new TradePipeline(
+              new PipelineSettings(settings.sizing(), settings.guards(), settings.accountEquity()),
+              clock,
+              journal);
     }
 
     BacktestResult run() {
@@ -205,15 +195,13 @@ public final class BacktestEngine {
                   @Override
                   public void onCancel(OrderCancellation cancellation) {
                     cancellations.add(cancellation);
-                    journal.recordCancel(cancellation);
-                    guard.ifPresent(g -> g.close(symbol, BigDecimal.ZERO));
+                    pipeline.onCancel(cancellation);
                   }
 
                   @Override
                   public void onTrade(Trade trade) {
                     trades.add(trade);
-                    journal.recordTrade(trade);
-                    guard.ifPresent(g -> g.close(symbol, BigDecimal.valueOf(trade.netPnl())));
+                    pipeline.onTrade(trade);
                   }
                 });
       }
@@ -316,104 +304,9 @@ public final class BacktestEngine {
                 "POI died: " + d.reason());
           }
         }
-        case ReplayEvent.Signal sig -> onSignal(s, sig.plan());
+        case ReplayEvent.Signal sig ->
+            signals.add(pipeline.onSignal(sig.plan(), s.input.spec(), s.broker).record());
       }
-    }
-
-    private void onSignal(SymbolState s, TradePlan plan) {
-      long id = ++nextId;
-      Optional<String> busy = s.broker.busyReason();
-      if (busy.isPresent()) {
-        skip(id, plan, Optional.empty(), busy.get());
-        return;
-      }
-      Sizing sizing = sizer.size(plan, s.input.spec());
-      if (sizing instanceof Sizing.Refused refused) {
-        skip(id, plan, Optional.empty(), refused.reason());
-        return;
-      }
-      Sizing.Sized sized = (Sizing.Sized) sizing;
-      if (guard.isPresent()) {
-        // the book is keyed by the input's symbol, which closes the position again: a venue spec's
-        // instrument id (BTC-USDT-SWAP for BTCUSDT) would leave it open for ever
-        TradeProposal p = sized.proposal();
-        TradeProposal proposal =
-            new TradeProposal(
-                plan.symbol(), p.side(), p.contracts(), p.riskUsd(), p.initialMargin());
-        GuardDecision decision = guard.get().open(proposal, availableMargin(guard.get()));
-        if (decision instanceof GuardDecision.Rejected rejected) {
-          skip(
-              id,
-              plan,
-              Optional.of(sized),
-              "guard: "
-                  + rejected.refusals().stream()
-                      .map(r -> r.guard() + " " + r.message())
-                      .collect(Collectors.joining("; ")));
-          return;
-        }
-      }
-      OrderIntent intent =
-          new OrderIntent(
-              id,
-              plan.poiId(),
-              plan.symbol(),
-              plan.side(),
-              plan.entryKind(),
-              plan.entry(),
-              plan.stop(),
-              plan.target(),
-              plan.secondTarget(),
-              plan.signalTime(),
-              sized.plannedRisk(),
-              sized.contracts(),
-              sized.contractMultiplier(),
-              plan.details());
-      Submission submission = s.broker.submit(intent);
-      if (!submission.accepted()) {
-        guard.ifPresent(g -> g.close(plan.symbol(), BigDecimal.ZERO));
-        skip(id, plan, Optional.of(sized), submission.rejection().orElseThrow());
-        return;
-      }
-      record(id, plan, Optional.of(sized), SignalStatus.TAKEN, Optional.empty());
-    }
-
-    private BigDecimal availableMargin(PortfolioGuard g) {
-      BigDecimal used = BigDecimal.ZERO;
-      for (OpenPosition p : g.openPositions()) {
-        used = used.add(p.proposal().initialMargin());
-      }
-      return settings.accountEquity().subtract(used).max(BigDecimal.ZERO);
-    }
-
-    private void skip(long id, TradePlan plan, Optional<Sizing.Sized> sized, String reason) {
-      record(id, plan, sized, SignalStatus.SKIPPED, Optional.of(reason));
-    }
-
-    private void record(
-        long id,
-        TradePlan plan,
-        Optional<Sizing.Sized> sized,
-        SignalStatus status,
-        Optional<String> reason) {
-      SignalRecord r =
-          new SignalRecord(
-              id,
-              plan.symbol(),
-              plan.signalTime(),
-              plan.side(),
-              plan.entryKind(),
-              plan.entry(),
-              plan.stop(),
-              plan.target(),
-              plan.secondTarget(),
-              sized.map(z -> OptionalDouble.of(z.contracts())).orElse(OptionalDouble.empty()),
-              sized.map(z -> OptionalDouble.of(z.plannedRisk())).orElse(OptionalDouble.empty()),
-              plan.details(),
-              status,
-              reason);
-      signals.add(r);
-      journal.recordSignal(r);
     }
   }
 }

@@ -2,7 +2,11 @@ package org.smc4j.backtest.report;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +22,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
-import org.smc4j.backtest.metrics.EquityCurve;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
+import org.smc4j.backtest.output.OutputFolder;
+import org.smc4j.backtest.output.RunInfo;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.trading.journal.SignalRecord;
 import org.smc4j.trading.journal.SignalStatus;
@@ -31,79 +36,97 @@ import org.smc4j.trading.order.SetupDetails;
 import org.smc4j.trading.order.Trade;
 
 /**
- * Writes a {@link BacktestReport} as one self-contained HTML file: every image is embedded as a
- * {@code data:image/png;base64} URI, the style sheet and the small load-check script are inline,
- * and nothing refers to another file or host. The page shows the metrics per symbol and in total
- * (with the pessimistic and the optimistic net P&amp;L when trades were ambiguous), the equity and
- * drawdown curves (total and per symbol), the signal decisions and cancellations, a table of all
- * trades, and one {@link SetupChart} image per trade.
+ * Writes a {@link BacktestReport} as one self-contained HTML page whose charts the browser draws
+ * from embedded data with Apache ECharts (inlined from the {@code org.webjars.npm:echarts} jar, so
+ * the page needs no network): one zoomable candle chart per symbol with every trade on it (the 15m
+ * POI and FVG boxes, the Fibonacci lines, the trigger level, entry, stop and target, entry and exit
+ * markers), the equity and drawdown curves in USDT and in R, the metrics per symbol and in total in
+ * R and in USDT, the signal decisions, and a table of the trades whose rows zoom the symbol's chart
+ * to the trade.
  *
- * <p>When the page has loaded, its script sets {@code data-images}, {@code data-broken-images} and
- * {@code data-errors} on {@code <body>} (the number of images, of images that failed to decode, and
- * of script or resource errors), so a headless browser can check the page.
+ * <p>Size: candles are embedded as {@link CandleColumns} (integer-scaled prices, delta varints,
+ * base64), about 6 to 9 bytes a candle, so 6 months of four symbols' 5m candles make about 3 MB
+ * with the 1 MB library. The page is written under a temporary name and renamed when complete.
+ *
+ * <p>The symbol charts are drawn one per browser task, so a page of many symbols stays responsive.
+ * The page's scripts set on {@code <body>}: {@code data-charts} (the symbol charts drawn so far),
+ * {@code data-draw-ms} (when all are drawn: the time it took), {@code data-errors} (script or
+ * resource errors) and {@code data-overflow} (tables wider than the page), so a headless browser
+ * can check the page; each chart's element gets {@code data-candles}, the number of candles (or
+ * merged candles) it shows, and {@code data-merged}, the candles merged into each.
  */
 public final class HtmlReportWriter {
 
-  /** How {@code BacktestEngine} starts the reason of a signal the portfolio guards refused. */
-  private static final String GUARD_PREFIX = "guard: ";
-
-  /** 880 x 420 trade charts, 1000 x 420 equity curves. */
-  public static final HtmlReportWriter DEFAULT =
-      new HtmlReportWriter(new SetupChartRenderer(880, 420));
+  /** The writer. */
+  public static final HtmlReportWriter DEFAULT = new HtmlReportWriter();
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final int MAX_REASONS = 15;
+  private static final MathContext PRICE_DIGITS = new MathContext(10);
 
-  private final SetupChartRenderer tradeCharts;
-  private final EquityChartRenderer curves = new EquityChartRenderer(1000, 420);
-
-  /**
-   * Creates a writer.
-   *
-   * @param tradeCharts draws the chart of each trade
-   */
-  public HtmlReportWriter(SetupChartRenderer tradeCharts) {
-    this.tradeCharts = Objects.requireNonNull(tradeCharts, "tradeCharts");
-  }
+  private HtmlReportWriter() {}
 
   /**
-   * Writes the report, replacing the file. Trade charts are rendered in parallel.
+   * Writes the report, replacing the file.
    *
    * @param file the HTML file
    * @param report what to show
-   * @return the file, with the number of trade charts and its size
+   * @return the file, with its number of charts and trades and its size
    * @throws IOException when the file cannot be written
    */
   public ReportFile write(Path file, BacktestReport report) throws IOException {
+    return write(file, report, ReportProgress.NONE);
+  }
+
+  /**
+   * Writes the report, replacing the file, and tells {@code progress} after each symbol's chart and
+   * at the end.
+   *
+   * @param file the HTML file
+   * @param report what to show
+   * @param progress told of each finished step
+   * @return the file, with its number of charts and trades and its size
+   * @throws IOException when the file cannot be written
+   */
+  public ReportFile write(Path file, BacktestReport report, ReportProgress progress)
+      throws IOException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(progress, "progress");
     BacktestResult result = report.result();
-    List<Trade> trades = result.trades();
-    List<String> images =
-        IntStream.range(0, trades.size())
-            .parallel()
-            .mapToObj(
-                k -> {
-                  Trade t = trades.get(k);
-                  SetupChart chart = SetupChart.ofTrade(t, report.candles().get(t.symbol()));
-                  return base64(tradeCharts.renderPng(chart));
-                })
-            .toList();
+    List<Trade> trades = sortedByEntry(result.trades());
+    List<String> symbols = new ArrayList<>(new TreeMap<>(report.candles()).keySet());
+    symbols.removeIf(s -> report.candles().get(s).isEmpty());
     Map<String, PerformanceMetrics> metrics =
         MetricsCalculator.bySymbolAndTotal(trades, result.from(), result.to());
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      head(out, report.title());
-      out.write("<h1>" + esc(report.title()) + "</h1>\n");
-      summary(out, report, result);
-      metricsTable(out, metrics);
-      curves(out, result, trades, metrics);
-      signals(out, result.signals(), result.cancellations());
-      tradeTable(out, trades);
-      tradeCharts(out, trades, images);
-      out.write("</body>\n</html>\n");
-    }
-    return new ReportFile(file, images.size(), Files.size(file));
+    int steps = symbols.size() + 1;
+    OutputFolder.writeAtomically(
+        file,
+        part -> {
+          try (BufferedWriter out =
+              new BufferedWriter(Files.newBufferedWriter(part, StandardCharsets.UTF_8), 1 << 16)) {
+            head(out, report.title());
+            out.write("<h1>" + esc(report.title()) + "</h1>\n");
+            run(out, report);
+            summary(out, report, result);
+            metricsTables(out, trades, metrics);
+            curves(out, trades);
+            charts(out, symbols, trades);
+            signals(out, result.signals(), result.cancellations());
+            tradeTable(out, trades, symbols);
+            data(out, report, result, symbols, trades, progress, steps);
+            out.write("<script>\n/* Apache ECharts " + EChartsLibrary.version());
+            out.write(", inlined from the org.webjars.npm:echarts jar */\n");
+            out.write(EChartsLibrary.script());
+            out.write("\n</script>\n<script>\n");
+            out.write(resource("report.js"));
+            out.write("</script>\n</body>\n</html>\n");
+          }
+        });
+    ReportFile written = new ReportFile(file, symbols.size(), trades.size(), Files.size(file));
+    progress.onStep(steps, steps, String.format(Locale.ROOT, "%,d bytes", written.bytes()));
+    return written;
   }
 
   private static void head(Writer out, String title) throws IOException {
@@ -116,30 +139,27 @@ public final class HtmlReportWriter {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>"""
             + esc(title)
+            + "</title>\n<style>\n"
+            + resource("report.css")
             + """
-            </title>
-            <style>
-            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:1.5em;color:#222}
-            h1{font-size:1.5em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #ccc}
-            table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
-            th,td{border:1px solid #ddd;padding:.25em .5em;text-align:right;white-space:nowrap}
-            th{background:#f3f3f3}td.l,th.l{text-align:left}
-            tr.total td{font-weight:bold;background:#fafafa}
-            .neg{color:#c62828}.pos{color:#2e7d32}.note{color:#555;font-size:.9em}
-            figure{margin:1.2em 0}figcaption{font-size:.85em;color:#444}
-            img{max-width:100%;height:auto;border:1px solid #eee}.wide{overflow-x:auto}
             </style>
             <script>
             (function () {
               var errors = 0;
-              window.addEventListener('error', function () { errors++; }, true);
+              window.addEventListener('error', function () {
+                errors++;
+                if (document.body) { document.body.setAttribute('data-errors', String(errors)); }
+              }, true);
               window.addEventListener('load', function () {
-                var imgs = document.images, broken = 0;
-                for (var i = 0; i < imgs.length; i++) {
-                  if (!imgs[i].complete || imgs[i].naturalWidth === 0) { broken++; }
+                var wide = document.querySelectorAll('.wide'), overflow = [];
+                for (var i = 0; i < wide.length; i++) {
+                  if (wide[i].scrollWidth > wide[i].clientWidth + 1) {
+                    overflow.push(wide[i].firstElementChild.id + ' ' + wide[i].scrollWidth + '>'
+                      + wide[i].clientWidth);
+                  }
                 }
-                document.body.setAttribute('data-images', String(imgs.length));
-                document.body.setAttribute('data-broken-images', String(broken));
+                document.body.setAttribute('data-overflow', String(overflow.length));
+                document.body.setAttribute('data-overflowing', overflow.join(', '));
                 document.body.setAttribute('data-errors', String(errors));
               });
             })();
@@ -149,10 +169,28 @@ public final class HtmlReportWriter {
             """);
   }
 
+  private static void run(Writer out, BacktestReport report) throws IOException {
+    if (report.run().isEmpty()) {
+      return;
+    }
+    RunInfo r = report.run().get();
+    out.write(
+        "<p class=\"run\" id=\"run\">Run <b>"
+            + esc(r.id())
+            + "</b>, started "
+            + esc(r.startTime().toString())
+            + " by process "
+            + r.pid()
+            + ":<br><code>"
+            + esc(r.commandLine())
+            + "</code></p>\n");
+  }
+
   private static void summary(Writer out, BacktestReport report, BacktestResult result)
       throws IOException {
     out.write("<p>Period " + time(result.from()) + " to " + time(result.to()) + " UTC, ");
-    out.write(result.bars() + " 5m candles of " + report.candles().size() + " symbol(s): ");
+    out.write(String.format(Locale.ROOT, "%,d", result.bars()));
+    out.write(" 5m candles of " + report.candles().size() + " symbol(s): ");
     out.write(esc(String.join(", ", new TreeMap<>(report.candles()).keySet())) + ".</p>\n");
     if (!report.notes().isEmpty() || !result.failures().isEmpty()) {
       out.write("<ul class=\"note\">\n");
@@ -167,106 +205,143 @@ public final class HtmlReportWriter {
     }
   }
 
-  private static void metricsTable(Writer out, Map<String, PerformanceMetrics> metrics)
-      throws IOException {
-    out.write("<h2>Metrics</h2>\n<div class=\"wide\"><table id=\"metrics\">\n<tr>");
-    String[] heads = {
-      "scope",
-      "trades",
-      "wins",
-      "win rate",
-      "avg R net",
-      "expectancy $",
-      "profit factor",
-      "gross $",
-      "net $ (pessimistic)",
-      "net $ (optimistic)",
-      "ambiguous",
-      "total R net",
-      "max DD $",
-      "max DD R",
-      "Sharpe",
-      "Sortino",
-      "exposure",
-      "fees $",
-      "funding $",
-      "slippage $"
-    };
-    for (int k = 0; k < heads.length; k++) {
-      out.write("<th" + (k == 0 ? " class=\"l\"" : "") + ">" + esc(heads[k]) + "</th>");
-    }
-    out.write("</tr>\n");
+  private static void metricsTables(
+      Writer out, List<Trade> trades, Map<String, PerformanceMetrics> metrics) throws IOException {
+    out.write("<h2>Metrics</h2>\n<h3>In R (multiples of the planned risk)</h3>\n");
+    out.write("<div class=\"wide\"><table id=\"metrics-r\">\n<tr>");
+    heads(
+        out,
+        "scope",
+        "trades",
+        "wins",
+        "win rate",
+        "avg R gross",
+        "avg R net",
+        "total R gross",
+        "total R net",
+        "best R net",
+        "worst R net",
+        "max DD R",
+        "ambiguous");
     for (PerformanceMetrics m : metrics.values()) {
-      boolean total = m.scope().equals(PerformanceMetrics.ALL);
-      out.write(total ? "<tr class=\"total\">" : "<tr>");
-      out.write("<td class=\"l\">" + esc(m.scope()) + "</td>");
+      List<Trade> scope = scope(trades, m.scope());
+      scopeCell(out, m);
       cell(out, Integer.toString(m.trades()));
       cell(out, Integer.toString(m.wins()));
       cell(out, opt(m.winRate(), 100, "%.1f%%"));
+      cell(out, opt(m.averageRGross(), 1, "%.3f"));
       cell(out, opt(m.averageRNet(), 1, "%.3f"));
+      signed(out, sum(scope, Trade::rGross), "%.3f");
+      signed(out, m.totalRNet(), "%.3f");
+      cell(out, extreme(scope, true));
+      cell(out, extreme(scope, false));
+      cell(out, String.format(Locale.ROOT, "%.2f", m.maxDrawdownR()));
+      cell(out, Integer.toString(m.ambiguousTrades()));
+      out.write("</tr>\n");
+    }
+    out.write("</table></div>\n<h3>In USDT</h3>\n");
+    out.write("<div class=\"wide\"><table id=\"metrics\">\n<tr>");
+    heads(
+        out,
+        "scope",
+        "trades",
+        "wins",
+        "gross $",
+        "fees $",
+        "funding $",
+        "slippage $",
+        "net $ (pessimistic)",
+        "net $ (optimistic)",
+        "expectancy $",
+        "profit factor",
+        "max DD $",
+        "Sharpe",
+        "Sortino",
+        "exposure");
+    for (PerformanceMetrics m : metrics.values()) {
+      scopeCell(out, m);
+      cell(out, Integer.toString(m.trades()));
+      cell(out, Integer.toString(m.wins()));
+      signed(out, m.grossPnl(), "%.4f");
+      cell(out, String.format(Locale.ROOT, "%.4f", m.fees()));
+      cell(out, String.format(Locale.ROOT, "%.4f", m.funding()));
+      cell(out, String.format(Locale.ROOT, "%.4f", m.slippage()));
+      signed(out, m.netPnl(), "%.4f");
+      signed(out, m.optimisticNetPnl(), "%.4f");
       cell(out, opt(m.expectancy(), 1, "%.4f"));
       cell(out, opt(m.profitFactor(), 1, "%.3f"));
-      money(out, m.grossPnl());
-      money(out, m.netPnl());
-      money(out, m.optimisticNetPnl());
-      cell(out, Integer.toString(m.ambiguousTrades()));
-      money(out, m.totalRNet());
-      cell(out, String.format(Locale.ROOT, "%.2f", m.maxDrawdown()));
-      cell(out, String.format(Locale.ROOT, "%.2f", m.maxDrawdownR()));
+      cell(out, String.format(Locale.ROOT, "%.4f", m.maxDrawdown()));
       cell(out, opt(m.sharpe(), 1, "%.2f"));
       cell(out, opt(m.sortino(), 1, "%.2f"));
       cell(out, String.format(Locale.ROOT, "%.1f%%", m.exposure() * 100));
-      cell(out, String.format(Locale.ROOT, "%.2f", m.fees()));
-      cell(out, String.format(Locale.ROOT, "%.2f", m.funding()));
-      cell(out, String.format(Locale.ROOT, "%.2f", m.slippage()));
       out.write("</tr>\n");
     }
     out.write("</table></div>\n");
     PerformanceMetrics all = metrics.get(PerformanceMetrics.ALL);
-    out.write("<p class=\"note\">Net is after fees and funding. ");
+    out.write(
+        "<p class=\"note\">Gross is before fees and funding (slippage is inside the fill"
+            + " prices), net after them; R divides by each trade's planned risk. ");
     if (all.ambiguousTrades() > 0) {
       out.write(
           all.ambiguousTrades()
               + " trade(s) touched stop and target in one candle that no 1m candles resolved:"
-              + " the pessimistic total books their stop, the optimistic total their target.");
+              + " the pessimistic total books their stop, the optimistic total their target;"
+              + " every R figure books the stop.");
     } else {
       out.write("No trade was ambiguous: pessimistic and optimistic totals agree.");
     }
     out.write(
-        " Sharpe and Sortino: daily net P&amp;L, annualised with &radic;365;"
-            + " drawdowns of cumulative net P&amp;L from its running peak.</p>\n");
+        " Profit factor: net profits of winners over net losses of losers. Sharpe and Sortino:"
+            + " daily net P&amp;L, annualised with &radic;365; drawdowns of cumulative net P&amp;L"
+            + " from its running peak.</p>\n");
   }
 
-  private void curves(
-      Writer out,
-      BacktestResult result,
-      List<Trade> trades,
-      Map<String, PerformanceMetrics> metrics)
-      throws IOException {
+  private static void curves(Writer out, List<Trade> trades) throws IOException {
     out.write("<h2>Equity and drawdown</h2>\n");
-    Map<String, List<Trade>> scopes = new LinkedHashMap<>();
-    scopes.put(PerformanceMetrics.ALL, trades);
-    for (String scope : metrics.keySet()) {
-      if (!scope.equals(PerformanceMetrics.ALL)) {
-        scopes.put(scope, trades.stream().filter(t -> t.symbol().equals(scope)).toList());
-      }
+    if (trades.isEmpty()) {
+      out.write("<p>No trade.</p>\n");
+      return;
     }
-    if (scopes.size() == 2) {
-      // one symbol: its curve is the total's
-      scopes.keySet().removeIf(k -> !k.equals(PerformanceMetrics.ALL));
-    }
-    for (Map.Entry<String, List<Trade>> e : scopes.entrySet()) {
-      String title =
-          (e.getKey().equals(PerformanceMetrics.ALL) ? "All symbols" : e.getKey())
-              + ": cumulative net P&L and drawdown (USDT)";
-      byte[] png =
-          curves.renderPng(title, EquityCurve.of(e.getValue()), result.from(), result.to());
+    out.write(
+        "<p id=\"equity-unit\">Cumulative net P&amp;L at each exit, in total and per symbol:"
+            + " <button type=\"button\" data-unit=\"USDT\">USDT</button><button type=\"button\""
+            + " data-unit=\"R\">R</button></p>\n<div id=\"equity\"></div>\n");
+  }
+
+  private static void charts(Writer out, List<String> symbols, List<Trade> trades)
+      throws IOException {
+    out.write("<h2>Charts</h2>\n");
+    out.write(
+        "<p class=\"note legend\">Scroll or drag the slider to zoom; click a trade's marker or"
+            + " its row in the trade table to zoom to it. "
+            + "<span><i class=\"sw\" style=\"background:rgba(30,90,255,.35)\"></i>15m POI</span>"
+            + "<span><i class=\"sw\" style=\"background:rgba(255,179,0,.45)\"></i>15m FVG</span>"
+            + "<span><i class=\"sw\" style=\"border-top:2px dashed #757575\"></i>Fibonacci"
+            + " 0.5 / 0.618 / 0.786</span>"
+            + "<span><i class=\"sw\" style=\"border-top:2px dotted #c2185b\"></i>trigger"
+            + " level</span>"
+            + "<span><i class=\"sw\" style=\"border-top:2px solid #000\"></i>entry</span>"
+            + "<span><i class=\"sw\" style=\"border-top:2px solid #d32f2f\"></i>stop</span>"
+            + "<span><i class=\"sw\" style=\"border-top:2px solid #2e7d32\"></i>target</span>"
+            + "<span>&#9650;&#9660; entry fill (long, short)</span>"
+            + "<span>&#9670; exit fill (green: net win)</span></p>\n");
+    for (int s = 0; s < symbols.size(); s++) {
+      String symbol = symbols.get(s);
+      long n = trades.stream().filter(t -> t.symbol().equals(symbol)).count();
       out.write(
-          "<figure><img class=\"equity\" alt=\""
-              + esc(title)
-              + "\" src=\"data:image/png;base64,"
-              + base64(png)
-              + "\"></figure>\n");
+          "<section class=\"symbol\" id=\"chart-"
+              + esc(symbol)
+              + "\"><h3>"
+              + esc(symbol)
+              + ": "
+              + n
+              + " trade(s)</h3>\n<div class=\"sel\" id=\"sel-"
+              + s
+              + "\"></div><div class=\"chart\" id=\"chart-"
+              + s
+              + "\"></div><div class=\"zoom\" id=\"zoom-"
+              + s
+              + "\"></div></section>\n");
     }
   }
 
@@ -277,17 +352,17 @@ public final class HtmlReportWriter {
     out.write("<h2>Signals</h2>\n<p>" + signals.size() + " signal(s): " + taken + " taken, ");
     out.write((signals.size() - taken) + " skipped; " + cancellations.size());
     out.write(" pending entr" + (cancellations.size() == 1 ? "y" : "ies") + " cancelled.</p>\n");
-    // reasons carry numbers (times, sizes): group them by their kind, the text before the
-    // first ':', and show the first full reason of each kind as an example
+    // reasons carry numbers (times, sizes): group them by their label, and show the first full
+    // reason of each group as an example
     Map<String, Integer> counts = new TreeMap<>();
     Map<String, String> examples = new TreeMap<>();
     for (SignalRecord sig : signals) {
-      sig.reason()
+      sig.skip()
           .ifPresent(
               r -> {
-                String kind = "skipped: " + kindOf(r);
+                String kind = "skipped: " + r.label();
                 counts.merge(kind, 1, Integer::sum);
-                examples.putIfAbsent(kind, r);
+                examples.putIfAbsent(kind, r.message());
               });
     }
     for (OrderCancellation c : cancellations) {
@@ -325,155 +400,207 @@ public final class HtmlReportWriter {
     out.write("</table></div>\n");
   }
 
-  /**
-   * Returns the kind of a skip reason: its text before the first {@code ':'}, and for portfolio
-   * guard refusals ({@code guard: DAILY_LOSS ...; MAX_OPEN_RISK ...}) {@code guard} with the names
-   * of the guards that refused ({@code guard DAILY_LOSS+MAX_OPEN_RISK}), so each guard is counted
-   * on its own.
-   *
-   * @param reason a skipped signal's journaled reason
-   * @return its kind
-   */
-  public static String kindOf(String reason) {
-    if (reason.startsWith(GUARD_PREFIX)) {
-      List<String> names = new ArrayList<>();
-      for (String part : reason.substring(GUARD_PREFIX.length()).split("; ")) {
-        String name = part.strip().split(" ", 2)[0];
-        if (!names.contains(name)) {
-          names.add(name);
-        }
-      }
-      return "guard " + String.join("+", names);
-    }
-    int colon = reason.indexOf(':');
-    return colon > 0 ? reason.substring(0, colon) : reason;
-  }
-
-  private static void tradeTable(Writer out, List<Trade> trades) throws IOException {
+  private static void tradeTable(Writer out, List<Trade> trades, List<String> symbols)
+      throws IOException {
     out.write("<h2>Trades</h2>\n");
     if (trades.isEmpty()) {
       out.write("<p>No trade.</p>\n");
       return;
     }
-    out.write("<div class=\"wide\"><table id=\"trades\">\n<tr>");
-    String[] heads = {
-      "#",
-      "symbol",
-      "side",
-      "trigger",
-      "score",
-      "entry time",
-      "entry",
-      "stop",
-      "target",
-      "exit time",
-      "exit",
-      "reason",
-      "quantity",
-      "gross $",
-      "fees $",
-      "funding $",
-      "net $",
-      "R net",
-      "ambiguous"
-    };
-    for (String h : heads) {
-      out.write("<th>" + esc(h) + "</th>");
-    }
-    out.write("</tr>\n");
-    List<Trade> sorted = sortedByEntry(trades);
-    for (int k = 0; k < sorted.size(); k++) {
-      Trade t = sorted.get(k);
-      out.write("<tr><td><a href=\"#trade-" + (k + 1) + "\">" + (k + 1) + "</a></td>");
+    out.write(
+        "<p class=\"note\">Click a row to zoom its symbol's chart to the trade. Times are UTC"
+            + " candle open times; R net with * : ambiguous (stop assumed first).</p>\n");
+    out.write("<div class=\"wide\"><table id=\"trades\">\n<thead><tr>");
+    heads(
+        out,
+        "#",
+        "symbol",
+        "side",
+        "setup",
+        "entry time",
+        "entry",
+        "stop",
+        "target",
+        "exit time",
+        "exit",
+        "reason",
+        "quantity",
+        "gross $",
+        "fees $",
+        "funding $",
+        "net $",
+        "R net");
+    out.write("</thead>\n<tbody id=\"trades-body\">\n");
+    for (int k = 0; k < trades.size(); k++) {
+      Trade t = trades.get(k);
+      out.write(
+          "<tr id=\"t"
+              + (k + 1)
+              + "\"><td><a href=\"#chart-"
+              + esc(t.symbol())
+              + "\">"
+              + (k + 1)
+              + "</a></td>");
       cellL(out, t.symbol());
       cellL(out, t.side().name());
-      cellL(out, t.intent().details().map(SetupDetails::trigger).orElse(""));
-      cell(out, t.intent().details().map(d -> Integer.toString(d.score())).orElse(""));
+      cellL(out, t.intent().details().map(d -> d.trigger() + " " + d.score()).orElse(""));
       cellL(out, time(t.entryTime()));
-      cell(out, SetupChartRenderer.fmt(t.entryPrice()));
-      cell(out, SetupChartRenderer.fmt(t.intent().stop()));
-      cell(out, SetupChartRenderer.fmt(t.intent().target()));
+      cell(out, price(t.entryPrice()));
+      cell(out, price(t.intent().stop()));
+      cell(out, price(t.intent().target()));
       cellL(out, time(t.exitTime()));
-      cell(out, SetupChartRenderer.fmt(t.exitPrice()));
+      cell(out, price(t.exitPrice()));
       cellL(out, t.exitReason().name());
-      cell(out, SetupChartRenderer.fmt(t.quantity()));
-      money(out, t.grossPnl());
+      cell(out, price(t.quantity()));
+      signed(out, t.grossPnl(), "%.4f");
       cell(out, String.format(Locale.ROOT, "%.4f", t.fees()));
       cell(out, String.format(Locale.ROOT, "%.4f", t.funding()));
-      money(out, t.netPnl());
-      money(out, t.rNet());
-      cell(out, t.ambiguous() ? "yes" : "");
-      out.write("</tr>\n");
+      signed(out, t.netPnl(), "%.4f");
+      String r = String.format(Locale.ROOT, "%.2f", t.rNet()) + (t.ambiguous() ? "*" : "");
+      out.write("<td" + signClass(t.rNet()) + ">" + r + "</td></tr>\n");
     }
-    out.write("</table></div>\n");
+    out.write("</tbody></table></div>\n");
   }
 
-  private static void tradeCharts(Writer out, List<Trade> trades, List<String> images)
+  /** Writes the embedded data: each symbol's candle columns, then the trades as columns. */
+  private static void data(
+      Writer out,
+      BacktestReport report,
+      BacktestResult result,
+      List<String> symbols,
+      List<Trade> trades,
+      ReportProgress progress,
+      int steps)
       throws IOException {
-    if (trades.isEmpty()) {
-      return;
+    out.write("<script type=\"application/json\" id=\"report-data\">{\"period\":[");
+    out.write(result.from().toEpochMilli() + "," + result.to().toEpochMilli() + "],\"symbols\":[");
+    Map<String, Integer> index = new LinkedHashMap<>();
+    for (int s = 0; s < symbols.size(); s++) {
+      String symbol = symbols.get(s);
+      index.put(symbol, s);
+      CandleColumns c = CandleColumns.of(report.candles().get(symbol));
+      out.write(s > 0 ? ",\n{" : "\n{");
+      out.write("\"name\":" + json(symbol) + ",\"dec\":" + c.decimals());
+      out.write(",\"t0\":" + c.firstOpenMillis() + ",\"unit\":" + c.unitMillis());
+      out.write(",\"n\":" + c.size() + ",\"gaps\":[");
+      for (int g = 0; g < c.gaps().size(); g++) {
+        long[] gap = c.gaps().get(g);
+        out.write((g > 0 ? ",[" : "[") + gap[0] + "," + gap[1] + "]");
+      }
+      out.write("],\"o\":\"" + c.open() + "\",\"c\":\"" + c.close());
+      out.write("\",\"h\":\"" + c.high() + "\",\"l\":\"" + c.low() + "\"}");
+      long n = trades.stream().filter(t -> t.symbol().equals(symbol)).count();
+      progress.onStep(
+          s + 1,
+          steps,
+          String.format(Locale.ROOT, "%s: %,d candles, %d trade(s)", symbol, c.size(), n));
     }
-    out.write("<h2>Trade charts</h2>\n");
-    List<Integer> order =
-        IntStream.range(0, trades.size())
-            .boxed()
-            .sorted(
-                Comparator.comparing((Integer k) -> trades.get(k).entryTime())
-                    .thenComparing(k -> trades.get(k).symbol()))
-            .toList();
-    for (int k = 0; k < order.size(); k++) {
-      int index = order.get(k);
-      Trade t = trades.get(index);
-      String caption =
-          String.format(
-              Locale.ROOT,
-              "#%d %s %s: entry %s at %s, exit %s at %s (%s), net %.4f USDT, %.2fR%s",
-              k + 1,
-              t.symbol(),
-              t.side(),
-              time(t.entryTime()),
-              SetupChartRenderer.fmt(t.entryPrice()),
-              time(t.exitTime()),
-              SetupChartRenderer.fmt(t.exitPrice()),
-              t.exitReason(),
-              t.netPnl(),
-              t.rNet(),
-              t.ambiguous() ? ", ambiguous" : "");
-      String setup =
-          t.intent()
-              .details()
-              .map(
-                  d ->
-                      String.format(
-                          Locale.ROOT,
-                          "%s trigger at %s, score %d (%s), POI %s - %s, 5m ATR %s",
-                          d.trigger(),
-                          SetupChartRenderer.fmt(d.triggerLevel()),
-                          d.score(),
-                          d.scoreParts().isEmpty() ? "none" : String.join(", ", d.scoreParts()),
-                          SetupChartRenderer.fmt(d.poiBottom()),
-                          SetupChartRenderer.fmt(d.poiTop()),
-                          SetupChartRenderer.fmt(d.atr())))
-              .orElse("no setup details");
-      out.write(
-          "<figure id=\"trade-"
-              + (k + 1)
-              + "\"><img class=\"trade\" loading=\"eager\" alt=\""
-              + esc(caption)
-              + "\" src=\"data:image/png;base64,"
-              + images.get(index)
-              + "\"><figcaption>"
-              + esc(caption)
-              + "<br>"
-              + esc(setup)
-              + "</figcaption></figure>\n");
+    List<String> triggers = new ArrayList<>();
+    List<String> reasons = new ArrayList<>();
+    for (Trade t : trades) {
+      t.intent()
+          .details()
+          .map(SetupDetails::trigger)
+          .filter(x -> !triggers.contains(x))
+          .ifPresent(triggers::add);
+      if (!reasons.contains(t.exitReason().name())) {
+        reasons.add(t.exitReason().name());
+      }
     }
+    out.write("],\n\"triggers\":" + jsonStrings(triggers));
+    out.write(",\"reasons\":" + jsonStrings(reasons) + ",\n\"trades\":{");
+    column(out, "sym", trades, t -> Integer.toString(index.get(t.symbol())), true);
+    column(out, "side", trades, t -> Integer.toString(t.side().sign()), false);
+    column(out, "et", trades, t -> seconds(t.entryTime()), false);
+    column(out, "ep", trades, t -> price(t.entryPrice()), false);
+    column(out, "sl", trades, t -> price(t.intent().stop()), false);
+    column(out, "tp", trades, t -> price(t.intent().target()), false);
+    column(out, "xt", trades, t -> seconds(t.exitTime()), false);
+    column(out, "xp", trades, t -> price(t.exitPrice()), false);
+    column(
+        out, "why", trades, t -> Integer.toString(reasons.indexOf(t.exitReason().name())), false);
+    column(out, "net", trades, t -> fixed(t.netPnl(), 6), false);
+    column(out, "r", trades, t -> fixed(t.rNet(), 4), false);
+    column(out, "amb", trades, t -> t.ambiguous() ? "1" : "0", false);
+    column(
+        out,
+        "trig",
+        trades,
+        t ->
+            Integer.toString(
+                t.intent().details().map(d -> triggers.indexOf(d.trigger())).orElse(-1)),
+        false);
+    detail(out, "score", trades, d -> Integer.toString(d.score()));
+    detail(out, "pb", trades, d -> price(d.poiBottom()));
+    detail(out, "pt", trades, d -> price(d.poiTop()));
+    detail(out, "pa", trades, d -> seconds(d.poiArmedTime()));
+    detail(out, "fb", trades, d -> price(d.fvgBottom()));
+    detail(out, "ft", trades, d -> price(d.fvgTop()));
+    detail(out, "fa", trades, d -> seconds(d.fvgTime()));
+    detail(out, "f5", trades, d -> price(d.fib50()));
+    detail(out, "f6", trades, d -> price(d.fib618()));
+    detail(out, "f7", trades, d -> price(d.fib786()));
+    detail(out, "tl", trades, d -> price(d.triggerLevel()));
+    detail(out, "tap", trades, d -> seconds(d.tapTime()));
+    out.write("}}</script>\n");
+  }
+
+  private static void column(
+      Writer out, String name, List<Trade> trades, Function<Trade, String> value, boolean first)
+      throws IOException {
+    out.write((first ? "\"" : ",\n\"") + name + "\":[");
+    for (int k = 0; k < trades.size(); k++) {
+      out.write((k > 0 ? "," : "") + value.apply(trades.get(k)));
+    }
+    out.write("]");
+  }
+
+  /** A column of setup details; {@code 0} where a trade has none (its trigger index is -1). */
+  private static void detail(
+      Writer out, String name, List<Trade> trades, Function<SetupDetails, String> value)
+      throws IOException {
+    column(out, name, trades, t -> t.intent().details().map(value).orElse("0"), false);
+  }
+
+  private static List<Trade> scope(List<Trade> trades, String scope) {
+    return scope.equals(PerformanceMetrics.ALL)
+        ? trades
+        : trades.stream().filter(t -> t.symbol().equals(scope)).toList();
+  }
+
+  private static double sum(List<Trade> trades, ToDoubleFunction<Trade> f) {
+    double s = 0;
+    for (Trade t : trades) {
+      s += f.applyAsDouble(t);
+    }
+    return s;
+  }
+
+  private static String extreme(List<Trade> trades, boolean best) {
+    OptionalDouble v =
+        best
+            ? trades.stream().mapToDouble(Trade::rNet).max()
+            : trades.stream().mapToDouble(Trade::rNet).min();
+    return opt(v, 1, "%.2f");
   }
 
   private static List<Trade> sortedByEntry(List<Trade> trades) {
     List<Trade> sorted = new ArrayList<>(trades);
     sorted.sort(Comparator.comparing(Trade::entryTime).thenComparing(Trade::symbol));
     return sorted;
+  }
+
+  private static void heads(Writer out, String... heads) throws IOException {
+    for (int k = 0; k < heads.length; k++) {
+      out.write("<th" + (k == 0 ? " class=\"l\"" : "") + ">" + esc(heads[k]) + "</th>");
+    }
+    out.write("</tr>\n");
+  }
+
+  private static void scopeCell(Writer out, PerformanceMetrics m) throws IOException {
+    boolean total = m.scope().equals(PerformanceMetrics.ALL);
+    out.write(total ? "<tr class=\"total\">" : "<tr>");
+    out.write("<td class=\"l\">" + esc(m.scope()) + "</td>");
   }
 
   private static void cell(Writer out, String text) throws IOException {
@@ -484,26 +611,76 @@ public final class HtmlReportWriter {
     out.write("<td class=\"l\">" + esc(text) + "</td>");
   }
 
-  private static void money(Writer out, double v) throws IOException {
-    String cls = v > 0 ? "pos" : v < 0 ? "neg" : "";
-    out.write(
-        "<td"
-            + (cls.isEmpty() ? "" : " class=\"" + cls + "\"")
-            + ">"
-            + String.format(Locale.ROOT, "%.4f", v)
-            + "</td>");
+  private static void signed(Writer out, double v, String format) throws IOException {
+    out.write("<td" + signClass(v) + ">" + String.format(Locale.ROOT, format, v) + "</td>");
+  }
+
+  private static String signClass(double v) {
+    return v > 0 ? " class=\"pos\"" : v < 0 ? " class=\"neg\"" : "";
   }
 
   private static String opt(OptionalDouble v, double scale, String format) {
     return v.isPresent() ? String.format(Locale.ROOT, format, v.getAsDouble() * scale) : "n/a";
   }
 
+  /** A price with at most 10 significant digits and no trailing zeros, e.g. {@code 93548.8}. */
+  static String price(double v) {
+    return BigDecimal.valueOf(v).round(PRICE_DIGITS).stripTrailingZeros().toPlainString();
+  }
+
+  private static String fixed(double v, int decimals) {
+    return BigDecimal.valueOf(v)
+        .setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  private static String seconds(Instant t) {
+    return Long.toString(t.getEpochSecond());
+  }
+
   private static String time(Instant t) {
     return TIME.format(t);
   }
 
-  private static String base64(byte[] png) {
-    return Base64.getEncoder().encodeToString(png);
+  private static String jsonStrings(List<String> values) {
+    StringBuilder b = new StringBuilder("[");
+    for (int k = 0; k < values.size(); k++) {
+      b.append(k > 0 ? "," : "").append(json(values.get(k)));
+    }
+    return b.append(']').toString();
+  }
+
+  /** A JSON string; {@code <}, {@code >} and {@code &} escaped so it cannot end the script. */
+  static String json(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '<', '>', '&' -> b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = HtmlReportWriter.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("report resource " + name + " is missing");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read report resource " + name, e);
+    }
   }
 
   /** Escapes text for HTML element content and double-quoted attributes. */

@@ -7,17 +7,18 @@ import java.util.Objects;
  * A written HTML report.
  *
  * @param file the HTML file
- * @param tradeCharts the number of trade chart images embedded, one per trade
+ * @param charts the number of symbol candle charts it draws
+ * @param trades the number of trades it shows
  * @param bytes the file's size
  */
-public record ReportFile(Path file, int tradeCharts, long bytes) {
+public record ReportFile(Path file, int charts, int trades, long bytes) {
 
   /** Validates the counts. */
   public ReportFile {
     Objects.requireNonNull(file, "file");
-    if (tradeCharts < 0 || bytes < 0) {
+    if (charts < 0 || trades < 0 || bytes < 0) {
       throw new IllegalArgumentException(
-          "tradeCharts and bytes must be >= 0, were " + tradeCharts + ", " + bytes);
+          "charts, trades and bytes must be >= 0, were " + charts + ", " + trades + ", " + bytes);
     }
   }
 }

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.signal.Side;
+import org.smc4j.risk.RefusalReason;
+import org.smc4j.risk.guard.Guard;
+import org.smc4j.risk.guard.GuardRefusal;
+import org.smc4j.trading.decision.SkipReason;
 import org.smc4j.trading.journal.JournalException;
 import org.smc4j.trading.journal.SignalRecord;
 import org.smc4j.trading.journal.SignalStatus;
@@ -119,7 +123,7 @@ class SqliteJournalTest {
         Optional.empty());
   }
 
-  static SignalRecord skipped(long id, String reason) {
+  static SignalRecord skipped(long id, SkipReason reason) {
     return new SignalRecord(
         id,
         "BTCUSDT",
@@ -152,7 +156,10 @@ class SqliteJournalTest {
     try (SqliteJournal j = SqliteJournal.open(db, "test run")) {
       assertThat(j.runId()).isEqualTo(1);
       j.recordSignal(taken(1));
-      j.recordSignal(skipped(2, "one position per symbol: BTCUSDT holds a LONG position"));
+      j.recordSignal(
+          skipped(
+              2,
+              new SkipReason.SymbolBusy("one position per symbol: BTCUSDT holds a LONG position")));
       j.recordTrade(trade(1));
       j.recordCancel(
           new OrderCancellation(
@@ -161,7 +168,7 @@ class SqliteJournalTest {
     assertThat(count(db, "SELECT COUNT(*) FROM signals WHERE run_id = 1")).isEqualTo(2);
     assertThat(count(db, "SELECT COUNT(*) FROM trades WHERE run_id = 1")).isEqualTo(1);
     assertThat(count(db, "SELECT COUNT(*) FROM cancellations WHERE run_id = 1")).isEqualTo(1);
-    assertThat(count(db, "SELECT version FROM schema_version")).isEqualTo(2);
+    assertThat(count(db, "SELECT version FROM schema_version")).isEqualTo(3);
     assertThat(count(db, "SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL")).isEqualTo(1);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement st = c.createStatement();
@@ -215,7 +222,9 @@ class SqliteJournalTest {
     Path db = dir.resolve("journal.sqlite");
     try (SqliteJournal j = SqliteJournal.open(db, "many")) {
       for (int i = 0; i < 1234; i++) {
-        j.recordSignal(skipped(i, "size refused"));
+        j.recordSignal(
+            skipped(
+                i, new SkipReason.SizeRefused(RefusalReason.MIN_SIZE_OVER_TARGET, "size refused")));
       }
       // the first two batches of 500 are already committed before close
       assertThat(count(db, "SELECT COUNT(*) FROM signals")).isEqualTo(1000);
@@ -229,14 +238,14 @@ class SqliteJournalTest {
     SqliteJournal.open(db, "first").close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         Statement st = c.createStatement()) {
-      st.execute("UPDATE schema_version SET version = 3");
+      st.execute("UPDATE schema_version SET version = 4");
     }
     assertThatThrownBy(() -> SqliteJournal.open(db, "second"))
         .isInstanceOf(JournalException.class)
         .hasMessage(
             "journal "
                 + db
-                + " has schema version 3, this smc4j reads and writes version 2; use another"
+                + " has schema version 4, this smc4j reads and writes version 3; use another"
                 + " --out folder or a matching smc4j");
     assertThat(count(db, "SELECT COUNT(*) FROM runs")).isEqualTo(1);
   }
@@ -255,18 +264,100 @@ class SqliteJournalTest {
           st.execute("ALTER TABLE " + table + " DROP COLUMN " + column);
         }
       }
+      st.execute("ALTER TABLE signals DROP COLUMN skip_kind");
+      st.execute("ALTER TABLE signals DROP COLUMN skip_detail");
       st.execute("UPDATE schema_version SET version = 1");
     }
     try (SqliteJournal j = SqliteJournal.open(db, "second")) {
       assertThat(j.runId()).isEqualTo(2);
       j.recordTrade(trade(2));
     }
-    assertThat(count(db, "SELECT version FROM schema_version")).isEqualTo(2);
+    assertThat(count(db, "SELECT version FROM schema_version")).isEqualTo(3);
     assertThat(count(db, "SELECT COUNT(*) FROM trades")).isEqualTo(2);
     assertThat(count(db, "SELECT COUNT(*) FROM trades WHERE run_id = 1 AND atr IS NULL"))
         .isEqualTo(1);
     assertThat(count(db, "SELECT COUNT(*) FROM trades WHERE run_id = 2 AND atr = 0.4"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void shouldMigrateAVersionTwoJournalByAddingTheSkipColumns() throws Exception {
+    Path db = dir.resolve("journal.sqlite");
+    try (SqliteJournal j = SqliteJournal.open(db, "first")) {
+      j.recordSignal(taken(1));
+    }
+    // turn the file into what version 2 wrote: no skip_kind, skip_detail columns
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement()) {
+      st.execute("ALTER TABLE signals DROP COLUMN skip_kind");
+      st.execute("ALTER TABLE signals DROP COLUMN skip_detail");
+      st.execute("UPDATE schema_version SET version = 2");
+    }
+    SkipReason busy = new SkipReason.SymbolBusy("one position per symbol: BTCUSDT holds a LONG");
+    long run;
+    try (SqliteJournal j = SqliteJournal.open(db, "second")) {
+      run = j.runId();
+      j.recordSignal(skipped(2, busy));
+    }
+    assertThat(count(db, "SELECT version FROM schema_version")).isEqualTo(3);
+    assertThat(count(db, "SELECT COUNT(*) FROM signals WHERE run_id = 1 AND skip_kind IS NULL"))
+        .isEqualTo(1);
+    assertThat(SqliteJournal.readSignals(db, run)).containsExactly(skipped(2, busy));
+  }
+
+  @Test
+  void shouldReadBackEachSkipReasonAsTheSameData() {
+    Path db = dir.resolve("journal.sqlite");
+    List<SignalRecord> written =
+        List.of(
+            taken(1),
+            skipped(2, new SkipReason.SymbolBusy("one position per symbol: BTCUSDT is busy")),
+            skipped(
+                3,
+                SkipReason.SizeRefused.of(
+                    RefusalReason.MIN_SIZE_OVER_TARGET, "min size risks $1.30, over $1.10")),
+            skipped(
+                4,
+                SkipReason.GuardRejected.of(
+                    List.of(
+                        new GuardRefusal(Guard.DAILY_LOSS, "realised loss today 3 >= 3"),
+                        new GuardRefusal(Guard.MARGIN, "margin 12 > free 10"),
+                        new GuardRefusal(Guard.DAILY_LOSS, "again")))),
+            skipped(5, new SkipReason.BrokerRejected("venue closed")),
+            new SignalRecord(
+                6,
+                "BTCUSDT",
+                Instant.ofEpochMilli(T0),
+                Side.SHORT,
+                EntryKind.MARKET_NEXT_OPEN,
+                100,
+                Double.NaN,
+                -3.5,
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                Optional.empty(),
+                SignalStatus.SKIPPED,
+                Optional.of(new SkipReason.InvalidPlan("plan s6: stop must be finite, was NaN"))));
+    long run;
+    try (SqliteJournal j = SqliteJournal.open(db, "round trip")) {
+      run = j.runId();
+      written.forEach(j::recordSignal);
+    }
+    List<SignalRecord> read = SqliteJournal.readSignals(db, run);
+    assertThat(read).hasSize(written.size());
+    for (int k = 0; k < 5; k++) {
+      assertThat(read.get(k)).isEqualTo(written.get(k));
+    }
+    // records compare doubles with Double.compare, so the NaN stop reads back equal
+    assertThat(read.get(5)).isEqualTo(written.get(5));
+    assertThat(read.get(3).skip().orElseThrow())
+        .isEqualTo(
+            new SkipReason.GuardRejected(
+                List.of(Guard.DAILY_LOSS, Guard.MARGIN),
+                "guard: DAILY_LOSS realised loss today 3 >= 3; MARGIN margin 12 > free 10;"
+                    + " DAILY_LOSS again"));
+    assertThat(read.get(3).skip().orElseThrow().label()).isEqualTo("guard DAILY_LOSS+MARGIN");
   }
 
   @Test
@@ -322,7 +413,7 @@ class SqliteJournalTest {
                     s.plannedRisk(),
                     s.details(),
                     SignalStatus.TAKEN,
-                    Optional.of("why")))
+                    Optional.of(new SkipReason.BrokerRejected("why"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("signal 6: a taken signal has no skip reason, was 'why'");
   }
@@ -335,7 +426,12 @@ class SqliteJournalTest {
     }
     try (SqliteJournal j = SqliteJournal.open(db, "exported run")) {
       j.recordSignal(taken(1));
-      j.recordSignal(skipped(2, "size refused: min size risks $1.30, over $1.10"));
+      j.recordSignal(
+          skipped(
+              2,
+              new SkipReason.SizeRefused(
+                  RefusalReason.MIN_SIZE_OVER_TARGET,
+                  "size refused: min size risks $1.30, over $1.10")));
       j.recordTrade(trade(1));
     }
     List<Path> csvs = JournalExporter.exportCsv(db, 2, dir.resolve("csv"));

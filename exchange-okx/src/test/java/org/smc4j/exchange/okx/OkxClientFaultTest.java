@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.smc4j.core.signal.Side;
 import org.smc4j.exchange.okx.error.OkxError;
 import org.smc4j.exchange.okx.error.OkxErrorClass;
 import org.smc4j.exchange.okx.id.ClientOrderId;
@@ -19,7 +20,6 @@ import org.smc4j.exchange.okx.model.OrderDetails;
 import org.smc4j.exchange.okx.model.OrderRef;
 import org.smc4j.exchange.okx.model.OrderState;
 import org.smc4j.exchange.okx.model.PlaceOrderRequest;
-import org.smc4j.exchange.okx.model.Side;
 import org.smc4j.okx.fake.Fault;
 
 /** Each fault class of the fake server, as the client classifies it. */
@@ -52,7 +52,7 @@ class OkxClientFaultTest {
     return PlaceOrderRequest.marketEntry(
         FakeOkx.BTC,
         MarginMode.CROSS,
-        Side.BUY,
+        Side.LONG,
         new BigDecimal("0.13"),
         id,
         new BigDecimal("68790"),
@@ -160,6 +160,11 @@ class OkxClientFaultTest {
 
     assertThat(result.errorClass()).isEqualTo(OkxErrorClass.FATAL);
     assertThat(result.failure().orElseThrow().code()).isEqualTo("50113");
+    assertThat(result.toString() + result.failure().orElseThrow().describe())
+        .doesNotContain(FakeOkx.KEY)
+        .doesNotContain(FakeOkx.SECRET)
+        .doesNotContain(FakeOkx.PASSPHRASE)
+        .doesNotContain("not-the-secret");
   }
 
   @Test
@@ -202,7 +207,7 @@ class OkxClientFaultTest {
         PlaceOrderRequest.postOnlyEntry(
             FakeOkx.BTC,
             MarginMode.CROSS,
-            Side.BUY,
+            Side.LONG,
             new BigDecimal("0.16"),
             new BigDecimal("69350"),
             ENTRY,
@@ -228,7 +233,7 @@ class OkxClientFaultTest {
             AlgoOrderRequest.protectiveOco(
                 FakeOkx.BTC,
                 MarginMode.CROSS,
-                Side.BUY,
+                Side.LONG,
                 new BigDecimal("0.08"),
                 ClientOrderId.of("signal-A", OrderRole.PROTECTIVE_ALGO, 1),
                 new BigDecimal("68810"),

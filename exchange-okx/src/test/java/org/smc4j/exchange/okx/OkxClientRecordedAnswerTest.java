@@ -20,12 +20,12 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.smc4j.core.signal.Side;
 import org.smc4j.exchange.okx.auth.OkxCredentials;
 import org.smc4j.exchange.okx.error.OkxErrorClass;
 import org.smc4j.exchange.okx.id.ClientOrderId;
 import org.smc4j.exchange.okx.model.MarginMode;
 import org.smc4j.exchange.okx.model.PlaceOrderRequest;
-import org.smc4j.exchange.okx.model.Side;
 import org.smc4j.exchange.okx.rate.OkxRateLimiter;
 import org.smc4j.exchange.okx.rate.Sleeper;
 
@@ -88,7 +88,7 @@ class OkxClientRecordedAnswerTest {
               PlaceOrderRequest.marketEntry(
                   FakeOkx.BTC,
                   MarginMode.CROSS,
-                  Side.BUY,
+                  Side.LONG,
                   new BigDecimal("0.13"),
                   new ClientOrderId("sTRSCSIGOKEF3WXIRCUTQVZE1"),
                   new BigDecimal("68790"),

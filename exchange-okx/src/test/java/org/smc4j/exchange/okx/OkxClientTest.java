@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.smc4j.core.signal.Side;
 import org.smc4j.exchange.okx.error.OkxErrorClass;
 import org.smc4j.exchange.okx.id.ClientOrderId;
 import org.smc4j.exchange.okx.id.OrderRole;
@@ -37,7 +38,6 @@ import org.smc4j.exchange.okx.model.PlaceOrderRequest;
 import org.smc4j.exchange.okx.model.Position;
 import org.smc4j.exchange.okx.model.PositionMode;
 import org.smc4j.exchange.okx.model.SetLeverageRequest;
-import org.smc4j.exchange.okx.model.Side;
 import org.smc4j.okx.fake.FakeAlgo;
 import org.smc4j.okx.fake.ReceivedRequest;
 
@@ -126,7 +126,7 @@ class OkxClientTest {
         PlaceOrderRequest.marketEntry(
             FakeOkx.BTC,
             MarginMode.CROSS,
-            Side.BUY,
+            Side.LONG,
             new BigDecimal("0.13"),
             ENTRY,
             new BigDecimal("68790"),
@@ -187,7 +187,7 @@ class OkxClientTest {
             PlaceOrderRequest.postOnlyEntry(
                 FakeOkx.BTC,
                 MarginMode.CROSS,
-                Side.BUY,
+                Side.LONG,
                 new BigDecimal("0.16"),
                 new BigDecimal("69350"),
                 id,
@@ -271,7 +271,7 @@ class OkxClientTest {
                 AlgoOrderRequest.protectiveOco(
                     FakeOkx.BTC,
                     MarginMode.CROSS,
-                    Side.BUY,
+                    Side.LONG,
                     new BigDecimal("0.08"),
                     id,
                     new BigDecimal("68810"),
@@ -320,7 +320,7 @@ class OkxClientTest {
             AlgoOrderRequest.protectiveOco(
                 FakeOkx.BTC,
                 MarginMode.CROSS,
-                Side.BUY,
+                Side.LONG,
                 new BigDecimal("0.08"),
                 ClientOrderId.of("signal-A", OrderRole.PROTECTIVE_ALGO, 1),
                 new BigDecimal("68810"),

@@ -37,6 +37,7 @@ public final class FakeExchange {
   private final List<FakeFill> fills = new ArrayList<>();
   private final List<ObjectNode> bills = new ArrayList<>();
   private final Map<String, String> leverages = new HashMap<>();
+  private final Map<String, Instant> cancelAllAfter = new HashMap<>();
   private long nextId = 1_540_900_000_000_000_000L;
   private String posMode = "net_mode";
   private String acctLv = "2";
@@ -163,6 +164,144 @@ public final class FakeExchange {
     order.algoClOrdId = algo.algoClOrdId;
     algo.ordIdList.add(order.ordId);
     fill(order, algo.sz, px, "T");
+  }
+
+  /**
+   * Moves the last price and triggers every live algo of the instrument it crosses (a sell algo's
+   * SL at or above the price, its TP at or below it; the reverse for a buy algo), filling the
+   * spawned market order at the new price.
+   *
+   * @param instId the instrument
+   * @param price the new last price
+   * @return the algo ids that triggered
+   */
+  public synchronized List<String> moveLastPrice(String instId, BigDecimal price) {
+    lastPrices.put(instId, price);
+    List<String> triggered = new ArrayList<>();
+    for (Algo algo : List.copyOf(algos)) {
+      if (!algo.instId.equals(instId) || !algo.state.equals("live")) {
+        continue;
+      }
+      boolean sell = algo.side.equals("sell");
+      boolean slHit =
+          algo.sl.signum() > 0
+              && (sell ? price.compareTo(algo.sl) <= 0 : price.compareTo(algo.sl) >= 0);
+      boolean tpHit =
+          algo.tp.signum() > 0
+              && (sell ? price.compareTo(algo.tp) >= 0 : price.compareTo(algo.tp) <= 0);
+      if (slHit || tpHit) {
+        triggerAlgo(algo.algoId, slHit, price);
+        triggered.add(algo.algoId);
+      }
+    }
+    return triggered;
+  }
+
+  /**
+   * Closes a position by liquidation or auto-deleveraging: a fill with a negative trade id and a
+   * bill of type 5 (liquidation) or 9 (ADL).
+   *
+   * @param instId the instrument
+   * @param px the fill price
+   * @param adl true for ADL, false for liquidation
+   */
+  public synchronized void liquidate(String instId, BigDecimal px, boolean adl) {
+    Position position = positions.get(instId);
+    if (position == null || position.pos.signum() == 0) {
+      throw new IllegalStateException("no position in " + instId);
+    }
+    Order order = newOrder(instId, "", "", position.pos.signum() > 0 ? "sell" : "buy", "market");
+    order.sz = position.pos.abs();
+    order.reduceOnly = true;
+    order.category = adl ? "adl" : "full_liquidation";
+    fill(order, order.sz, px, "T");
+    FakeFill last = fills.removeLast();
+    FakeFill negative =
+        new FakeFill(
+            "-" + last.tradeId(),
+            last.billId(),
+            last.ordId(),
+            last.clOrdId(),
+            last.instId(),
+            last.side(),
+            last.fillPx(),
+            last.fillSz(),
+            last.fee(),
+            last.fillPnl(),
+            last.execType(),
+            last.fillTime());
+    fills.add(negative);
+    ObjectNode bill = mapper.createObjectNode();
+    bill.put("billId", last.billId());
+    bill.put("instId", instId);
+    bill.put("instType", "SWAP");
+    bill.put("ccy", "USDT");
+    bill.put("type", adl ? "9" : "5");
+    // The sub-types of liquidation and ADL bills are not in the fixtures; left empty.
+    bill.put("subType", "");
+    bill.put("pnl", last.fillPnl().toPlainString());
+    bill.put("fee", last.fee().toPlainString());
+    bill.put("balChg", last.fillPnl().add(last.fee()).toPlainString());
+    bill.put("bal", "0");
+    bill.put("px", px.toPlainString());
+    bill.put("sz", last.fillSz().toPlainString());
+    bill.put("mgnMode", "cross");
+    bill.put("ordId", last.ordId());
+    bill.put("tradeId", negative.tradeId());
+    bill.put("ts", Long.toString(last.fillTime().toEpochMilli()));
+    bills.add(bill);
+  }
+
+  /**
+   * Puts a live algo directly (as if left from an earlier run).
+   *
+   * @param instId the instrument
+   * @param algoClOrdId its client id
+   * @param side the closing side, {@code buy} or {@code sell}
+   * @param sz contracts
+   * @param slTriggerPx the SL trigger
+   * @param tpTriggerPx the TP trigger
+   * @return the algo id
+   */
+  public synchronized String putAlgo(
+      String instId,
+      String algoClOrdId,
+      String side,
+      BigDecimal sz,
+      BigDecimal slTriggerPx,
+      BigDecimal tpTriggerPx) {
+    Algo algo = new Algo(Long.toString(nextId++), algoClOrdId, instId);
+    algo.ordType = "oco";
+    algo.side = side;
+    algo.sz = sz;
+    algo.reduceOnly = true;
+    algo.cxlOnClosePos = true;
+    algo.sl = slTriggerPx;
+    algo.tp = tpTriggerPx;
+    algo.tag = "smc4j";
+    algos.add(algo);
+    return algo.algoId;
+  }
+
+  /**
+   * Runs the cancel-all-after timers: a timer whose trigger time has passed cancels the working
+   * orders with its tag (every order for an empty tag) with {@code cancelSource 20}, then stops.
+   * Called before every request; tests may call it after moving the clock.
+   */
+  public synchronized void runTimers() {
+    Instant now = clock.get();
+    for (Map.Entry<String, Instant> timer : List.copyOf(cancelAllAfter.entrySet())) {
+      if (!timer.getValue().isAfter(now)) {
+        for (Order order : orders) {
+          if (order.working() && (timer.getKey().isEmpty() || order.tag.equals(timer.getKey()))) {
+            order.state = "canceled";
+            order.cancelSource = "20";
+            order.uTime = now;
+          }
+        }
+        cancelAllAfter.remove(timer.getKey());
+      }
+    }
   }
 
   /**
@@ -636,6 +775,12 @@ public final class FakeExchange {
   synchronized ObjectNode cancelAllAfter(JsonNode body) {
     long timeOut = Long.parseLong(body.path("timeOut").asText("0"));
     long now = clock.get().getEpochSecond();
+    String tag = body.path("tag").asText("");
+    if (timeOut == 0) {
+      cancelAllAfter.remove(tag);
+    } else {
+      cancelAllAfter.put(tag, clock.get().plusSeconds(timeOut));
+    }
     ObjectNode answer = ok();
     ObjectNode item = answer.withArray("data").addObject();
     item.put("triggerTime", timeOut == 0 ? "0" : Long.toString(now + timeOut));
@@ -864,6 +1009,7 @@ public final class FakeExchange {
     boolean reduceOnly;
     String state = "live";
     String source = "";
+    String category = "normal";
     String cancelSource = "";
     String algoId = "";
     String algoClOrdId = "";
@@ -932,6 +1078,7 @@ public final class FakeExchange {
       n.put("avgPx", avgPx.signum() == 0 ? "" : avgPx.toPlainString());
       n.put("cTime", Long.toString(cTime.toEpochMilli()));
       n.put("cancelSource", cancelSource);
+      n.put("category", category);
       n.put("clOrdId", clOrdId);
       n.put("fee", fee.stripTrailingZeros().toPlainString());
       n.put("feeCcy", "USDT");

@@ -207,6 +207,7 @@ public final class FakeOkxServer implements AutoCloseable {
         requests.add(new ReceivedRequest(method, requestPath, headers, body, now()));
       }
 
+      exchange.runTimers();
       Optional<Fault> fault = faults.take(method, path);
       if (fault.isPresent() && fault.get() instanceof Fault.ClockSkew skew) {
         setClockSkew(skew.skew());

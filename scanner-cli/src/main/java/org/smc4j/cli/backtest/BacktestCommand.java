@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,8 @@ import org.smc4j.backtest.funding.HistoricalFundingModel;
 import org.smc4j.backtest.journal.JournalExporter;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
+import org.smc4j.backtest.output.OutputFolder;
+import org.smc4j.backtest.output.RunInfo;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
@@ -32,7 +35,7 @@ import org.smc4j.backtest.replay.SymbolFailure;
 import org.smc4j.backtest.replay.SymbolInput;
 import org.smc4j.backtest.report.BacktestReport;
 import org.smc4j.backtest.report.HtmlReportWriter;
-import org.smc4j.backtest.report.ReportFile;
+import org.smc4j.backtest.report.ReportProgress;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.cli.config.BacktestConfig;
 import org.smc4j.cli.config.ConfigException;
@@ -450,46 +453,62 @@ public final class BacktestCommand implements Callable<Integer> {
             bt.applyGuards() ? Optional.of(limits) : Optional.empty(),
             cfg.risk().accountEquityUsd(),
             threads != null ? threads : Runtime.getRuntime().availableProcessors());
-    Files.createDirectories(out);
-    Path journalFile = out.resolve("journal.sqlite");
-    ProgressPrinter progress = new ProgressPrinter(err, System.console() != null, System::nanoTime);
     BacktestResult result;
     long runId;
-    long total = 2 * inputs.stream().mapToLong(in -> in.fiveMinute().size()).sum();
-    try (SqliteJournal journal = SqliteJournal.open(journalFile, description())) {
-      runId = journal.runId();
-      result =
-          new BacktestEngine(settings)
-              .run(inputs, journal, noProgress ? (done, all) -> {} : progress);
-    }
-    if (!noProgress) {
-      progress.finish(total);
-    }
-    history.ifPresent(
-        h -> {
-          if (h.fallbackCount() > 0) {
-            stdout.printf(
-                Locale.ROOT,
-                "funding: %d settlement(s) outside the history charged at the constant rate%n",
-                h.fallbackCount());
-          }
-        });
-
-    stdout.printf(
-        Locale.ROOT,
-        "writing the exports and the report (%d trade chart(s)) ...%n",
-        result.trades().size());
-    stdout.flush();
     List<Path> written = new ArrayList<>();
-    written.add(journalFile);
-    written.addAll(JournalExporter.exportCsv(journalFile, runId, out));
-    written.add(JournalExporter.exportXlsx(journalFile, runId, out.resolve("journal.xlsx")));
-    ReportFile report =
-        HtmlReportWriter.DEFAULT.write(
-            out.resolve("report.html"),
-            new BacktestReport(
-                "smc4j backtest: " + String.join(", ", candles.keySet()), result, candles, notes));
-    written.add(report.file());
+    // the run writes into a locked staging folder that replaces --out only when complete
+    try (OutputFolder folder =
+        OutputFolder.open(out, RunInfo.start(description(), Clock.systemUTC()))) {
+      Path journalFile = folder.carryOver("journal.sqlite");
+      ProgressPrinter progress =
+          new ProgressPrinter(err, System.console() != null, System::nanoTime);
+      long total = 2 * inputs.stream().mapToLong(in -> in.fiveMinute().size()).sum();
+      try (SqliteJournal journal = SqliteJournal.open(journalFile, description())) {
+        runId = journal.runId();
+        result =
+            new BacktestEngine(settings)
+                .run(inputs, journal, noProgress ? (done, all) -> {} : progress);
+      }
+      if (!noProgress) {
+        progress.finish(total);
+      }
+      history.ifPresent(
+          h -> {
+            if (h.fallbackCount() > 0) {
+              stdout.printf(
+                  Locale.ROOT,
+                  "funding: %d settlement(s) outside the history charged at the constant rate%n",
+                  h.fallbackCount());
+            }
+          });
+
+      stdout.printf(
+          Locale.ROOT,
+          "writing the exports and the report (%d trade(s)) ...%n",
+          result.trades().size());
+      stdout.flush();
+      long id = runId;
+      List<Path> staged = new ArrayList<>();
+      staged.add(journalFile);
+      staged.addAll(folder.writeAll(d -> JournalExporter.exportCsv(journalFile, id, d)));
+      staged.add(folder.write("journal.xlsx", f -> JournalExporter.exportXlsx(journalFile, id, f)));
+      BacktestReport content =
+          new BacktestReport(
+                  "smc4j backtest: " + String.join(", ", candles.keySet()), result, candles, notes)
+              .withRun(folder.run());
+      ReportProgress reportProgress =
+          noProgress
+              ? ReportProgress.NONE
+              : (done, all, step) -> {
+                err.printf(Locale.ROOT, "report %d/%d: %s%n", done, all, step);
+                err.flush();
+              };
+      staged.add(
+          folder.write(
+              "report.html", f -> HtmlReportWriter.DEFAULT.write(f, content, reportProgress)));
+      folder.commit();
+      staged.forEach(p -> written.add(out.resolve(p.getFileName())));
+    }
 
     printSummary(stdout, result);
     stdout.println("written (run " + runId + "):");
@@ -504,7 +523,8 @@ public final class BacktestCommand implements Callable<Integer> {
 
   private String description() {
     List<String> args = spec.commandLine().getParseResult().originalArgs();
-    return "smc4j backtest " + String.join(" ", args);
+    // the top-level parse result's arguments start with the command name, "backtest"
+    return "smc4j " + String.join(" ", args);
   }
 
   static void printSummary(PrintWriter out, BacktestResult result) {
@@ -563,9 +583,9 @@ public final class BacktestCommand implements Callable<Integer> {
   }
 
   /**
-   * Counts the skipped signals by kind of reason, most frequent first: the reason's text before its
-   * first {@code ':'} (as the report groups them), and for portfolio guard refusals ({@code guard:
-   * DAILY_LOSS ...; MAX_OPEN_RISK ...}) {@code guard} with the names of the guards that refused.
+   * Counts the skipped signals by the label of their {@link org.smc4j.trading.decision.SkipReason},
+   * most frequent first (as the report groups them), e.g. {@code one position per symbol} or {@code
+   * guard DAILY_LOSS+MAX_OPEN_RISK}.
    *
    * @param signals the journaled signals
    * @return kind to count
@@ -573,10 +593,10 @@ public final class BacktestCommand implements Callable<Integer> {
   static Map<String, Integer> skipReasons(List<SignalRecord> signals) {
     Map<String, Integer> counts = new TreeMap<>();
     for (SignalRecord s : signals) {
-      if (s.status() != SignalStatus.SKIPPED || s.reason().isEmpty()) {
+      if (s.skip().isEmpty()) {
         continue;
       }
-      String kind = HtmlReportWriter.kindOf(s.reason().get());
+      String kind = s.skip().get().label();
       counts.merge(kind, 1, Integer::sum);
     }
     List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());

@@ -21,6 +21,7 @@ import org.smc4j.backtest.slippage.SlippageModel;
 import org.smc4j.backtest.slippage.TickSlippageModel;
 import org.smc4j.core.engine.InvalidParameterException;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.live.scan.LoopConfig;
 import org.smc4j.risk.FeeSchedule;
 import org.smc4j.risk.MaxSizePolicy;
 import org.smc4j.risk.SizingParameters;

@@ -12,6 +12,7 @@ import org.smc4j.backtest.slippage.PercentSlippageModel;
 import org.smc4j.backtest.slippage.SlippageModel;
 import org.smc4j.backtest.slippage.TickSlippageModel;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.live.scan.LoopConfig;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.risk.guard.GuardLimits;
 import org.snakeyaml.engine.v2.api.Dump;

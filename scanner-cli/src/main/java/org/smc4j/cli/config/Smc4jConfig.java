@@ -2,6 +2,7 @@ package org.smc4j.cli.config;
 
 import java.util.Objects;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.live.scan.LoopConfig;
 
 /**
  * The whole smc4j configuration, one file for {@code scan}, {@code backtest} and {@code detect}, as

@@ -24,15 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.cli.ExitCodes;
-import org.smc4j.cli.alert.AlertDispatcher;
-import org.smc4j.cli.alert.AlertSink;
-import org.smc4j.cli.alert.DiscordAlertSink;
-import org.smc4j.cli.alert.TelegramAlertSink;
 import org.smc4j.cli.config.ConfigException;
 import org.smc4j.cli.config.ConfigLoader;
 import org.smc4j.cli.config.ConfigPrinter;
 import org.smc4j.cli.config.DiscordConfig;
-import org.smc4j.cli.config.LoopConfig;
 import org.smc4j.cli.config.OutputConfig;
 import org.smc4j.cli.config.Secrets;
 import org.smc4j.cli.config.Smc4jConfig;
@@ -40,6 +35,21 @@ import org.smc4j.cli.config.TelegramConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.live.alert.AlertDispatcher;
+import org.smc4j.live.alert.AlertSink;
+import org.smc4j.live.alert.DiscordAlertSink;
+import org.smc4j.live.alert.TelegramAlertSink;
+import org.smc4j.live.scan.CycleReport;
+import org.smc4j.live.scan.LoopConfig;
+import org.smc4j.live.scan.OkxScanMarket;
+import org.smc4j.live.scan.PublishedSignals;
+import org.smc4j.live.scan.ReplayInputs;
+import org.smc4j.live.scan.ReplayScanMarket;
+import org.smc4j.live.scan.ScanLoop;
+import org.smc4j.live.scan.ScanMarket;
+import org.smc4j.live.scan.ScanSignal;
+import org.smc4j.live.scan.SignalPublisher;
+import org.smc4j.live.scan.SimulatedTime;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.marketdata.okx.OkxMarketData;
@@ -313,7 +323,9 @@ public final class ScanCommand implements Callable<Integer> {
                 journal,
                 earlier,
                 AlertDispatcher.asynchronous(sinks, ALERT_QUEUE, Duration.ofSeconds(30)),
-                config.alerts().chart(),
+                config.alerts().chart()
+                    ? Optional.of(new SetupChartSignalRenderer())
+                    : Optional.empty(),
                 clock)) {
       ScanLoop loop =
           new ScanLoop(
@@ -481,7 +493,7 @@ public final class ScanCommand implements Callable<Integer> {
                 journal,
                 Set.of(),
                 AlertDispatcher.synchronous(List.of()),
-                false,
+                Optional.empty(),
                 time)) {
       ScanLoop loop =
           new ScanLoop(

@@ -1,6 +1,5 @@
 /**
- * {@code smc4j scan}: the live OKX scan loop ({@link org.smc4j.cli.scan.ScanCommand}), its
- * per-symbol strategy feeds, signal publishing (console, JSON lines, SQLite journal, alerts) and
- * {@code --replay} over recorded candles on a simulated clock.
+ * {@code smc4j scan}: the picocli command ({@link org.smc4j.cli.scan.ScanCommand}) over the live
+ * module's scan loop, its logging set-up and the alert chart renderer it injects.
  */
 package org.smc4j.cli.scan;

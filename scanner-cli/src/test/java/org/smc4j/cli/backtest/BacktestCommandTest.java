@@ -12,8 +12,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
+import org.smc4j.backtest.output.OutputFolder;
+import org.smc4j.backtest.output.RunInfo;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
@@ -42,7 +46,11 @@ import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.risk.RefusalReason;
+import org.smc4j.risk.guard.Guard;
 import org.smc4j.risk.guard.GuardLimits;
+import org.smc4j.risk.guard.GuardRefusal;
+import org.smc4j.trading.decision.SkipReason;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.SignalRecord;
 import org.smc4j.trading.journal.SignalStatus;
@@ -133,7 +141,26 @@ class BacktestCommandTest {
     List<String> trades = Files.readAllLines(outDir.resolve("trades.csv"), StandardCharsets.UTF_8);
     assertThat(trades).hasSize(engine.trades().size() + 1);
     String html = Files.readString(outDir.resolve("report.html"), StandardCharsets.UTF_8);
-    assertThat(html).contains("<img class=\"trade\"").doesNotContain("https://");
+    assertThat(html).contains("id=\"chart-BTCUSDT\"", "id=\"chart-SOLUSDT\"", "id=\"trades\"");
+    // the report and RUN.txt name the run and its command line
+    RunInfo run = RunInfo.parse(Files.readString(outDir.resolve(OutputFolder.RUN_FILE)));
+    assertThat(run.commandLine()).startsWith("smc4j backtest --data ").endsWith(" --no-progress");
+    assertThat(html).contains("Run <b>" + run.id() + "</b>");
+  }
+
+  @Test
+  void shouldRefuseToWriteAnOutputFolderAnotherRunHolds() throws IOException {
+    Path out = shared.resolve("busy");
+    RunInfo other = RunInfo.start("smc4j backtest --out busy (the other run)", Clock.systemUTC());
+    try (OutputFolder held = OutputFolder.open(out, other)) {
+      Run r = run("backtest", "--data", btc.toString(), "--out", out.toString(), "--no-progress");
+      assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
+      assertThat(r.err())
+          .contains("output folder " + out + " is in use by run " + other.id())
+          .contains("(the other run)");
+      assertThat(held.run()).isEqualTo(other);
+    }
+    assertThat(out).doesNotExist();
   }
 
   @Test
@@ -455,8 +482,8 @@ class BacktestCommandTest {
       }
     }
     // BTC and SOL both signal in January: with one position at a time some signals are refused
-    // (the default daily limits of 4 losing trades and 5 USDT loss refuse a few more: with trades
-    // sized close to the 1 USDT risk, a fifth loss would cross the 5 USDT limit)
+    // (the default daily limits refuse a few more: 4 losing trades, or a $5 loss, which four
+    // losses of just over $1 and one more trade's $1 exceed since inferred specs size to $1)
     assertThat(guardReasons)
         .filteredOn(reason -> reason.startsWith("guard: MAX_CONCURRENT_TRADES"))
         .isNotEmpty()
@@ -543,18 +570,25 @@ class BacktestCommandTest {
   void shouldCountSkipReasonsByKindAndGuard() {
     List<SignalRecord> signals =
         List.of(
-            skipped(1, "guard: MAX_CONCURRENT_TRADES 1 positions are open, the limit is 1"),
-            skipped(2, "guard: DAILY_LOSS trading day 2025-01-02: ...; MAX_OPEN_RISK open risk 1"),
-            skipped(3, "guard: MAX_CONCURRENT_TRADES 1 positions are open, the limit is 1"),
-            skipped(4, "size refused (BELOW_MIN_SIZE): 0.0004 contracts"));
+            skipped(1, guard(Guard.MAX_CONCURRENT_TRADES)),
+            skipped(2, guard(Guard.DAILY_LOSS, Guard.MAX_OPEN_RISK)),
+            skipped(3, guard(Guard.MAX_CONCURRENT_TRADES)),
+            skipped(
+                4,
+                SkipReason.SizeRefused.of(RefusalReason.MIN_SIZE_OVER_TARGET, "0.0004 contracts")));
     assertThat(BacktestCommand.skipReasons(signals))
         .containsExactly(
             Map.entry("guard MAX_CONCURRENT_TRADES", 2),
             Map.entry("guard DAILY_LOSS+MAX_OPEN_RISK", 1),
-            Map.entry("size refused (BELOW_MIN_SIZE)", 1));
+            Map.entry("size refused (MIN_SIZE_OVER_TARGET)", 1));
   }
 
-  private static SignalRecord skipped(long id, String reason) {
+  private static SkipReason guard(Guard... guards) {
+    return SkipReason.GuardRejected.of(
+        Arrays.stream(guards).map(g -> new GuardRefusal(g, "limit reached")).toList());
+  }
+
+  private static SignalRecord skipped(long id, SkipReason reason) {
     return new SignalRecord(
         id,
         "BTCUSDT",

@@ -22,6 +22,7 @@ import org.smc4j.backtest.slippage.PercentSlippageModel;
 import org.smc4j.backtest.slippage.TickSlippageModel;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.instrument.Liquidity;
+import org.smc4j.live.scan.LoopConfig;
 import org.smc4j.risk.MaxSizePolicy;
 import org.smc4j.risk.StopSlippage;
 import org.smc4j.risk.guard.GuardLimits;

@@ -15,6 +15,7 @@ import org.smc4j.cli.Smc4jMain;
 import org.smc4j.cli.config.ConfigLoader;
 import org.smc4j.cli.config.Smc4jConfig;
 import org.smc4j.core.testing.SharedData;
+import org.smc4j.live.scan.ReplayInputs;
 import org.smc4j.marketdata.MarketDataException;
 import picocli.CommandLine;
 

@@ -28,15 +28,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.smc4j.cli.alert.AlertDispatcher;
-import org.smc4j.cli.alert.AlertSink;
-import org.smc4j.cli.alert.DiscordAlertSink;
-import org.smc4j.cli.config.LoopConfig;
 import org.smc4j.cli.config.OkxConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.testing.SharedData;
+import org.smc4j.live.alert.AlertDispatcher;
+import org.smc4j.live.alert.AlertSink;
+import org.smc4j.live.alert.DiscordAlertSink;
+import org.smc4j.live.scan.CycleReport;
+import org.smc4j.live.scan.LoopConfig;
+import org.smc4j.live.scan.OkxScanMarket;
+import org.smc4j.live.scan.ScanLoop;
+import org.smc4j.live.scan.ScanMarket;
+import org.smc4j.live.scan.SignalPublisher;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.marketdata.okx.OkxMarketData;
 import org.smc4j.marketdata.okx.OkxRateLimiter;
@@ -141,7 +146,7 @@ public final class ScanCycleBenchmark {
                 journal,
                 java.util.Set.of(),
                 AlertDispatcher.asynchronous(sinks, 1000, Duration.ofSeconds(30)),
-                true,
+                java.util.Optional.of(new SetupChartSignalRenderer()),
                 clock)) {
       ScanLoop loop =
           new ScanLoop(

@@ -32,6 +32,7 @@ import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.testing.SharedData;
+import org.smc4j.live.scan.ScanSignal;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.SignalRecord;

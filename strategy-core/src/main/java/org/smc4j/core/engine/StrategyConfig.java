@@ -236,7 +236,7 @@ public record StrategyConfig(
         + "]";
   }
 
-  static void checkBars(String path, int value, int min) {
+  private static void checkBars(String path, int value, int min) {
     if (value < min) {
       throw new InvalidParameterException(path, String.valueOf(value), "must be >= " + min);
     }
@@ -245,13 +245,13 @@ public record StrategyConfig(
     }
   }
 
-  static void checkNonNegative(String path, double value) {
+  private static void checkNonNegative(String path, double value) {
     if (!(value >= 0) || !Double.isFinite(value)) {
       throw new InvalidParameterException(path, String.valueOf(value), "must be >= 0 and finite");
     }
   }
 
-  static void checkPositive(String path, double value) {
+  private static void checkPositive(String path, double value) {
     if (!(value > 0) || !Double.isFinite(value)) {
       throw new InvalidParameterException(path, String.valueOf(value), "must be > 0 and finite");
     }

@@ -1,11 +1,12 @@
 package org.smc4j.trading.broker;
 
+import org.smc4j.trading.order.EntryFill;
 import org.smc4j.trading.order.OrderCancellation;
 import org.smc4j.trading.order.Trade;
 
 /**
- * Receives what the simulated broker does, in time order. Called on the thread that drives the
- * broker; implementations must not throw.
+ * Receives what a {@link Broker} does, in time order. Called on the thread that drives the broker;
+ * implementations must not throw.
  */
 public interface BrokerListener {
 
@@ -18,6 +19,13 @@ public interface BrokerListener {
         @Override
         public void onTrade(Trade trade) {}
       };
+
+  /**
+   * A plan's entry filled. Ignored unless overridden.
+   *
+   * @param fill the entry fill
+   */
+  default void onFill(EntryFill fill) {}
 
   /**
    * A pending entry was cancelled.

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.decision.SkipReason;
 import org.smc4j.trading.order.EntryKind;
 import org.smc4j.trading.order.SetupDetails;
 
@@ -24,7 +25,7 @@ import org.smc4j.trading.order.SetupDetails;
  * @param plannedRisk the planned loss at the stop in quote currency, when sized
  * @param details what the strategy saw, when known
  * @param status taken or skipped
- * @param reason why it was skipped; empty when taken
+ * @param skip why it was skipped; empty when taken
  */
 public record SignalRecord(
     long signalId,
@@ -40,13 +41,14 @@ public record SignalRecord(
     OptionalDouble plannedRisk,
     Optional<SetupDetails> details,
     SignalStatus status,
-    Optional<String> reason) {
+    Optional<SkipReason> skip) {
 
   /**
    * Validates the record.
    *
-   * @throws IllegalArgumentException when a price is not finite and positive, or the reason is
-   *     missing for a skipped signal or present for a taken one
+   * @throws IllegalArgumentException when a price is not finite and positive (allowed only for an
+   *     {@link SkipReason.InvalidPlan}), or the reason is missing for a skipped signal or present
+   *     for a taken one
    */
   public SignalRecord {
     Objects.requireNonNull(symbol, "symbol");
@@ -58,20 +60,31 @@ public record SignalRecord(
     Objects.requireNonNull(plannedRisk, "plannedRisk");
     Objects.requireNonNull(details, "details");
     Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(skip, "skip");
+    // an invalid plan is journaled with the prices the strategy computed, whatever they are
+    boolean invalidPlan = skip.isPresent() && skip.get() instanceof SkipReason.InvalidPlan;
     for (double p : new double[] {entryPrice, stop, target}) {
-      if (!Double.isFinite(p) || p <= 0) {
+      if (!invalidPlan && (!Double.isFinite(p) || p <= 0)) {
         throw new IllegalArgumentException(
             "signal " + signalId + ": prices must be finite and > 0, was " + p);
       }
     }
-    if (status == SignalStatus.SKIPPED && reason.isEmpty()) {
+    if (status == SignalStatus.SKIPPED && skip.isEmpty()) {
       throw new IllegalArgumentException(
           "signal " + signalId + ": a skipped signal needs a reason");
     }
-    if (status == SignalStatus.TAKEN && reason.isPresent()) {
+    if (status == SignalStatus.TAKEN && skip.isPresent()) {
       throw new IllegalArgumentException(
-          "signal " + signalId + ": a taken signal has no skip reason, was '" + reason.get() + "'");
+          "signal "
+              + signalId
+              + ": a taken signal has no skip reason, was '"
+              + skip.get().message()
+              + "'");
     }
+  }
+
+  /** Returns the skip reason's full text; empty when taken. */
+  public Optional<String> reason() {
+    return skip.map(SkipReason::message);
   }
 }

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.smc4j.core.signal.Side;
+import org.smc4j.trading.decision.SkipReason;
+import org.smc4j.trading.order.EntryKind;
 import org.smc4j.trading.order.OrderCancellation;
 import org.smc4j.trading.order.OrderIntent;
 import org.smc4j.trading.order.SetupDetails;
@@ -33,13 +36,17 @@ public final class SqliteJournal implements Journal {
 
   /**
    * The schema version this class writes. Version 2 added {@code trigger_level}, {@code atr} and
-   * {@code fvg_time} to {@code signals} and {@code trades}; a version 1 journal is migrated on open
-   * (its old rows keep NULL there).
+   * {@code fvg_time} to {@code signals} and {@code trades}; version 3 added {@code skip_kind} and
+   * {@code skip_detail} to {@code signals} (the {@link SkipReason} as data beside its text in
+   * {@code reason}). An older journal is migrated on open (its old rows keep NULL there).
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   /** The columns version 2 added to {@code signals} and {@code trades}, with their types. */
   private static final String[] ADDED_IN_2 = {"trigger_level REAL", "atr REAL", "fvg_time TEXT"};
+
+  /** The columns version 3 added to {@code signals}, with their types. */
+  private static final String[] ADDED_IN_3 = {"skip_kind TEXT", "skip_detail TEXT"};
 
   private static final int BATCH_ROWS = 500;
 
@@ -53,7 +60,7 @@ public final class SqliteJournal implements Journal {
         + " stop REAL NOT NULL, target REAL NOT NULL, second_target REAL, contracts REAL,"
         + " planned_risk REAL, status TEXT NOT NULL, reason TEXT, "
         + SetupColumns.DDL
-        + ")",
+        + ", skip_kind TEXT, skip_detail TEXT)",
     "CREATE INDEX IF NOT EXISTS signals_run ON signals(run_id, symbol, signal_time)",
     "CREATE TABLE IF NOT EXISTS cancellations (run_id INTEGER NOT NULL REFERENCES runs(run_id),"
         + " intent_id INTEGER NOT NULL, symbol TEXT NOT NULL, cancel_time TEXT NOT NULL,"
@@ -79,9 +86,9 @@ public final class SqliteJournal implements Journal {
       "INSERT INTO signals (run_id, signal_id, symbol, signal_time, side, entry_kind, entry_price,"
           + " stop, target, second_target, contracts, planned_risk, status, reason, "
           + SetupColumns.NAMES
-          + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+          + ", skip_kind, skip_detail) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
           + SetupColumns.PLACEHOLDERS
-          + ")";
+          + ",?,?)";
 
   private static final String INSERT_CANCEL =
       "INSERT INTO cancellations (run_id, intent_id, symbol, cancel_time, reason, detail)"
@@ -174,12 +181,17 @@ public final class SqliteJournal implements Journal {
       int version = rs.getInt(1);
       if (rs.wasNull()) {
         st.execute("INSERT INTO schema_version (version) VALUES (" + SCHEMA_VERSION + ")");
-      } else if (version == 1) {
-        // the tables exist without the version 2 columns (CREATE TABLE IF NOT EXISTS kept them)
-        for (String table : new String[] {"signals", "trades"}) {
-          for (String column : ADDED_IN_2) {
-            st.execute("ALTER TABLE " + table + " ADD COLUMN " + column);
+      } else if (version == 1 || version == 2) {
+        // the tables exist without the newer columns (CREATE TABLE IF NOT EXISTS kept them)
+        if (version == 1) {
+          for (String table : new String[] {"signals", "trades"}) {
+            for (String column : ADDED_IN_2) {
+              st.execute("ALTER TABLE " + table + " ADD COLUMN " + column);
+            }
           }
+        }
+        for (String column : ADDED_IN_3) {
+          st.execute("ALTER TABLE signals ADD COLUMN " + column);
         }
         st.execute("UPDATE schema_version SET version = " + SCHEMA_VERSION);
       } else if (version != SCHEMA_VERSION) {
@@ -203,6 +215,85 @@ public final class SqliteJournal implements Journal {
         primary.addSuppressed(e);
       }
     }
+  }
+
+  /**
+   * Reads back the signals one run journaled, in the order they were written; each skipped signal's
+   * {@link SkipReason} is rebuilt from its {@code skip_kind}, {@code skip_detail} and {@code
+   * reason} columns.
+   *
+   * @param file a journal file
+   * @param runId the run to read
+   * @return the run's signals
+   * @throws JournalException when the file cannot be read, or a skipped row has no skip kind (it
+   *     was written before schema version 3)
+   */
+  public static List<SignalRecord> readSignals(Path file, long runId) {
+    Objects.requireNonNull(file, "file");
+    List<SignalRecord> out = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT signal_id, symbol, signal_time, side, entry_kind, entry_price, stop,"
+                    + " target, second_target, contracts, planned_risk, status, reason, "
+                    + SetupColumns.NAMES
+                    + ", skip_kind, skip_detail FROM signals WHERE run_id = ? ORDER BY rowid")) {
+      ps.setLong(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(readSignal(rs, file));
+        }
+      }
+    } catch (SQLException e) {
+      throw new JournalException("cannot read journal " + file + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  private static SignalRecord readSignal(ResultSet rs, Path file) throws SQLException {
+    long id = rs.getLong("signal_id");
+    SignalStatus status = SignalStatus.valueOf(rs.getString("status"));
+    Optional<SkipReason> skip = Optional.empty();
+    if (status == SignalStatus.SKIPPED) {
+      String kind = rs.getString("skip_kind");
+      if (kind == null) {
+        throw new JournalException(
+            "journal " + file + ": skipped signal " + id + " has no skip_kind");
+      }
+      skip =
+          Optional.of(
+              SkipReason.of(
+                  SkipReason.Kind.valueOf(kind),
+                  Objects.requireNonNullElse(rs.getString("skip_detail"), ""),
+                  rs.getString("reason")));
+    }
+    return new SignalRecord(
+        id,
+        rs.getString("symbol"),
+        Instant.parse(rs.getString("signal_time")),
+        Side.valueOf(rs.getString("side")),
+        EntryKind.valueOf(rs.getString("entry_kind")),
+        price(rs, "entry_price"),
+        price(rs, "stop"),
+        price(rs, "target"),
+        optional(rs, "second_target"),
+        optional(rs, "contracts"),
+        optional(rs, "planned_risk"),
+        SetupColumns.read(rs),
+        status,
+        skip);
+  }
+
+  /** Reads a price written by {@link #setPrice}: a number, or the text of a non-finite one. */
+  private static double price(ResultSet rs, String column) throws SQLException {
+    Object value = rs.getObject(column);
+    return value instanceof String text ? Double.parseDouble(text) : rs.getDouble(column);
+  }
+
+  private static OptionalDouble optional(ResultSet rs, String column) throws SQLException {
+    return rs.getObject(column) == null
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(price(rs, column));
   }
 
   /** Returns the file. */
@@ -295,19 +386,37 @@ public final class SqliteJournal implements Journal {
     ps.setString(4, s.signalTime().toString());
     ps.setString(5, s.side().name());
     ps.setString(6, s.entryKind().name());
-    ps.setDouble(7, s.entryPrice());
-    ps.setDouble(8, s.stop());
-    ps.setDouble(9, s.target());
+    setPrice(ps, 7, s.entryPrice());
+    setPrice(ps, 8, s.stop());
+    setPrice(ps, 9, s.target());
     setOptional(ps, 10, s.secondTarget());
     setOptional(ps, 11, s.contracts());
     setOptional(ps, 12, s.plannedRisk());
     ps.setString(13, s.status().name());
-    if (s.reason().isPresent()) {
-      ps.setString(14, s.reason().get());
+    int next = 15 + SetupColumns.COUNT;
+    if (s.skip().isPresent()) {
+      SkipReason skip = s.skip().get();
+      ps.setString(14, skip.message());
+      ps.setString(next, skip.kind().name());
+      ps.setString(next + 1, skip.detail());
     } else {
       ps.setNull(14, Types.VARCHAR);
+      ps.setNull(next, Types.VARCHAR);
+      ps.setNull(next + 1, Types.VARCHAR);
     }
     SetupColumns.bind(ps, 15, s.details());
+  }
+
+  /**
+   * Binds a price; a non-finite one (only an invalid plan has it) is stored as its text, since
+   * SQLite would turn NaN into NULL.
+   */
+  private static void setPrice(PreparedStatement ps, int index, double price) throws SQLException {
+    if (Double.isFinite(price)) {
+      ps.setDouble(index, price);
+    } else {
+      ps.setString(index, Double.toString(price));
+    }
   }
 
   private void bindTrade(PreparedStatement ps, Trade t) throws SQLException {
@@ -352,7 +461,7 @@ public final class SqliteJournal implements Journal {
   private static void setOptional(PreparedStatement ps, int index, OptionalDouble value)
       throws SQLException {
     if (value.isPresent()) {
-      ps.setDouble(index, value.getAsDouble());
+      setPrice(ps, index, value.getAsDouble());
     } else {
       ps.setNull(index, Types.REAL);
     }
@@ -391,6 +500,7 @@ public final class SqliteJournal implements Journal {
             + " fib_786, leg_start, leg_end, break_level, poi_armed_time, tap_time,"
             + " trigger_level, atr, fvg_time";
     static final String PLACEHOLDERS = "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?";
+    static final int COUNT = 18;
     static final String DDL =
         "trigger TEXT, score INTEGER, score_parts TEXT, poi_top REAL, poi_bottom REAL,"
             + " fvg_top REAL, fvg_bottom REAL, fib_50 REAL, fib_618 REAL, fib_786 REAL,"
@@ -398,6 +508,34 @@ public final class SqliteJournal implements Journal {
             + " trigger_level REAL, atr REAL, fvg_time TEXT";
 
     private SetupColumns() {}
+
+    static Optional<SetupDetails> read(ResultSet rs) throws SQLException {
+      String trigger = rs.getString("trigger");
+      if (trigger == null) {
+        return Optional.empty();
+      }
+      String parts = rs.getString("score_parts");
+      return Optional.of(
+          new SetupDetails(
+              trigger,
+              rs.getInt("score"),
+              parts == null || parts.isEmpty() ? List.of() : List.of(parts.split("\\+")),
+              rs.getDouble("poi_top"),
+              rs.getDouble("poi_bottom"),
+              rs.getDouble("fvg_top"),
+              rs.getDouble("fvg_bottom"),
+              rs.getDouble("fib_50"),
+              rs.getDouble("fib_618"),
+              rs.getDouble("fib_786"),
+              rs.getDouble("leg_start"),
+              rs.getDouble("leg_end"),
+              rs.getDouble("break_level"),
+              Instant.parse(rs.getString("poi_armed_time")),
+              Instant.parse(rs.getString("tap_time")),
+              rs.getDouble("trigger_level"),
+              rs.getDouble("atr"),
+              Instant.parse(rs.getString("fvg_time"))));
+    }
 
     static void bind(PreparedStatement ps, int from, Optional<SetupDetails> details)
         throws SQLException {

@@ -48,26 +48,45 @@ public final class EntrySignalAdapter {
     if (score.displacement()) {
       parts.add("displacement");
     }
-    SetupDetails details =
-        new SetupDetails(
-            signal.trigger().name(),
-            score.total(),
-            parts,
-            poi.top(),
-            poi.bottom(),
-            poi.fvg().top(),
-            poi.fvg().bottom(),
-            leg.zoneStartPrice(),
-            leg.goldenPrice(),
-            leg.zoneEndPrice(),
-            leg.startPrice(),
-            leg.endPrice(),
-            leg.brokenLevel(),
-            Instant.ofEpochMilli(poi.armedTimeMillis()),
-            Instant.ofEpochMilli(signal.tapTimeMillis()),
-            signal.triggerLevel(),
-            signal.atr(),
-            Instant.ofEpochMilli(poi.fvg().originTimeMillis()));
+    Optional<SetupDetails> details = Optional.empty();
+    double[] levels = {
+      poi.top(),
+      poi.bottom(),
+      poi.fvg().top(),
+      poi.fvg().bottom(),
+      leg.zoneStartPrice(),
+      leg.goldenPrice(),
+      leg.zoneEndPrice(),
+      leg.startPrice(),
+      leg.endPrice(),
+      leg.brokenLevel(),
+      signal.triggerLevel()
+    };
+    // bad data (an outlier wick) can push a level out of the price range: the plan is then
+    // refused by the pipeline with its prices; the setup is left out rather than thrown
+    if (validPrices(levels) && Double.isFinite(signal.atr()) && signal.atr() >= 0) {
+      details =
+          Optional.of(
+              new SetupDetails(
+                  signal.trigger().name(),
+                  score.total(),
+                  parts,
+                  poi.top(),
+                  poi.bottom(),
+                  poi.fvg().top(),
+                  poi.fvg().bottom(),
+                  leg.zoneStartPrice(),
+                  leg.goldenPrice(),
+                  leg.zoneEndPrice(),
+                  leg.startPrice(),
+                  leg.endPrice(),
+                  leg.brokenLevel(),
+                  Instant.ofEpochMilli(poi.armedTimeMillis()),
+                  Instant.ofEpochMilli(signal.tapTimeMillis()),
+                  signal.triggerLevel(),
+                  signal.atr(),
+                  Instant.ofEpochMilli(poi.fvg().originTimeMillis())));
+    }
     return new TradePlan(
         signal.id(),
         signal.poiId(),
@@ -79,6 +98,15 @@ public final class EntrySignalAdapter {
         signal.target(),
         signal.secondTarget(),
         Instant.ofEpochMilli(signal.knownAtTimeMillis()),
-        Optional.of(details));
+        details);
+  }
+
+  private static boolean validPrices(double[] prices) {
+    for (double p : prices) {
+      if (!Double.isFinite(p) || p <= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

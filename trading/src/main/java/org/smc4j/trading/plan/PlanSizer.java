@@ -43,8 +43,7 @@ public final class PlanSizer {
     PositionSizer sizer = plan.entryKind() == EntryKind.LIMIT ? maker : taker;
     SizingResult r = sizer.size(plan.side(), plan.entry(), plan.stop(), spec);
     return switch (r) {
-      case SizingResult.Refused refused ->
-          new Sizing.Refused("size refused (" + refused.reason() + "): " + refused.message());
+      case SizingResult.Refused refused -> new Sizing.Refused(refused.reason(), refused.message());
       case SizingResult.Sized sized ->
           new Sizing.Sized(
               sized.contracts().doubleValue(),

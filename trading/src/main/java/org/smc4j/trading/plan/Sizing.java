@@ -1,6 +1,7 @@
 package org.smc4j.trading.plan;
 
 import java.util.Objects;
+import org.smc4j.risk.RefusalReason;
 import org.smc4j.risk.guard.TradeProposal;
 
 /** The size of a {@link TradePlan}, or why it has none. */
@@ -36,13 +37,20 @@ public sealed interface Sizing permits Sizing.Sized, Sizing.Refused {
   /**
    * The sizer refused the plan.
    *
-   * @param reason the rule and its numbers
+   * @param reason the sizer's rule
+   * @param message the sizer's message with its numbers
    */
-  record Refused(String reason) implements Sizing {
+  record Refused(RefusalReason reason, String message) implements Sizing {
 
-    /** Validates that the reason is given. */
+    /** Validates that no component is null. */
     public Refused {
       Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(message, "message");
+    }
+
+    /** Returns the refusal as one line: {@code size refused (RULE): message}. */
+    public String text() {
+      return "size refused (" + reason + "): " + message;
     }
   }
 }

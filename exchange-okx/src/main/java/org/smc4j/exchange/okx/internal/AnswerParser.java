@@ -45,7 +45,6 @@ import org.smc4j.exchange.okx.model.PositionHistory;
 import org.smc4j.exchange.okx.model.PositionMode;
 import org.smc4j.exchange.okx.model.PositionSide;
 import org.smc4j.exchange.okx.model.PriceLimit;
-import org.smc4j.exchange.okx.model.Side;
 
 /** Turns {@code data[]} items into the model records. */
 public final class AnswerParser {
@@ -184,7 +183,7 @@ public final class AnswerParser {
         text(n, "clOrdId"),
         text(n, "tag"),
         wire(n, "state", OrderState::fromWire),
-        wire(n, "side", Side::fromWire),
+        wire(n, "side", OkxWire::action),
         text(n, "posSide").isEmpty()
             ? PositionSide.NET
             : wire(n, "posSide", PositionSide::fromWire),
@@ -219,7 +218,7 @@ public final class AnswerParser {
         text(n, "algoClOrdId"),
         wire(n, "ordType", AlgoOrderType::fromWire),
         wire(n, "state", AlgoState::fromWire),
-        wire(n, "side", Side::fromWire),
+        wire(n, "side", OkxWire::action),
         text(n, "posSide").isEmpty()
             ? PositionSide.NET
             : wire(n, "posSide", PositionSide::fromWire),
@@ -255,7 +254,7 @@ public final class AnswerParser {
         text(n, "clOrdId"),
         text(n, "billId"),
         text(n, "tag"),
-        wire(n, "side", Side::fromWire),
+        wire(n, "side", OkxWire::action),
         text(n, "posSide").isEmpty()
             ? PositionSide.NET
             : wire(n, "posSide", PositionSide::fromWire),

@@ -43,7 +43,7 @@ public final class BodyWriter {
         r.ordType().wire().equals("market") || r.ordType().wire().equals("optimal_limit_ioc");
     o.put("instId", r.instId());
     o.put("tdMode", r.tdMode().wire());
-    o.put("side", r.side().wire());
+    o.put("side", OkxWire.action(r.side()));
     o.put("posSide", r.posSide().wire());
     o.put("ordType", r.ordType().wire());
     o.put("sz", r.instrument().formatSize(r.sz(), market));
@@ -69,7 +69,7 @@ public final class BodyWriter {
     ObjectNode o = mapper.createObjectNode();
     o.put("instId", r.instId());
     o.put("tdMode", r.tdMode().wire());
-    o.put("side", r.side().wire());
+    o.put("side", OkxWire.action(r.side()));
     o.put("posSide", r.posSide().wire());
     o.put("ordType", r.ordType().wire());
     o.put("sz", r.instrument().formatSize(r.sz(), true));

@@ -125,8 +125,14 @@ public final class OkxTransport {
    */
   public OkxResult<Duration> measureClockOffset() {
     OkxRequest request = OkxRequest.get(TIME_PATH, List.of(), RateRule.PUBLIC_TIME, "").unsigned();
+    Optional<OkxResult<Envelope>> refused = acquire(request, 1);
+    if (refused.isPresent()) {
+      OkxResult.Failed<Envelope> failed = (OkxResult.Failed<Envelope>) refused.get();
+      return new OkxResult.Failed<>(failed.error(), failed.call());
+    }
+    // Timed around the exchange only, so that a rate-limit wait does not shift the midpoint.
     Instant sent = clock.local().instant();
-    OkxResult<Envelope> answer = sendOnce(request, 1);
+    OkxResult<Envelope> answer = exchange(request, 1);
     Instant received = clock.local().instant();
     return switch (answer) {
       case OkxResult.Failed<Envelope> failed ->
@@ -171,20 +177,35 @@ public final class OkxTransport {
   }
 
   private OkxResult<Envelope> sendOnce(OkxRequest request, int attemptNumber) {
+    Optional<OkxResult<Envelope>> refused = acquire(request, attemptNumber);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    return exchange(request, attemptNumber);
+  }
+
+  /** Waits for a rate-limit token; a failure only when interrupted while waiting. */
+  private Optional<OkxResult<Envelope>> acquire(OkxRequest request, int attemptNumber) {
     try {
       limiter.acquire(request.rule(), request.scopeKey(), request.permits());
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return failed(
-          request,
-          OkxErrorClass.NOT_SENT,
-          "",
-          "interrupted while waiting for a rate-limit token",
-          OptionalInt.empty(),
-          clock.instant(),
-          Optional.empty(),
-          attemptNumber - 1);
+      return Optional.of(
+          failed(
+              request,
+              OkxErrorClass.NOT_SENT,
+              "",
+              "interrupted while waiting for a rate-limit token",
+              OptionalInt.empty(),
+              clock.instant(),
+              Optional.empty(),
+              attemptNumber - 1));
     }
+  }
+
+  /** Signs and sends one attempt and reads its answer. */
+  private OkxResult<Envelope> exchange(OkxRequest request, int attemptNumber) {
     Instant serverNow = clock.instant();
     String requestPath = request.requestPath();
     String body = request.body().orElse("");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.smc4j.core.signal.OrderAction;
 
 /**
  * An algo order as OKX reports it ({@code GET /trade/order-algo}, {@code
@@ -37,7 +38,7 @@ public record AlgoOrderDetails(
     String algoClOrdId,
     AlgoOrderType ordType,
     AlgoState state,
-    Side side,
+    OrderAction side,
     PositionSide posSide,
     MarginMode tdMode,
     Optional<BigDecimal> sz,

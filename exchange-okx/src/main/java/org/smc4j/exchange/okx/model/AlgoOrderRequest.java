@@ -2,6 +2,8 @@ package org.smc4j.exchange.okx.model;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.smc4j.core.signal.OrderAction;
+import org.smc4j.core.signal.Side;
 import org.smc4j.exchange.okx.id.ClientOrderId;
 import org.smc4j.exchange.okx.id.OrderRole;
 
@@ -26,7 +28,7 @@ import org.smc4j.exchange.okx.id.OrderRole;
 public record AlgoOrderRequest(
     OkxInstrument instrument,
     MarginMode tdMode,
-    Side side,
+    OrderAction side,
     PositionSide posSide,
     AlgoOrderType ordType,
     BigDecimal sz,
@@ -78,7 +80,7 @@ public record AlgoOrderRequest(
    *
    * @param instrument the instrument
    * @param tdMode the margin mode
-   * @param positionSide the side of the position to protect (buy = long)
+   * @param positionSide the side of the position to protect
    * @param sz the contracts to protect
    * @param algoClOrdId the id (role {@link OrderRole#PROTECTIVE_ALGO})
    * @param stopLoss the stop trigger
@@ -93,11 +95,10 @@ public record AlgoOrderRequest(
       ClientOrderId algoClOrdId,
       BigDecimal stopLoss,
       BigDecimal takeProfit) {
-    Side closing = positionSide == Side.BUY ? Side.SELL : Side.BUY;
     return new AlgoOrderRequest(
         instrument,
         tdMode,
-        closing,
+        positionSide.exitAction(),
         PositionSide.NET,
         AlgoOrderType.OCO,
         sz,

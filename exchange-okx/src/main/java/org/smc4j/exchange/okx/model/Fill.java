@@ -3,6 +3,7 @@ package org.smc4j.exchange.okx.model;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import org.smc4j.core.signal.OrderAction;
 
 /**
  * One fill ({@code GET /api/v5/trade/fills}).
@@ -32,7 +33,7 @@ public record Fill(
     String clOrdId,
     String billId,
     String tag,
-    Side side,
+    OrderAction side,
     PositionSide posSide,
     BigDecimal fillPx,
     BigDecimal fillSz,

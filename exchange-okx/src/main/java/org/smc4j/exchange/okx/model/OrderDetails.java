@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.smc4j.core.signal.OrderAction;
 
 /**
  * A regular order as OKX reports it ({@code GET /trade/order}, {@code /trade/orders-pending}).
@@ -39,7 +40,7 @@ public record OrderDetails(
     String clOrdId,
     String tag,
     OrderState state,
-    Side side,
+    OrderAction side,
     PositionSide posSide,
     OrderType ordType,
     BigDecimal sz,

@@ -3,6 +3,8 @@ package org.smc4j.exchange.okx.model;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
+import org.smc4j.core.signal.OrderAction;
+import org.smc4j.core.signal.Side;
 import org.smc4j.exchange.okx.id.ClientOrderId;
 import org.smc4j.exchange.okx.id.OrderRole;
 
@@ -26,7 +28,7 @@ import org.smc4j.exchange.okx.id.OrderRole;
 public record PlaceOrderRequest(
     OkxInstrument instrument,
     MarginMode tdMode,
-    Side side,
+    OrderAction side,
     PositionSide posSide,
     OrderType ordType,
     BigDecimal sz,
@@ -99,7 +101,7 @@ public record PlaceOrderRequest(
    *
    * @param instrument the instrument
    * @param tdMode the margin mode
-   * @param side the entry side
+   * @param side the trade's side (long buys, short sells)
    * @param sz size in contracts
    * @param clOrdId the entry's id (role {@link OrderRole#ENTRY})
    * @param stopLoss the stop trigger
@@ -118,7 +120,7 @@ public record PlaceOrderRequest(
     return new PlaceOrderRequest(
         instrument,
         tdMode,
-        side,
+        side.entryAction(),
         PositionSide.NET,
         OrderType.MARKET,
         sz,
@@ -137,7 +139,7 @@ public record PlaceOrderRequest(
    *
    * @param instrument the instrument
    * @param tdMode the margin mode
-   * @param side the entry side
+   * @param side the trade's side (long buys, short sells)
    * @param sz size in contracts
    * @param px the limit price
    * @param clOrdId the entry's id
@@ -157,7 +159,7 @@ public record PlaceOrderRequest(
     return new PlaceOrderRequest(
         instrument,
         tdMode,
-        side,
+        side.entryAction(),
         PositionSide.NET,
         OrderType.POST_ONLY,
         sz,

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.smc4j.core.signal.OrderAction;
 import org.smc4j.exchange.okx.model.AccountConfig;
 import org.smc4j.exchange.okx.model.AccountLevel;
 import org.smc4j.exchange.okx.model.AlgoOrderDetails;
@@ -30,7 +31,6 @@ import org.smc4j.exchange.okx.model.OrderType;
 import org.smc4j.exchange.okx.model.Position;
 import org.smc4j.exchange.okx.model.PositionMode;
 import org.smc4j.exchange.okx.model.PositionSide;
-import org.smc4j.exchange.okx.model.Side;
 
 /** The answer parsers on the saved OKX responses of okx-fixtures. */
 class AnswerParserFixtureTest {
@@ -127,7 +127,7 @@ class AnswerParserFixtureTest {
     assertThat(fills.get(0).execType()).isEqualTo("M");
     assertThat(fills.get(1).clOrdId()).isEmpty();
     assertThat(fills.get(1).fillPnl()).isEqualByComparingTo("1.78971");
-    assertThat(fills.get(2).side()).isEqualTo(Side.BUY);
+    assertThat(fills.get(2).side()).isEqualTo(OrderAction.BUY);
     assertThat(fills.get(2).fillTime()).isEqualTo(Instant.ofEpochMilli(1717974600190L));
     assertThat(fills).noneMatch(Fill::liquidationOrAdl);
   }

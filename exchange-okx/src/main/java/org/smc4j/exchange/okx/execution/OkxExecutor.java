@@ -1,0 +1,1543 @@
+package org.smc4j.exchange.okx.execution;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smc4j.core.signal.Side;
+import org.smc4j.exchange.okx.OkxClient;
+import org.smc4j.exchange.okx.OkxClientConfig;
+import org.smc4j.exchange.okx.OkxEnvironment;
+import org.smc4j.exchange.okx.OkxResult;
+import org.smc4j.exchange.okx.error.OkxError;
+import org.smc4j.exchange.okx.error.OkxErrorClass;
+import org.smc4j.exchange.okx.id.ClientOrderId;
+import org.smc4j.exchange.okx.id.OrderRole;
+import org.smc4j.exchange.okx.model.AlgoAck;
+import org.smc4j.exchange.okx.model.AlgoCancel;
+import org.smc4j.exchange.okx.model.AlgoOrderDetails;
+import org.smc4j.exchange.okx.model.AlgoOrderRequest;
+import org.smc4j.exchange.okx.model.AlgoOrderType;
+import org.smc4j.exchange.okx.model.AlgoRef;
+import org.smc4j.exchange.okx.model.AlgoState;
+import org.smc4j.exchange.okx.model.AttachedAlgo;
+import org.smc4j.exchange.okx.model.Bill;
+import org.smc4j.exchange.okx.model.Fill;
+import org.smc4j.exchange.okx.model.OkxInstrument;
+import org.smc4j.exchange.okx.model.OrderAck;
+import org.smc4j.exchange.okx.model.OrderDetails;
+import org.smc4j.exchange.okx.model.OrderRef;
+import org.smc4j.exchange.okx.model.OrderState;
+import org.smc4j.exchange.okx.model.OrderType;
+import org.smc4j.exchange.okx.model.PlaceOrderRequest;
+import org.smc4j.exchange.okx.model.Position;
+import org.smc4j.exchange.okx.model.PositionSide;
+import org.smc4j.exchange.okx.preflight.AccountPreflight;
+import org.smc4j.exchange.okx.preflight.PreflightReport;
+import org.smc4j.exchange.okx.preflight.PreflightSettings;
+import org.smc4j.exchange.okx.rate.Sleeper;
+import org.smc4j.trading.execution.DailyLoss;
+import org.smc4j.trading.execution.ExecutionJournal;
+import org.smc4j.trading.execution.FillRecord;
+import org.smc4j.trading.execution.FundingRecord;
+import org.smc4j.trading.execution.OrderRecord;
+import org.smc4j.trading.execution.OrderStatus;
+import org.smc4j.trading.execution.TradeRecord;
+import org.smc4j.trading.execution.TradeResult;
+import org.smc4j.trading.execution.TradeStatus;
+import org.smc4j.trading.execution.TradingEnvironment;
+import org.smc4j.trading.order.EntryKind;
+
+/**
+ * Places, protects, reconciles and stops the bot's OKX orders (OKX-TRADING.md section 15; the order
+ * of work is in the package documentation). Every decision is journaled in the {@link
+ * ExecutionJournal} before the request that acts on it leaves the process, so a restarted executor
+ * on the same journal finds its own orders by their deterministic client ids and never sends an
+ * entry twice.
+ *
+ * <p>Time comes from an injected clock and every wait goes through an injected {@link Sleeper}, so
+ * tests run the deadlines and backoffs on simulated time. Not thread-safe: one loop drives it.
+ */
+public final class OkxExecutor {
+
+  private static final Logger log = LoggerFactory.getLogger(OkxExecutor.class);
+  private static final String SWAP = "SWAP";
+  private static final int ENTRY_RATE_LIMIT_RETRIES = 3;
+  private static final List<AlgoOrderType> TPSL_TYPES =
+      List.of(AlgoOrderType.CONDITIONAL, AlgoOrderType.OCO);
+
+  private final OkxClient client;
+  private final ExecutionJournal journal;
+  private final ExecutionSettings settings;
+  private final Map<String, OkxInstrument> instruments = new HashMap<>();
+  private final InstantSource clock;
+  private final Sleeper sleeper;
+  private final ExecutionAlerts alerts;
+  private final CrashPoints crashPoints;
+  private final RandomGenerator random;
+  private boolean started;
+
+  /**
+   * Creates an executor; call {@link #start} before the first entry.
+   *
+   * @param client the signed OKX client
+   * @param journal the execution journal
+   * @param settings how to trade
+   * @param instruments the tradable instruments with their live specs
+   * @param clock local time (deadlines, journal times)
+   * @param sleeper every wait
+   * @param alerts where to report what a human must know
+   * @param crashPoints the test-only crash hook, {@link CrashPoints#NONE} in production
+   */
+  public OkxExecutor(
+      OkxClient client,
+      ExecutionJournal journal,
+      ExecutionSettings settings,
+      Collection<OkxInstrument> instruments,
+      InstantSource clock,
+      Sleeper sleeper,
+      ExecutionAlerts alerts,
+      CrashPoints crashPoints) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
+    this.crashPoints = Objects.requireNonNull(crashPoints, "crashPoints");
+    this.random = new Random(settings.seed());
+    for (OkxInstrument instrument : instruments) {
+      this.instruments.put(instrument.instId(), instrument);
+    }
+  }
+
+  /** Returns the journal. */
+  public ExecutionJournal journal() {
+    return journal;
+  }
+
+  // ---- start ----
+
+  /**
+   * Runs the account pre-flight (with the journal's environment), binds the journal to the
+   * environment, reconciles the journal with the exchange and re-applies a persisted kill switch.
+   *
+   * @param preflight what the account must look like
+   * @throws StartRefusedException when the pre-flight refuses; nothing was sent then
+   * @throws IllegalStateException when the journal belongs to another environment
+   */
+  public void start(PreflightSettings preflight) {
+    Objects.requireNonNull(preflight, "preflight");
+    TradingEnvironment environment =
+        preflight.environment() == OkxEnvironment.DEMO
+            ? TradingEnvironment.DEMO
+            : TradingEnvironment.LIVE;
+    Optional<TradingEnvironment> stored = journal.environment();
+    if (stored.isPresent() && stored.get() == TradingEnvironment.PAPER) {
+      journal.bindEnvironment(environment);
+    }
+    PreflightSettings checked =
+        new PreflightSettings(
+            preflight.environment(),
+            preflight.host(),
+            preflight.positionMode(),
+            preflight.tdMode(),
+            stored.map(
+                s -> s == TradingEnvironment.DEMO ? OkxEnvironment.DEMO : OkxEnvironment.LIVE),
+            preflight.refuseClockOffset(),
+            preflight.warnClockOffset());
+    PreflightReport report = AccountPreflight.run(client, checked);
+    report.warnings().forEach(w -> log.warn("pre-flight: {}: {}", w.kind(), w.message()));
+    if (!report.passed()) {
+      alerts.alert("refusing to start: " + report.describe());
+      throw new StartRefusedException(report);
+    }
+    journal.bindEnvironment(environment);
+    reconcile();
+    int level = journal.killSwitchLevel();
+    if (level > 0) {
+      alerts.alert("kill switch level " + level + " is still tripped from an earlier run");
+    }
+    if (level >= 2) {
+      applyKillSwitch(level);
+    }
+    started = true;
+  }
+
+  // ---- entries ----
+
+  /**
+   * Trades one signal: guards, the write-ahead intent, the entry, its resolution and protection. A
+   * signal already in the journal is not traded again.
+   *
+   * @param request the entry
+   * @return the trade as journaled afterwards ({@link TradeStatus#SKIPPED} with the reason when
+   *     refused)
+   * @throws IllegalArgumentException when the instrument is not configured
+   */
+  public TradeRecord enter(EntryRequest request) {
+    Objects.requireNonNull(request, "request");
+    OkxInstrument instrument = instrument(request.instId());
+    String key = ClientOrderId.signalKey(request.signalId());
+    Optional<TradeRecord> existing = journal.trade(key);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    Instant now = clock.instant();
+    boolean isLong = request.side() == Side.LONG;
+    BigDecimal sz = instrument.floorSize(request.contracts());
+    // Stop and limit round towards the entry's safe side: the loss at the stop never exceeds the
+    // plan, and a limit never pays more than planned.
+    BigDecimal stop =
+        instrument.roundPrice(request.stop(), isLong ? RoundingMode.CEILING : RoundingMode.FLOOR);
+    BigDecimal target = instrument.roundPrice(request.target(), RoundingMode.HALF_EVEN);
+    BigDecimal px =
+        instrument.roundPrice(
+            request.entryPx(), isLong ? RoundingMode.FLOOR : RoundingMode.CEILING);
+    TradeRecord trade =
+        TradeRecord.signalled(
+            key,
+            request.signalId(),
+            request.instId(),
+            request.side(),
+            request.kind(),
+            px,
+            stop,
+            target,
+            sz.signum() > 0 ? sz : request.contracts(),
+            instrument.ctVal().multiply(instrument.ctMult()),
+            request.plannedRisk(),
+            request.validUntil(),
+            now);
+    Optional<String> refusal = refusal(request, instrument, sz, now);
+    if (refusal.isPresent()) {
+      journal.addTrade(trade);
+      journal.updateTrade(key, TradeStatus.SKIPPED, refusal.get(), now);
+      log.info("signal {} on {} skipped: {}", request.signalId(), request.instId(), refusal.get());
+      return trade(key);
+    }
+    ClientOrderId id = ClientOrderId.of(request.signalId(), OrderRole.ENTRY, 1);
+    journal.beginTrade(trade, entryIntent(trade, id, now));
+    crashPoints.reached(CrashPoints.INTENT_COMMITTED);
+    submitEntry(key, id, true);
+    return trade(key);
+  }
+
+  /**
+   * Cancels a trade's working entry (its POI died); fills that arrived before the cancel are
+   * protected.
+   *
+   * @param tradeKey the trade
+   * @param reason why
+   * @return true when a working entry was cancelled
+   */
+  public boolean cancelEntry(String tradeKey, String reason) {
+    Optional<TradeRecord> trade = journal.trade(tradeKey);
+    if (trade.isEmpty() || trade.get().status() != TradeStatus.ENTRY_WORKING) {
+      return false;
+    }
+    boolean cancelled = false;
+    for (OrderRecord order : journal.ordersOf(tradeKey)) {
+      if (order.role().equals("E")
+          && (order.status() == OrderStatus.LIVE
+              || order.status() == OrderStatus.PARTIALLY_FILLED)) {
+        log.info("cancelling entry {} of {}: {}", order.clOrdId(), order.instId(), reason);
+        Optional<OrderDetails> after = cancelAndRead(order.instId(), order.clOrdId());
+        after.ifPresent(d -> applyEntryState(tradeKey, order.clOrdId(), d));
+        cancelled = true;
+      }
+    }
+    return cancelled;
+  }
+
+  private Optional<String> refusal(
+      EntryRequest request, OkxInstrument instrument, BigDecimal sz, Instant now) {
+    int level = journal.killSwitchLevel();
+    if (level > 0) {
+      return Optional.of("kill switch level " + level + " is tripped: no new entries");
+    }
+    if (!started) {
+      return Optional.of("executor not started: no reconciliation has run yet");
+    }
+    for (TradeRecord open : journal.openTrades()) {
+      if (open.instId().equals(request.instId())) {
+        return Optional.of(
+            request.instId()
+                + " already has a trade in state "
+                + open.status()
+                + " (one position per symbol)");
+      }
+    }
+    try {
+      instrument.formatSize(sz, request.kind() == EntryKind.MARKET_NEXT_OPEN);
+    } catch (IllegalArgumentException e) {
+      return Optional.of("size cannot be sent: " + e.getMessage());
+    }
+    DailyLoss day = journal.dailyLoss(LocalDate.ofInstant(now, ZoneOffset.UTC));
+    if (day.openTrades() >= settings.maxOpenTrades()) {
+      return Optional.of(
+          "max open trades "
+              + settings.maxOpenTrades()
+              + " reached ("
+              + day.openTrades()
+              + " open, pending entries and orphans included)");
+    }
+    BigDecimal limit = settings.dailyLossLimit().negate();
+    if (day.realised().compareTo(limit) <= 0) {
+      trip(1, "daily loss limit reached: realised " + day.realised().toPlainString());
+      return Optional.of(
+          "daily loss limit: realised "
+              + day.realised().toPlainString()
+              + " <= -"
+              + settings.dailyLossLimit().toPlainString());
+    }
+    if (day.committed().subtract(request.plannedRisk()).compareTo(limit) < 0) {
+      return Optional.of(
+          "daily loss limit: committed "
+              + day.committed().toPlainString()
+              + " - risk "
+              + request.plannedRisk().toPlainString()
+              + " < -"
+              + settings.dailyLossLimit().toPlainString());
+    }
+    return Optional.empty();
+  }
+
+  private OrderRecord entryIntent(TradeRecord trade, ClientOrderId id, Instant now) {
+    boolean market = trade.entryKind() == EntryKind.MARKET_NEXT_OPEN;
+    return OrderRecord.intent(
+        id.value(),
+        trade.tradeKey(),
+        "E",
+        trade.instId(),
+        wire(trade.side().entryAction().name()),
+        market ? OrderType.MARKET.wire() : OrderType.POST_ONLY.wire(),
+        trade.contracts(),
+        market ? Optional.empty() : Optional.of(trade.plannedEntry()),
+        Optional.of(trade.stop()),
+        Optional.of(trade.target()),
+        false,
+        Optional.of(client.serverClock().instant().plus(OkxClientConfig.DEFAULT_EXP_TIME_WINDOW)),
+        now);
+  }
+
+  private PlaceOrderRequest entryRequest(TradeRecord trade, ClientOrderId id) {
+    OkxInstrument instrument = instrument(trade.instId());
+    return trade.entryKind() == EntryKind.MARKET_NEXT_OPEN
+        ? PlaceOrderRequest.marketEntry(
+            instrument,
+            settings.tdMode(),
+            trade.side(),
+            trade.contracts(),
+            id,
+            trade.stop(),
+            trade.target())
+        : PlaceOrderRequest.postOnlyEntry(
+            instrument,
+            settings.tdMode(),
+            trade.side(),
+            trade.contracts(),
+            trade.plannedEntry(),
+            id,
+            trade.stop(),
+            trade.target());
+  }
+
+  private void submitEntry(String key, ClientOrderId id, boolean allowRetry) {
+    TradeRecord trade = trade(key);
+    OkxResult<OrderAck> result = placeWithRateLimitRetries(entryRequest(trade, id));
+    result.call().expTime().ifPresent(t -> journal.setExpTime(id.value(), t));
+    Instant now = clock.instant();
+    switch (result) {
+      case OkxResult.Ok<OrderAck> ok -> {
+        journal.updateOrder(
+            id.value(),
+            OrderStatus.LIVE,
+            "0",
+            "accepted",
+            ok.value().ordId(),
+            Optional.empty(),
+            now);
+        crashPoints.reached(CrashPoints.ENTRY_ANSWERED);
+        followEntry(key, id.value(), Optional.empty());
+      }
+      case OkxResult.Failed<OrderAck> failed -> {
+        OkxError error = failed.error();
+        switch (error.errorClass()) {
+          case AMBIGUOUS -> {
+            journal.updateOrder(
+                id.value(),
+                OrderStatus.SUBMITTED_UNKNOWN,
+                error.code(),
+                error.describe(),
+                "",
+                Optional.empty(),
+                now);
+            resolveEntry(key, id.value(), allowRetry, true);
+          }
+          case ADOPT_EXISTING -> {
+            journal.updateOrder(
+                id.value(),
+                OrderStatus.SUBMITTED_UNKNOWN,
+                error.code(),
+                "an order with this clOrdId is already working: adopting it",
+                "",
+                Optional.empty(),
+                now);
+            resolveEntry(key, id.value(), false, false);
+          }
+          case TIMESTAMP_EXPIRED, FATAL -> {
+            rejectEntry(key, id.value(), error);
+            trip(1, "entry " + id + " refused: " + error.describe());
+          }
+          default -> rejectEntry(key, id.value(), error);
+        }
+      }
+    }
+  }
+
+  private OkxResult<OrderAck> placeWithRateLimitRetries(PlaceOrderRequest request) {
+    OkxResult<OrderAck> result = client.placeOrder(request);
+    for (int attempt = 1;
+        result.errorClass() == OkxErrorClass.RATE_LIMITED && attempt <= ENTRY_RATE_LIMIT_RETRIES;
+        attempt++) {
+      // 50011 means not executed: the same clOrdId may be sent again after a backoff.
+      pause(settings.backoff().delay(attempt, random));
+      result = client.placeOrder(request);
+    }
+    return result;
+  }
+
+  private void rejectEntry(String key, String clOrdId, OkxError error) {
+    Instant now = clock.instant();
+    journal.updateOrder(
+        clOrdId, OrderStatus.REJECTED, error.code(), error.describe(), "", Optional.empty(), now);
+    journal.updateTrade(key, TradeStatus.SKIPPED, "entry rejected: " + error.describe(), now);
+  }
+
+  /**
+   * Resolves an entry whose fate is unknown: wait until its expTime has passed on the server, then
+   * query by clOrdId, then orders-pending and fills; only with proof that nothing exists is it
+   * retried once with the next attempt digit.
+   */
+  private void resolveEntry(String key, String clOrdId, boolean allowRetry, boolean waitForExpiry) {
+    OrderRecord order = journal.order(clOrdId).orElseThrow();
+    TradeRecord trade = trade(key);
+    if (waitForExpiry) {
+      Instant expiry =
+          order
+              .expTime()
+              .orElse(order.createdAt().plus(OkxClientConfig.DEFAULT_EXP_TIME_WINDOW))
+              .plus(settings.expTimeMargin());
+      Duration wait = Duration.between(client.serverClock().instant(), expiry);
+      if (wait.isPositive()) {
+        pause(wait);
+      }
+    }
+    OkxResult<OrderDetails> query = client.order(trade.instId(), OrderRef.clOrdId(clOrdId));
+    switch (query) {
+      case OkxResult.Ok<OrderDetails> ok -> followEntry(key, clOrdId, Optional.of(ok.value()));
+      case OkxResult.Failed<OrderDetails> failed
+          when failed.error().errorClass() == OkxErrorClass.NOT_FOUND -> {
+        Optional<OrderDetails> found = findElsewhere(trade.instId(), clOrdId);
+        if (found.isPresent()) {
+          followEntry(key, clOrdId, found);
+          return;
+        }
+        Instant now = clock.instant();
+        journal.updateOrder(
+            clOrdId,
+            OrderStatus.EXPIRED_LOCAL,
+            failed.error().code(),
+            "not found after expTime; no pending order and no fill: proven absent",
+            "",
+            Optional.empty(),
+            now);
+        if (allowRetry && now.isBefore(trade.validUntil()) && journal.killSwitchLevel() == 0) {
+          ClientOrderId next = new ClientOrderId(clOrdId).nextAttempt();
+          journal.addOrder(entryIntent(trade, next, now));
+          crashPoints.reached(CrashPoints.INTENT_COMMITTED);
+          submitEntry(key, next, false);
+        } else {
+          journal.updateTrade(
+              key,
+              TradeStatus.SKIPPED,
+              now.isBefore(trade.validUntil())
+                  ? "entry never reached the exchange and its one retry is spent"
+                  : "entry never reached the exchange and the signal expired at "
+                      + trade.validUntil(),
+              now);
+        }
+      }
+      case OkxResult.Failed<OrderDetails> failed -> {
+        log.warn("entry {} still unknown: {}", clOrdId, failed.error().describe());
+        checkUnknownAge(order);
+      }
+    }
+  }
+
+  private Optional<OrderDetails> findElsewhere(String instId, String clOrdId) {
+    OkxResult<List<OrderDetails>> pending = client.ordersPending(SWAP, instId);
+    if (pending instanceof OkxResult.Ok<List<OrderDetails>> ok) {
+      for (OrderDetails order : ok.value()) {
+        if (order.clOrdId().equals(clOrdId)) {
+          return Optional.of(order);
+        }
+      }
+    }
+    OkxResult<List<Fill>> fills = client.fills(SWAP, instId, "");
+    if (fills instanceof OkxResult.Ok<List<Fill>> ok) {
+      for (Fill fill : ok.value()) {
+        if (fill.clOrdId().equals(clOrdId)) {
+          return queryOrder(instId, OrderRef.ordId(fill.ordId()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private void checkUnknownAge(OrderRecord order) {
+    if (clock.instant().isAfter(order.createdAt().plus(settings.unknownKillAfter()))) {
+      trip(
+          1,
+          "order "
+              + order.clOrdId()
+              + " on "
+              + order.instId()
+              + " unknown for more than "
+              + settings.unknownKillAfter().toSeconds()
+              + " s");
+    }
+  }
+
+  private void followEntry(String key, String clOrdId, Optional<OrderDetails> known) {
+    TradeRecord trade = trade(key);
+    Optional<OrderDetails> details =
+        known.isPresent() ? known : queryOrder(trade.instId(), OrderRef.clOrdId(clOrdId));
+    if (details.isEmpty()) {
+      return;
+    }
+    OrderDetails d = details.get();
+    if (trade.entryKind() == EntryKind.MARKET_NEXT_OPEN) {
+      // A market order ends quickly; its unfilled remainder (price band) must not keep working.
+      for (int poll = 0; !d.state().isTerminal() && poll < settings.marketPolls(); poll++) {
+        pause(settings.marketPollInterval());
+        d = queryOrder(trade.instId(), OrderRef.ordId(d.ordId())).orElse(d);
+      }
+      if (!d.state().isTerminal()) {
+        d = cancelAndRead(trade.instId(), clOrdId).orElse(d);
+      }
+    }
+    applyEntryState(key, clOrdId, d);
+  }
+
+  private void applyEntryState(String key, String clOrdId, OrderDetails d) {
+    Instant now = clock.instant();
+    TradeRecord trade = trade(key);
+    journal.updateOrder(
+        clOrdId,
+        statusOf(d.state()),
+        "",
+        "exchange state "
+            + d.state().wire()
+            + (d.cancelSource().isEmpty() ? "" : " cancelSource " + d.cancelSource())
+            + ", accFillSz "
+            + d.accFillSz().toPlainString(),
+        d.ordId(),
+        Optional.of(d.accFillSz()),
+        now);
+    boolean filled = d.accFillSz().signum() > 0;
+    if (filled) {
+      journal.recordEntryFill(
+          key, d.accFillSz(), d.avgPx().orElse(trade.plannedEntry()), d.cTime(), now);
+      if (trade.status() == TradeStatus.ENTRY_WORKING) {
+        journal.updateTrade(
+            key,
+            TradeStatus.OPEN_UNPROTECTED,
+            "entry filled "
+                + d.accFillSz().toPlainString()
+                + " of "
+                + trade.contracts().toPlainString(),
+            now);
+      }
+    }
+    switch (d.state()) {
+      case LIVE -> {
+        // a resting limit entry: nothing to do until it fills
+      }
+      case PARTIALLY_FILLED -> {
+        // First partial fill: cancel the rest, then protect what filled (section 15.8).
+        Optional<OrderDetails> after = cancelAndRead(trade.instId(), clOrdId);
+        if (after.isPresent() && after.get().state().isTerminal()) {
+          applyEntryState(key, clOrdId, after.get());
+        } else {
+          importFills();
+          protect(key, Optional.of(d));
+        }
+      }
+      case FILLED, CANCELED, MMP_CANCELED -> {
+        if (!filled) {
+          journal.updateTrade(
+              key,
+              TradeStatus.SKIPPED,
+              "entry ended unfilled ("
+                  + d.state().wire()
+                  + (d.cancelSource().isEmpty() ? "" : ", cancelSource " + d.cancelSource())
+                  + ")",
+              now);
+        } else {
+          importFills();
+          protect(key, Optional.of(d));
+        }
+      }
+    }
+  }
+
+  private Optional<OrderDetails> cancelAndRead(String instId, String clOrdId) {
+    OkxResult<OrderAck> cancel = client.cancelOrder(instId, OrderRef.clOrdId(clOrdId));
+    if (!cancel.isOk() && cancel.errorClass() != OkxErrorClass.QUERY) {
+      log.warn("cancel of {} failed: {}", clOrdId, cancel.failure().orElseThrow().describe());
+    }
+    // sCode 0 only means accepted and 51400 means finished or absent: either way, read the order.
+    return queryOrder(instId, OrderRef.clOrdId(clOrdId));
+  }
+
+  private Optional<OrderDetails> queryOrder(String instId, OrderRef ref) {
+    OkxResult<OrderDetails> result = client.order(instId, ref);
+    if (result instanceof OkxResult.Ok<OrderDetails> ok) {
+      return Optional.of(ok.value());
+    }
+    log.warn(
+        "query of order {} failed: {}", ref.value(), result.failure().orElseThrow().describe());
+    return Optional.empty();
+  }
+
+  private static OrderStatus statusOf(OrderState state) {
+    return switch (state) {
+      case LIVE -> OrderStatus.LIVE;
+      case PARTIALLY_FILLED -> OrderStatus.PARTIALLY_FILLED;
+      case FILLED -> OrderStatus.FILLED;
+      case CANCELED, MMP_CANCELED -> OrderStatus.CANCELED;
+    };
+  }
+
+  // ---- protection ----
+
+  private void protect(String key, Optional<OrderDetails> entry) {
+    TradeRecord trade = trade(key);
+    BigDecimal need = trade.filledSz();
+    if (need.signum() <= 0 || !trade.status().hasPosition()) {
+      return;
+    }
+    Instant now = clock.instant();
+    if (entry.isPresent()) {
+      ClientOrderId attached =
+          new ClientOrderId(entry.get().clOrdId()).withRole(OrderRole.ATTACHED_ALGO);
+      Optional<AttachedAlgo> attachment = entry.get().attachAlgoOrds().stream().findFirst();
+      if (attachment.isPresent() && attachment.get().failed()) {
+        alerts.alert(
+            trade.instId()
+                + ": attached TP/SL of "
+                + entry.get().clOrdId()
+                + " was not created (failCode "
+                + attachment.get().failCode()
+                + "): placing a protective oco");
+        journalAlgo(
+            trade,
+            attached.value(),
+            "A",
+            need,
+            OrderStatus.REJECTED,
+            attachment.get().failCode(),
+            "");
+      } else {
+        Optional<AlgoOrderDetails> back = readAlgo(attached.value());
+        if (back.isPresent() && covers(back.get(), need)) {
+          journalAlgo(
+              trade, attached.value(), "A", need, OrderStatus.LIVE, "", back.get().algoId());
+          markProtected(key, "attached TP/SL " + attached + " read back live");
+          return;
+        }
+      }
+    }
+    for (OrderRecord order : journal.ordersOf(key)) {
+      if ((order.role().equals("P") || order.role().equals("A"))
+          && order.status() == OrderStatus.LIVE) {
+        Optional<AlgoOrderDetails> back = readAlgo(order.clOrdId());
+        if (back.isPresent() && covers(back.get(), need)) {
+          markProtected(key, "algo " + order.clOrdId() + " read back live");
+          return;
+        }
+      }
+    }
+    log.info("{}: {} contracts of {} need a protective oco at {}", trade.instId(), need, key, now);
+    placeProtective(key, need);
+  }
+
+  private void journalAlgo(
+      TradeRecord trade,
+      String clOrdId,
+      String role,
+      BigDecimal sz,
+      OrderStatus status,
+      String code,
+      String algoId) {
+    Instant now = clock.instant();
+    if (journal.order(clOrdId).isEmpty()) {
+      journal.addOrder(
+          OrderRecord.intent(
+              clOrdId,
+              trade.tradeKey(),
+              role,
+              trade.instId(),
+              wire(trade.side().exitAction().name()),
+              AlgoOrderType.OCO.wire(),
+              sz,
+              Optional.empty(),
+              Optional.of(trade.stop()),
+              Optional.of(trade.target()),
+              true,
+              Optional.empty(),
+              now));
+    }
+    journal.updateOrder(clOrdId, status, code, "read back", algoId, Optional.empty(), now);
+  }
+
+  private void placeProtective(String key, BigDecimal need) {
+    TradeRecord trade = trade(key);
+    OkxInstrument instrument = instrument(trade.instId());
+    long previous = journal.ordersOf(key).stream().filter(o -> o.role().equals("P")).count();
+    if (previous >= 9) {
+      flatten(key, "protective algo attempts exhausted for " + trade.instId());
+      return;
+    }
+    ClientOrderId pid = new ClientOrderId(key + "P" + (previous + 1));
+    Instant now = clock.instant();
+    journal.addOrder(
+        OrderRecord.intent(
+            pid.value(),
+            key,
+            "P",
+            trade.instId(),
+            wire(trade.side().exitAction().name()),
+            AlgoOrderType.OCO.wire(),
+            need,
+            Optional.empty(),
+            Optional.of(trade.stop()),
+            Optional.of(trade.target()),
+            true,
+            Optional.empty(),
+            now));
+    if (trade.unprotectedSince().isEmpty()) {
+      journal.setUnprotectedSince(key, Optional.of(now));
+    }
+    crashPoints.reached(CrashPoints.PROTECTION_COMMITTED);
+    AlgoOrderRequest request =
+        AlgoOrderRequest.protectiveOco(
+            instrument, settings.tdMode(), trade.side(), need, pid, trade.stop(), trade.target());
+    int attempt = 0;
+    while (true) {
+      if (pastDeadline(key)) {
+        journal.updateOrder(
+            pid.value(),
+            OrderStatus.EXPIRED_LOCAL,
+            "",
+            "no confirmed stop within the deadline",
+            "",
+            Optional.empty(),
+            clock.instant());
+        flatten(
+            key,
+            trade.instId()
+                + " unprotected for more than "
+                + settings.unprotectedDeadline().toSeconds()
+                + " s: kill switch level 3 for this symbol, closing at market");
+        return;
+      }
+      OkxResult<AlgoAck> result = client.placeAlgo(request);
+      OkxErrorClass kind = result.errorClass();
+      String code = result.failure().map(OkxError::code).orElse("0");
+      String message = result.failure().map(OkxError::describe).orElse("accepted");
+      if (kind == OkxErrorClass.OK
+          || kind == OkxErrorClass.AMBIGUOUS
+          || kind == OkxErrorClass.ADOPT_EXISTING) {
+        String algoId = result instanceof OkxResult.Ok<AlgoAck> ok ? ok.value().algoId() : "";
+        journal.updateOrder(
+            pid.value(),
+            OrderStatus.SUBMITTED_UNKNOWN,
+            code,
+            message + "; counted only after reading it back",
+            algoId,
+            Optional.empty(),
+            clock.instant());
+        Optional<AlgoOrderDetails> back = readAlgo(pid.value());
+        if (back.isPresent() && covers(back.get(), need)) {
+          journal.updateOrder(
+              pid.value(),
+              OrderStatus.LIVE,
+              "",
+              "read back live",
+              back.get().algoId(),
+              Optional.empty(),
+              clock.instant());
+          markProtected(key, "protective oco " + pid + " read back live");
+          return;
+        }
+        if (back.isPresent()) {
+          journal.updateOrder(
+              pid.value(),
+              algoStatus(back.get().state()),
+              back.get().failCode(),
+              "read back " + back.get().state().wire(),
+              back.get().algoId(),
+              Optional.empty(),
+              clock.instant());
+          return;
+        }
+        // not found by algoClOrdId: proof the placement did not happen, same id may be resent
+        attempt++;
+        pause(settings.backoff().delay(attempt, random));
+        continue;
+      }
+      switch (kind) {
+        case RATE_LIMITED, NOT_SENT -> {
+          attempt++;
+          pause(settings.backoff().delay(attempt, random));
+        }
+        case STOP_CROSSED -> {
+          journal.updateOrder(
+              pid.value(),
+              OrderStatus.REJECTED,
+              code,
+              message,
+              "",
+              Optional.empty(),
+              clock.instant());
+          closeAtMarket(
+              key,
+              "stop already through the market (" + code + "): closed at market as a stop-out",
+              "STOP");
+          return;
+        }
+        case POSITION_GONE -> {
+          journal.updateOrder(
+              pid.value(),
+              OrderStatus.REJECTED,
+              code,
+              message,
+              "",
+              Optional.empty(),
+              clock.instant());
+          return;
+        }
+        default -> {
+          journal.updateOrder(
+              pid.value(),
+              OrderStatus.REJECTED,
+              code,
+              message,
+              "",
+              Optional.empty(),
+              clock.instant());
+          if (kind == OkxErrorClass.FATAL || kind == OkxErrorClass.TIMESTAMP_EXPIRED) {
+            trip(1, "protective algo of " + trade.instId() + " refused: " + message);
+          }
+          flatten(key, "protective oco refused (" + message + "): closing at market");
+          return;
+        }
+      }
+    }
+  }
+
+  private boolean pastDeadline(String key) {
+    return trade(key)
+        .unprotectedSince()
+        .map(since -> clock.instant().isAfter(since.plus(settings.unprotectedDeadline())))
+        .orElse(false);
+  }
+
+  private void markProtected(String key, String reason) {
+    journal.updateTrade(key, TradeStatus.OPEN_PROTECTED, reason, clock.instant());
+    journal.setUnprotectedSince(key, Optional.empty());
+  }
+
+  private Optional<AlgoOrderDetails> readAlgo(String algoClOrdId) {
+    OkxResult<AlgoOrderDetails> result = client.algo(AlgoRef.algoClOrdId(algoClOrdId));
+    return result instanceof OkxResult.Ok<AlgoOrderDetails> ok
+        ? Optional.of(ok.value())
+        : Optional.empty();
+  }
+
+  private static boolean covers(AlgoOrderDetails algo, BigDecimal need) {
+    return (algo.state() == AlgoState.LIVE || algo.state() == AlgoState.PAUSE)
+        && algo.slTriggerPx().isPresent()
+        && algo.sz().map(sz -> sz.compareTo(need) >= 0).orElse(true);
+  }
+
+  private static OrderStatus algoStatus(AlgoState state) {
+    return switch (state) {
+      case LIVE, PAUSE -> OrderStatus.LIVE;
+      case PARTIALLY_EFFECTIVE -> OrderStatus.PARTIALLY_FILLED;
+      case EFFECTIVE -> OrderStatus.FILLED;
+      case CANCELED -> OrderStatus.CANCELED;
+      case ORDER_FAILED, PARTIALLY_FAILED -> OrderStatus.REJECTED;
+    };
+  }
+
+  // ---- closing ----
+
+  private void flatten(String key, String reason) {
+    alerts.alert(reason);
+    closeAtMarket(key, reason, "FLATTENED");
+  }
+
+  /**
+   * Closes a trade's position: our algos for the symbol are cancelled first, then a reduce-only
+   * market order closes what the exchange reports, then the trade is closed from its fills.
+   */
+  private void closeAtMarket(String key, String reason, String exitReason) {
+    TradeRecord trade = trade(key);
+    Instant now = clock.instant();
+    journal.updateTrade(key, TradeStatus.CLOSING, reason, now);
+    cancelOurAlgos(trade.instId());
+    Optional<BigDecimal> position = positionSize(trade.instId());
+    if (position.isEmpty()) {
+      alerts.alert(trade.instId() + ": position unknown while closing " + key + "; will retry");
+      return;
+    }
+    if (position.get().signum() != 0) {
+      OkxInstrument instrument = instrument(trade.instId());
+      Side held = position.get().signum() > 0 ? Side.LONG : Side.SHORT;
+      BigDecimal sz = position.get().abs().min(instrument.maxMktSz());
+      long previous = journal.ordersOf(key).stream().filter(o -> o.role().equals("X")).count();
+      ClientOrderId xid = new ClientOrderId(key + "X" + Math.min(previous + 1, 9));
+      if (journal.order(xid.value()).isEmpty()) {
+        journal.addOrder(
+            OrderRecord.intent(
+                xid.value(),
+                key,
+                "X",
+                trade.instId(),
+                wire(held.exitAction().name()),
+                OrderType.MARKET.wire(),
+                sz,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                true,
+                Optional.of(
+                    client.serverClock().instant().plus(OkxClientConfig.DEFAULT_EXP_TIME_WINDOW)),
+                now));
+      }
+      PlaceOrderRequest close =
+          new PlaceOrderRequest(
+              instrument,
+              settings.tdMode(),
+              held.exitAction(),
+              PositionSide.NET,
+              OrderType.MARKET,
+              sz,
+              Optional.empty(),
+              true,
+              xid,
+              ClientOrderId.TAG,
+              Optional.empty());
+      OkxResult<OrderAck> result = placeWithRateLimitRetries(close);
+      result.call().expTime().ifPresent(t -> journal.setExpTime(xid.value(), t));
+      if (result.isOk() || result.errorClass() == OkxErrorClass.AMBIGUOUS) {
+        if (!result.isOk()) {
+          journal.updateOrder(
+              xid.value(),
+              OrderStatus.SUBMITTED_UNKNOWN,
+              result.failure().orElseThrow().code(),
+              result.failure().orElseThrow().describe(),
+              "",
+              Optional.empty(),
+              clock.instant());
+          Instant expiry =
+              result
+                  .call()
+                  .expTime()
+                  .orElse(client.serverClock().instant())
+                  .plus(settings.expTimeMargin());
+          Duration wait = Duration.between(client.serverClock().instant(), expiry);
+          if (wait.isPositive()) {
+            pause(wait);
+          }
+        }
+        queryOrder(trade.instId(), OrderRef.clOrdId(xid.value()))
+            .ifPresent(
+                d ->
+                    journal.updateOrder(
+                        xid.value(),
+                        statusOf(d.state()),
+                        result.isOk() ? "0" : "",
+                        "exchange state " + d.state().wire(),
+                        d.ordId(),
+                        Optional.of(d.accFillSz()),
+                        clock.instant()));
+      } else {
+        OkxError error = result.failure().orElseThrow();
+        journal.updateOrder(
+            xid.value(),
+            OrderStatus.REJECTED,
+            error.code(),
+            error.describe(),
+            "",
+            Optional.empty(),
+            clock.instant());
+        alerts.alert(trade.instId() + ": close of " + key + " failed: " + error.describe());
+      }
+    }
+    closeIfFlat(key, Optional.of(exitReason));
+  }
+
+  private boolean closeIfFlat(String key, Optional<String> exitReason) {
+    TradeRecord trade = trade(key);
+    Optional<BigDecimal> position = positionSize(trade.instId());
+    if (position.isEmpty() || position.get().signum() != 0) {
+      return false;
+    }
+    importFills();
+    String entrySide = wire(trade.side().entryAction().name());
+    BigDecimal gross = BigDecimal.ZERO;
+    BigDecimal fees = BigDecimal.ZERO;
+    BigDecimal exitNotional = BigDecimal.ZERO;
+    BigDecimal exitSize = BigDecimal.ZERO;
+    Instant closedAt = clock.instant();
+    boolean liquidated = false;
+    for (FillRecord fill : journal.fills()) {
+      if (!fill.tradeKey().equals(key)) {
+        continue;
+      }
+      gross = gross.add(fill.fillPnl());
+      fees = fees.subtract(fill.fee());
+      if (!fill.side().equals(entrySide)) {
+        exitNotional = exitNotional.add(fill.fillPx().multiply(fill.fillSz()));
+        exitSize = exitSize.add(fill.fillSz());
+        closedAt = fill.fillTime();
+        liquidated |= fill.liquidationOrAdl();
+      }
+    }
+    BigDecimal funding = fundingOf(key);
+    BigDecimal exitPx =
+        exitSize.signum() > 0
+            ? exitNotional.divide(exitSize, 10, RoundingMode.HALF_EVEN).stripTrailingZeros()
+            : trade.entryPx().orElse(trade.plannedEntry());
+    String reason =
+        liquidated ? "LIQUIDATION_OR_ADL" : exitReason.orElseGet(() -> algoExitReason(trade));
+    journal.closeTrade(
+        key, TradeResult.of(exitPx, reason, gross, fees, funding, trade.plannedRisk()), closedAt);
+    settleAlgos(trade);
+    // after any close, sweep for our leftover algos on the symbol (section 15.9)
+    cancelOurAlgos(trade.instId());
+    alerts.alert(trade.instId() + ": trade " + key + " closed (" + reason + ")");
+    return true;
+  }
+
+  private String algoExitReason(TradeRecord trade) {
+    for (OrderRecord order : journal.ordersOf(trade.tradeKey())) {
+      if (order.role().equals("A") || order.role().equals("P")) {
+        Optional<AlgoOrderDetails> back = readAlgo(order.clOrdId());
+        if (back.isPresent() && back.get().state() == AlgoState.EFFECTIVE) {
+          return back.get().actualSide().equals("tp") ? "TARGET" : "STOP";
+        }
+      }
+    }
+    return "EXTERNAL_CLOSE";
+  }
+
+  private void settleAlgos(TradeRecord trade) {
+    for (OrderRecord order : journal.ordersOf(trade.tradeKey())) {
+      if ((order.role().equals("A") || order.role().equals("P")) && !order.status().isTerminal()) {
+        readAlgo(order.clOrdId())
+            .ifPresent(
+                back ->
+                    journal.updateOrder(
+                        order.clOrdId(),
+                        algoStatus(back.state()),
+                        back.failCode(),
+                        "read back " + back.state().wire() + " " + back.actualSide(),
+                        back.algoId(),
+                        Optional.empty(),
+                        clock.instant()));
+      }
+    }
+  }
+
+  private BigDecimal fundingOf(String key) {
+    BigDecimal paid = BigDecimal.ZERO;
+    for (FundingRecord bill : journal.funding()) {
+      if (bill.tradeKey().equals(key)) {
+        paid = paid.subtract(bill.pnl());
+      }
+    }
+    return paid;
+  }
+
+  private void cancelOurAlgos(String instId) {
+    OkxResult<List<AlgoOrderDetails>> pending = client.algosPending(TPSL_TYPES, SWAP, instId);
+    if (!(pending instanceof OkxResult.Ok<List<AlgoOrderDetails>> ok)) {
+      log.warn("{}: algos-pending failed: {}", instId, pending.failure().orElseThrow().describe());
+      return;
+    }
+    cancelAlgos(
+        ok.value().stream()
+            .filter(a -> a.instId().equals(instId))
+            .filter(a -> ClientOrderId.parse(a.algoClOrdId()).isPresent())
+            .toList());
+  }
+
+  private void cancelAlgos(List<AlgoOrderDetails> algos) {
+    for (int from = 0; from < algos.size(); from += 10) {
+      List<AlgoOrderDetails> batch = algos.subList(from, Math.min(from + 10, algos.size()));
+      Map<String, List<AlgoCancel>> byInstrument = new HashMap<>();
+      for (AlgoOrderDetails algo : batch) {
+        byInstrument
+            .computeIfAbsent(algo.instId(), k -> new ArrayList<>())
+            .add(new AlgoCancel(algo.instId(), AlgoRef.algoId(algo.algoId())));
+      }
+      for (List<AlgoCancel> cancels : byInstrument.values()) {
+        OkxResult<?> result = client.cancelAlgos(cancels);
+        result.failure().ifPresent(e -> log.warn("cancel-algos failed: {}", e.describe()));
+      }
+      for (AlgoOrderDetails algo : batch) {
+        log.info(
+            "{}: cancelled our algo {} ({})", algo.instId(), algo.algoClOrdId(), algo.algoId());
+        journal
+            .order(algo.algoClOrdId())
+            .filter(o -> !o.status().isTerminal())
+            .ifPresent(
+                o ->
+                    journal.updateOrder(
+                        o.clOrdId(),
+                        OrderStatus.CANCELED,
+                        "",
+                        "cancelled by the bot",
+                        algo.algoId(),
+                        Optional.empty(),
+                        clock.instant()));
+      }
+    }
+  }
+
+  private Optional<BigDecimal> positionSize(String instId) {
+    OkxResult<List<Position>> result = client.positions(SWAP, instId);
+    if (!(result instanceof OkxResult.Ok<List<Position>> ok)) {
+      log.warn("{}: positions failed: {}", instId, result.failure().orElseThrow().describe());
+      return Optional.empty();
+    }
+    return Optional.of(
+        ok.value().stream()
+            .filter(p -> p.instId().equals(instId))
+            .map(Position::pos)
+            .reduce(BigDecimal.ZERO, BigDecimal::add));
+  }
+
+  // ---- reconciliation ----
+
+  /**
+   * Reconciles the journal with the exchange (OKX-TRADING.md section 15.10): resolves every
+   * non-terminal journaled order by its client id, closes trades whose position is gone, maps every
+   * position to a trade (else journals an {@link TradeStatus#ORPHAN}), protects unprotected
+   * positions, cancels our algos whose position is gone, and imports missed fills and funding bills
+   * once. Runs at startup and periodically.
+   */
+  public void reconcile() {
+    for (OrderRecord order : journal.orders()) {
+      if (!order.status().isTerminal()) {
+        reconcileOrder(order);
+      }
+    }
+    OkxResult<List<Position>> positions = client.positions(SWAP, "");
+    if (!(positions instanceof OkxResult.Ok<List<Position>> ok)) {
+      alerts.alert(
+          "reconciliation: positions failed: " + positions.failure().orElseThrow().describe());
+      return;
+    }
+    Map<String, BigDecimal> held = new HashMap<>();
+    for (Position position : ok.value()) {
+      if (position.pos().signum() != 0) {
+        held.merge(position.instId(), position.pos(), BigDecimal::add);
+      }
+    }
+    for (TradeRecord trade : journal.trades()) {
+      if ((trade.status().hasPosition() || trade.status() == TradeStatus.ORPHAN)
+          && !held.containsKey(trade.instId())) {
+        closeIfFlat(trade.tradeKey(), Optional.empty());
+      }
+    }
+    for (Position position : ok.value()) {
+      if (position.pos().signum() == 0) {
+        continue;
+      }
+      Optional<TradeRecord> trade =
+          journal.trades().stream()
+              .filter(t -> t.instId().equals(position.instId()))
+              .filter(t -> t.status().hasPosition() || t.status() == TradeStatus.ORPHAN)
+              .findFirst();
+      if (trade.isEmpty()) {
+        orphan(position);
+      } else if (trade.get().status().hasPosition()) {
+        ensureProtected(trade.get(), position.pos().abs());
+      }
+    }
+    OkxResult<List<AlgoOrderDetails>> algos = client.algosPending(TPSL_TYPES, SWAP, "");
+    if (algos instanceof OkxResult.Ok<List<AlgoOrderDetails>> live) {
+      List<AlgoOrderDetails> leftovers =
+          live.value().stream()
+              .filter(a -> ClientOrderId.parse(a.algoClOrdId()).isPresent())
+              .filter(a -> !held.containsKey(a.instId()))
+              .toList();
+      for (AlgoOrderDetails algo : leftovers) {
+        alerts.alert(
+            algo.instId()
+                + ": our algo "
+                + algo.algoClOrdId()
+                + " is live without a position: cancelling it");
+      }
+      cancelAlgos(leftovers);
+    }
+    importFills();
+    importFunding();
+  }
+
+  /** Runs one periodic reconciliation (the same work as at startup). */
+  public void poll() {
+    reconcile();
+  }
+
+  private void reconcileOrder(OrderRecord order) {
+    TradeRecord trade = trade(order.tradeKey());
+    switch (order.role()) {
+      case "E" -> {
+        switch (order.status()) {
+          case PENDING_SUBMIT, SUBMITTED_UNKNOWN ->
+              resolveEntry(
+                  order.tradeKey(),
+                  order.clOrdId(),
+                  new ClientOrderId(order.clOrdId()).attempt() == 1
+                      && trade.status() == TradeStatus.ENTRY_WORKING,
+                  true);
+          default ->
+              queryOrder(order.instId(), OrderRef.clOrdId(order.clOrdId()))
+                  .ifPresent(d -> applyEntryState(order.tradeKey(), order.clOrdId(), d));
+        }
+      }
+      case "A", "P" -> {
+        Optional<AlgoOrderDetails> back = readAlgo(order.clOrdId());
+        if (back.isPresent()) {
+          journal.updateOrder(
+              order.clOrdId(),
+              algoStatus(back.get().state()),
+              back.get().failCode(),
+              "read back " + back.get().state().wire(),
+              back.get().algoId(),
+              Optional.empty(),
+              clock.instant());
+        } else if (order.status() != OrderStatus.LIVE) {
+          journal.updateOrder(
+              order.clOrdId(),
+              OrderStatus.EXPIRED_LOCAL,
+              "",
+              "algo not found by algoClOrdId: never placed",
+              "",
+              Optional.empty(),
+              clock.instant());
+        }
+      }
+      default ->
+          queryOrder(order.instId(), OrderRef.clOrdId(order.clOrdId()))
+              .ifPresentOrElse(
+                  d ->
+                      journal.updateOrder(
+                          order.clOrdId(),
+                          statusOf(d.state()),
+                          "",
+                          "exchange state " + d.state().wire(),
+                          d.ordId(),
+                          Optional.of(d.accFillSz()),
+                          clock.instant()),
+                  () -> checkUnknownAge(order));
+    }
+  }
+
+  private void ensureProtected(TradeRecord trade, BigDecimal size) {
+    OkxResult<List<AlgoOrderDetails>> pending =
+        client.algosPending(TPSL_TYPES, SWAP, trade.instId());
+    if (!(pending instanceof OkxResult.Ok<List<AlgoOrderDetails>> ok)) {
+      return;
+    }
+    Optional<AlgoOrderDetails> cover =
+        ok.value().stream()
+            .filter(a -> a.instId().equals(trade.instId()))
+            .filter(
+                a ->
+                    ClientOrderId.parse(a.algoClOrdId())
+                        .map(id -> id.signalKey().equals(trade.tradeKey()))
+                        .orElse(false))
+            .filter(a -> covers(a, size))
+            .findFirst();
+    if (cover.isPresent()) {
+      if (trade.status() != TradeStatus.OPEN_PROTECTED) {
+        markProtected(trade.tradeKey(), "algo " + cover.get().algoClOrdId() + " found live");
+      }
+      return;
+    }
+    alerts.alert(
+        trade.instId()
+            + ": position "
+            + size.toPlainString()
+            + " of trade "
+            + trade.tradeKey()
+            + " has no live stop on the exchange: placing a protective oco");
+    Instant now = clock.instant();
+    if (trade.status() == TradeStatus.OPEN_PROTECTED) {
+      journal.updateTrade(
+          trade.tradeKey(),
+          TradeStatus.OPEN_UNPROTECTED,
+          "no live stop found on the exchange",
+          now);
+    }
+    if (trade(trade.tradeKey()).unprotectedSince().isEmpty()) {
+      journal.setUnprotectedSince(trade.tradeKey(), Optional.of(now));
+    }
+    placeProtective(trade.tradeKey(), size);
+  }
+
+  private void orphan(Position position) {
+    String signalId = "orphan:" + position.instId() + ":" + position.posId();
+    String key = ClientOrderId.signalKey(signalId);
+    if (journal.trade(key).isPresent()) {
+      return;
+    }
+    Instant now = clock.instant();
+    BigDecimal px = position.avgPx().orElse(BigDecimal.ONE);
+    OkxInstrument instrument = instruments.get(position.instId());
+    BigDecimal contractValue =
+        instrument == null ? BigDecimal.ONE : instrument.ctVal().multiply(instrument.ctMult());
+    journal.addTrade(
+        new TradeRecord(
+            key,
+            signalId,
+            position.instId(),
+            position.pos().signum() > 0 ? Side.LONG : Side.SHORT,
+            EntryKind.MARKET_NEXT_OPEN,
+            px,
+            px,
+            px,
+            position.pos().abs(),
+            contractValue,
+            BigDecimal.ZERO,
+            now,
+            TradeStatus.ORPHAN,
+            "position the journal does not know",
+            position.pos().abs(),
+            Optional.of(px),
+            Optional.of(position.cTime()),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            now));
+    alerts.alert(
+        "ORPHAN: "
+            + position.instId()
+            + " position "
+            + position.pos().toPlainString()
+            + " at "
+            + px.toPlainString()
+            + " is not in the journal; policy "
+            + settings.orphanPolicy());
+    if (settings.orphanPolicy() == OrphanPolicy.FLATTEN && instrument != null) {
+      closeAtMarket(key, "orphan position flattened", "ORPHAN_FLATTENED");
+    } else {
+      trip(1, "orphan position on " + position.instId());
+    }
+  }
+
+  // ---- fills and funding ----
+
+  private void importFills() {
+    OkxResult<List<Fill>> result = client.fills(SWAP, "", "");
+    if (!(result instanceof OkxResult.Ok<List<Fill>> ok)) {
+      log.warn("fills failed: {}", result.failure().orElseThrow().describe());
+      return;
+    }
+    List<Fill> fills = new ArrayList<>(ok.value());
+    fills.sort(Comparator.comparing(Fill::fillTime));
+    for (Fill fill : fills) {
+      String key =
+          ClientOrderId.parse(fill.clOrdId())
+              .map(ClientOrderId::signalKey)
+              .filter(k -> journal.trade(k).isPresent())
+              .orElseGet(() -> holderOf(fill.instId(), fill.fillTime()));
+      journal.addFill(
+          new FillRecord(
+              fill.tradeId(),
+              key,
+              fill.instId(),
+              fill.ordId(),
+              fill.clOrdId(),
+              wire(fill.side().name()),
+              fill.fillPx(),
+              fill.fillSz(),
+              fill.fillPnl(),
+              fill.fee(),
+              fill.fillTime()));
+    }
+  }
+
+  /** The trade that holds the symbol's position now, else the one whose window contains time. */
+  private String holderOf(String instId, Instant time) {
+    List<TradeRecord> trades = journal.trades();
+    for (TradeRecord trade : trades) {
+      if (trade.instId().equals(instId)
+          && (trade.status().hasPosition() || trade.status() == TradeStatus.ORPHAN)) {
+        return trade.tradeKey();
+      }
+    }
+    return windowOf(trades, instId, time);
+  }
+
+  private static String windowOf(List<TradeRecord> trades, String instId, Instant time) {
+    for (TradeRecord trade : trades) {
+      if (trade.instId().equals(instId)
+          && trade.openedAt().isPresent()
+          && !time.isBefore(trade.openedAt().get())
+          && trade.closedAt().map(closed -> !time.isAfter(closed)).orElse(true)) {
+        return trade.tradeKey();
+      }
+    }
+    return "";
+  }
+
+  private void importFunding() {
+    OkxResult<List<Bill>> result = client.fundingBills(SWAP, "", "");
+    if (!(result instanceof OkxResult.Ok<List<Bill>> ok)) {
+      log.warn("funding bills failed: {}", result.failure().orElseThrow().describe());
+      return;
+    }
+    for (Bill bill : ok.value()) {
+      if (!bill.isFunding()) {
+        continue;
+      }
+      String key = windowOf(journal.trades(), bill.instId(), bill.ts());
+      boolean added =
+          journal.addFunding(
+              new FundingRecord(bill.billId(), key, bill.instId(), bill.pnl(), bill.ts()));
+      if (added && !key.isEmpty()) {
+        TradeRecord trade = trade(key);
+        if (trade.status() == TradeStatus.CLOSED && trade.result().isPresent()) {
+          TradeResult old = trade.result().get();
+          journal.closeTrade(
+              key,
+              TradeResult.of(
+                  old.exitPx(),
+                  old.exitReason(),
+                  old.grossPnl(),
+                  old.fees(),
+                  fundingOf(key),
+                  trade.plannedRisk()),
+              trade.closedAt().orElse(bill.ts()));
+        }
+      }
+    }
+  }
+
+  // ---- kill switch ----
+
+  /**
+   * Trips the kill switch and acts on it: level 1 refuses new entries; level 2 also cancels our
+   * pending entries; level 3 also cancels our algos and closes every position with reduce-only
+   * market orders, then checks that the account is flat. Persisted until a human clears it.
+   *
+   * @param level 1, 2 or 3
+   * @param reason why
+   * @return true when, after acting, no position of a configured instrument is open
+   */
+  public boolean killSwitch(int level, String reason) {
+    trip(level, reason);
+    return applyKillSwitch(level);
+  }
+
+  private void trip(int level, String reason) {
+    journal.tripKillSwitch(level, reason, clock.instant());
+    alerts.alert("kill switch level " + level + ": " + reason);
+  }
+
+  private boolean applyKillSwitch(int level) {
+    if (level >= 2) {
+      for (TradeRecord trade : journal.trades()) {
+        if (trade.status() == TradeStatus.ENTRY_WORKING) {
+          cancelEntry(trade.tradeKey(), "kill switch level " + level);
+        }
+      }
+    }
+    if (level >= 3) {
+      for (TradeRecord trade : journal.trades()) {
+        if (trade.status().hasPosition() || trade.status() == TradeStatus.ORPHAN) {
+          closeAtMarket(trade.tradeKey(), "kill switch level 3", "KILL_SWITCH");
+        }
+      }
+    }
+    return isFlat();
+  }
+
+  /**
+   * Tells whether the exchange reports no open position on any configured instrument.
+   *
+   * @return true when flat; false when a position is open or the query failed
+   */
+  public boolean isFlat() {
+    OkxResult<List<Position>> result = client.positions(SWAP, "");
+    return result instanceof OkxResult.Ok<List<Position>> ok
+        && ok.value().stream()
+            .filter(p -> instruments.containsKey(p.instId()))
+            .allMatch(p -> p.pos().signum() == 0);
+  }
+
+  // ---- helpers ----
+
+  private TradeRecord trade(String key) {
+    return journal
+        .trade(key)
+        .orElseThrow(() -> new IllegalStateException("no journaled trade " + key));
+  }
+
+  private OkxInstrument instrument(String instId) {
+    OkxInstrument instrument = instruments.get(instId);
+    if (instrument == null) {
+      throw new IllegalArgumentException(
+          "instrument " + instId + " is not configured; known: " + instruments.keySet());
+    }
+    return instrument;
+  }
+
+  private void pause(Duration duration) {
+    try {
+      sleeper.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting " + duration, e);
+    }
+  }
+
+  private static String wire(String enumName) {
+    return enumName.toLowerCase(java.util.Locale.ROOT);
+  }
+}

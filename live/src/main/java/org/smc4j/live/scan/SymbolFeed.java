@@ -1,0 +1,161 @@
+package org.smc4j.live.scan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import org.smc4j.core.bar.BarArrays;
+import org.smc4j.core.bar.Timeframe;
+import org.smc4j.core.engine.EntrySignal;
+import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.core.engine.StrategyEngine;
+import org.smc4j.core.engine.StrategyEventKind;
+import org.smc4j.core.engine.StrategyEventListener;
+import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.trading.plan.EntrySignalAdapter;
+import org.smc4j.trading.plan.PlanSizer;
+import org.smc4j.trading.plan.TradePlan;
+
+/**
+ * One symbol's streaming strategy state: the same {@link StrategyEngine} the backtest replays (15m
+ * derived from 5m inside it), fed each closed 5m candle once, in order. Signals become plans
+ * through the backtest's {@link EntrySignalAdapter} and are sized by its {@link PlanSizer}.
+ *
+ * <p>Signals on candles that close before {@code liveFromCloseMillis} are warm-up: the engine sees
+ * them (its state must match a replay from the first candle) but they are not reported. Not
+ * thread-safe; the loop feeds one symbol from one thread at a time.
+ */
+public final class SymbolFeed {
+
+  /** How many of the latest candles are kept for a signal's chart. */
+  static final int CHART_BARS = 240;
+
+  private final String symbol;
+  private final ContractSpec spec;
+  private final PlanSizer sizer;
+  private final long liveFromCloseMillis;
+  private final StrategyEngine engine;
+  private final List<EntrySignal> pending = new ArrayList<>();
+  private long lastOpenMillis = Long.MIN_VALUE;
+  // The latest candles for charts: a window of CHART_BARS, compacted when the arrays fill up.
+  private final long[] recentTime = new long[2 * CHART_BARS];
+  private final double[] recentOpen = new double[2 * CHART_BARS];
+  private final double[] recentHigh = new double[2 * CHART_BARS];
+  private final double[] recentLow = new double[2 * CHART_BARS];
+  private final double[] recentClose = new double[2 * CHART_BARS];
+  private final double[] recentVolume = new double[2 * CHART_BARS];
+  private int recentFrom;
+  private int recentTo;
+
+  SymbolFeed(
+      String symbol,
+      ContractSpec spec,
+      StrategyConfig config,
+      PlanSizer sizer,
+      long liveFromCloseMillis) {
+    this.symbol = Objects.requireNonNull(symbol, "symbol");
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.sizer = Objects.requireNonNull(sizer, "sizer");
+    this.liveFromCloseMillis = liveFromCloseMillis;
+    this.engine =
+        new StrategyEngine(
+            config,
+            spec.tickSize().doubleValue(),
+            StrategyEventListener.only(
+                EnumSet.of(StrategyEventKind.ENTRY_SIGNAL),
+                event -> {
+                  if (event instanceof EntrySignal s) {
+                    pending.add(s);
+                  }
+                }));
+  }
+
+  String symbol() {
+    return symbol;
+  }
+
+  /** Returns true once a candle has been fed. */
+  boolean warmedUp() {
+    return lastOpenMillis != Long.MIN_VALUE;
+  }
+
+  /** Returns the close time of the last candle fed; only valid when {@link #warmedUp()}. */
+  long lastCloseMillis() {
+    return lastOpenMillis + Timeframe.M5.millis();
+  }
+
+  /**
+   * Feeds the candles not fed yet (those opening after the last one fed) and returns the signals
+   * they produced at or after the live start, in the order they became known.
+   *
+   * @param bars ascending closed 5m candles, possibly overlapping what was fed before
+   * @return the new live signals, sized
+   */
+  List<ScanSignal> feed(BarArrays bars) {
+    List<ScanSignal> out = new ArrayList<>();
+    long[] t = bars.openTimeMillisUnsafe();
+    double[] o = bars.openUnsafe();
+    double[] h = bars.highUnsafe();
+    double[] l = bars.lowUnsafe();
+    double[] c = bars.closeUnsafe();
+    double[] v = bars.volumeUnsafe();
+    for (int i = 0; i < t.length; i++) {
+      if (t[i] <= lastOpenMillis) {
+        continue;
+      }
+      engine.onBar(t[i], o[i], h[i], l[i], c[i], v[i]);
+      lastOpenMillis = t[i];
+      remember(t[i], o[i], h[i], l[i], c[i], v[i]);
+      for (EntrySignal s : pending) {
+        if (s.knownAtTimeMillis() >= liveFromCloseMillis) {
+          TradePlan plan = EntrySignalAdapter.toPlan(symbol, s);
+          out.add(
+              new ScanSignal(
+                  ScanSignal.keyOf(symbol, plan.side(), plan.signalTime()),
+                  s,
+                  plan,
+                  sizer.size(plan, spec),
+                  spec,
+                  recent()));
+        }
+      }
+      pending.clear();
+    }
+    return out;
+  }
+
+  private void remember(long t, double o, double h, double l, double c, double v) {
+    if (recentTo == recentTime.length) {
+      int keep = CHART_BARS - 1;
+      int from = recentTo - keep;
+      System.arraycopy(recentTime, from, recentTime, 0, keep);
+      System.arraycopy(recentOpen, from, recentOpen, 0, keep);
+      System.arraycopy(recentHigh, from, recentHigh, 0, keep);
+      System.arraycopy(recentLow, from, recentLow, 0, keep);
+      System.arraycopy(recentClose, from, recentClose, 0, keep);
+      System.arraycopy(recentVolume, from, recentVolume, 0, keep);
+      recentFrom = 0;
+      recentTo = keep;
+    }
+    recentTime[recentTo] = t;
+    recentOpen[recentTo] = o;
+    recentHigh[recentTo] = h;
+    recentLow[recentTo] = l;
+    recentClose[recentTo] = c;
+    recentVolume[recentTo] = v;
+    recentTo++;
+    recentFrom = Math.max(recentFrom, recentTo - CHART_BARS);
+  }
+
+  private BarArrays recent() {
+    return BarArrays.wrapUnsafe(
+        Timeframe.M5,
+        Arrays.copyOfRange(recentTime, recentFrom, recentTo),
+        Arrays.copyOfRange(recentOpen, recentFrom, recentTo),
+        Arrays.copyOfRange(recentHigh, recentFrom, recentTo),
+        Arrays.copyOfRange(recentLow, recentFrom, recentTo),
+        Arrays.copyOfRange(recentClose, recentFrom, recentTo),
+        Arrays.copyOfRange(recentVolume, recentFrom, recentTo));
+  }
+}

@@ -1,5 +1,0 @@
-/**
- * Implementation helpers of the alert sinks: multipart bodies, text splitting, secret redaction and
- * the retrying HTTP call. Not an API: only {@code org.smc4j.cli.alert} uses them.
- */
-package org.smc4j.cli.alert.internal;

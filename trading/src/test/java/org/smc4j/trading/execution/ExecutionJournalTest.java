@@ -1,0 +1,165 @@
+package org.smc4j.trading.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smc4j.core.signal.Side;
+import org.smc4j.trading.order.EntryKind;
+
+class ExecutionJournalTest {
+
+  private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+
+  @TempDir Path dir;
+
+  private static TradeRecord trade(String key) {
+    return TradeRecord.signalled(
+        key,
+        "sig-" + key,
+        "BTC-USDT-SWAP",
+        Side.LONG,
+        EntryKind.MARKET_NEXT_OPEN,
+        new BigDecimal("70000"),
+        new BigDecimal("69000"),
+        new BigDecimal("72000"),
+        new BigDecimal("0.1"),
+        new BigDecimal("0.01"),
+        new BigDecimal("1"),
+        T0.plusSeconds(60),
+        T0);
+  }
+
+  private static OrderRecord entry(String key) {
+    return OrderRecord.intent(
+        key + "E1",
+        key,
+        "E",
+        "BTC-USDT-SWAP",
+        "buy",
+        "market",
+        new BigDecimal("0.1"),
+        Optional.empty(),
+        Optional.of(new BigDecimal("69000")),
+        Optional.of(new BigDecimal("72000")),
+        false,
+        Optional.of(T0.plusSeconds(5)),
+        T0);
+  }
+
+  @Test
+  void shouldCommitTheTradeAndTheWriteAheadIntentTogetherAndKeepThemAcrossReopen() {
+    Path file = dir.resolve("j.sqlite");
+    try (ExecutionJournal journal = ExecutionJournal.open(file)) {
+      journal.beginTrade(trade("k1"), entry("k1"));
+      journal.updateOrder(
+          "k1E1", OrderStatus.SUBMITTED_UNKNOWN, "50013", "busy", "", Optional.empty(), T0);
+    }
+    try (ExecutionJournal journal = ExecutionJournal.open(file)) {
+      assertThat(journal.trade("k1").orElseThrow().status()).isEqualTo(TradeStatus.ENTRY_WORKING);
+      assertThat(journal.tradeHistory("k1"))
+          .containsExactly(TradeStatus.SIGNALLED, TradeStatus.ENTRY_WORKING);
+      assertThat(journal.order("k1E1").orElseThrow().status())
+          .isEqualTo(OrderStatus.SUBMITTED_UNKNOWN);
+      assertThat(journal.orderTransitions("k1E1"))
+          .extracting(OrderTransition::to, OrderTransition::code)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(OrderStatus.PENDING_SUBMIT, ""),
+              org.assertj.core.groups.Tuple.tuple(OrderStatus.SUBMITTED_UNKNOWN, "50013"));
+    }
+  }
+
+  @Test
+  void shouldRollBackTheTradeWhenItsIntentCannotBeWritten() {
+    try (ExecutionJournal journal = ExecutionJournal.open(dir.resolve("j.sqlite"))) {
+      journal.beginTrade(trade("k1"), entry("k1"));
+      // a second trade whose entry reuses an existing client id must leave nothing behind
+      assertThatThrownBy(() -> journal.beginTrade(trade("k2"), entry("k1")))
+          .isInstanceOf(RuntimeException.class);
+      assertThat(journal.trade("k2")).isEmpty();
+    }
+  }
+
+  @Test
+  void shouldJournalFillsAndFundingBillsOnceAndSumTheDay() {
+    try (ExecutionJournal journal = ExecutionJournal.open(dir.resolve("j.sqlite"))) {
+      FillRecord fill =
+          new FillRecord(
+              "t1",
+              "k1",
+              "BTC-USDT-SWAP",
+              "o1",
+              "",
+              "sell",
+              new BigDecimal("69000"),
+              new BigDecimal("0.1"),
+              new BigDecimal("-1.0"),
+              new BigDecimal("-0.03"),
+              T0);
+      assertThat(journal.addFill(fill)).isTrue();
+      assertThat(journal.addFill(fill)).isFalse();
+      FundingRecord bill =
+          new FundingRecord("b1", "k1", "BTC-USDT-SWAP", new BigDecimal("-0.02"), T0);
+      assertThat(journal.addFunding(bill)).isTrue();
+      assertThat(journal.addFunding(bill)).isFalse();
+      journal.beginTrade(trade("k2"), entry("k2"));
+
+      DailyLoss day = journal.dailyLoss(LocalDate.of(2026, 3, 2));
+
+      assertThat(day.realised()).isEqualByComparingTo("-1.05");
+      assertThat(day.openRisk()).isEqualByComparingTo("1");
+      assertThat(day.openTrades()).isEqualTo(1);
+      assertThat(day.committed()).isEqualByComparingTo("-2.05");
+      assertThat(journal.dailyLoss(LocalDate.of(2026, 3, 3)).realised()).isEqualByComparingTo("0");
+    }
+  }
+
+  @Test
+  void shouldKeepTheKillSwitchTrippedAcrossRestartsUntilCleared() {
+    Path file = dir.resolve("j.sqlite");
+    try (ExecutionJournal journal = ExecutionJournal.open(file)) {
+      journal.tripKillSwitch(2, "trade stop --level 2", T0);
+    }
+    try (ExecutionJournal journal = ExecutionJournal.open(file)) {
+      assertThat(journal.killSwitchLevel()).isEqualTo(2);
+      journal.clearKillSwitch(T0.plusSeconds(1));
+      assertThat(journal.killSwitchLevel()).isZero();
+      assertThat(journal.killSwitchEvents()).hasSize(1);
+    }
+  }
+
+  @Test
+  void shouldRefuseAJournalMadeInAnotherEnvironment() {
+    Path file = dir.resolve("j.sqlite");
+    try (ExecutionJournal journal = ExecutionJournal.open(file)) {
+      journal.bindEnvironment(TradingEnvironment.DEMO);
+    }
+    try (ExecutionJournal journal = ExecutionJournal.open(file)) {
+      assertThat(journal.environment()).contains(TradingEnvironment.DEMO);
+      assertThatThrownBy(() -> journal.bindEnvironment(TradingEnvironment.LIVE))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("was made in demo but the configured environment is live");
+    }
+  }
+
+  @Test
+  void shouldComputeNetPnlAndRFromTheParts() {
+    TradeResult result =
+        TradeResult.of(
+            new BigDecimal("69000"),
+            "STOP",
+            new BigDecimal("-1.00"),
+            new BigDecimal("0.07"),
+            new BigDecimal("0.02"),
+            new BigDecimal("1.1"));
+    assertThat(result.netPnl()).isEqualByComparingTo("-1.09");
+    assertThat(result.rNet()).isEqualByComparingTo("-0.990909");
+    assertThat(result.rGross()).isEqualByComparingTo("-0.909091");
+  }
+}
