@@ -64,7 +64,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * strategy: {...}           # the base, as in smc4j.yaml
  * </pre>
  */
-final class SweepSpecLoader {
+public final class SweepSpecLoader {
 
   /** Applying more combinations one by one than this checks each value on its own. */
   static final long CHECK_LIMIT = 1_000_000;
@@ -96,7 +96,7 @@ final class SweepSpecLoader {
    * @return the job
    * @throws ConfigException naming the file and key path of the first problem
    */
-  static SweepJob load(Path file) {
+  public static SweepJob load(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -113,7 +113,15 @@ final class SweepSpecLoader {
     }
   }
 
-  static SweepJob parse(String text, Path file) {
+  /**
+   * Reads a sweep spec from its text.
+   *
+   * @param text the YAML
+   * @param file the file it came from, for messages
+   * @return the job
+   * @throws ConfigException naming the key path of the first problem
+   */
+  public static SweepJob parse(String text, Path file) {
     Object root;
     try {
       root =
