@@ -8,7 +8,6 @@
  * within the dollar risk, or into a {@link org.smc4j.risk.SizingResult.Refused} with a reason.
  * Sizes are computed in exact decimal arithmetic so that they are exact multiples of the lot size.
  * The module depends only on strategy-core; venue adapters map their instrument lists into {@code
- * ContractSpec}, and {@link org.smc4j.risk.ContractSpecFile} reads a user-supplied spec file for
- * historical data from other venues.
+ * ContractSpec} (marketdata reads the OKX instruments JSON and the user spec CSV).
  */
 package org.smc4j.risk;

@@ -1,31 +1,25 @@
 package org.smc4j.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.app.config.ConfigException;
+import org.smc4j.app.config.ConfigLoader;
+import org.smc4j.app.size.SizeJob;
+import org.smc4j.app.size.SizeOutcome;
+import org.smc4j.app.size.SizeRequest;
 import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.signal.Side;
 import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.marketdata.okx.OkxInstrumentMapper;
-import org.smc4j.marketdata.okx.OkxMarketData;
-import org.smc4j.marketdata.okx.OkxSettings;
-import org.smc4j.risk.ContractSpecFile;
+import org.smc4j.marketdata.spec.ContractSpecs;
 import org.smc4j.risk.FeeSchedule;
-import org.smc4j.risk.LossBreakdown;
 import org.smc4j.risk.MaxSizePolicy;
-import org.smc4j.risk.PositionSizer;
-import org.smc4j.risk.SizingAdjustment;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.risk.SizingResult;
 import org.smc4j.risk.StopSlippage;
@@ -51,6 +45,10 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
+      "Configuration: --config FILE, else ./smc4j.yaml when present (the same file as scan and"
+          + " backtest): its risk section sets the sizing. Precedence: an option given here > the"
+          + " file > the built-in default.",
+      "",
       "Contract specs: without --specs they are fetched live from OKX (GET"
           + " /api/v5/public/instruments?instType=SWAP at --okx-url); there is no built-in list,"
           + " because specs change and a stale copy would size wrongly. For offline use pass --specs"
@@ -74,7 +72,7 @@ public final class SizeCommand implements Callable<Integer> {
       names = "--symbol",
       required = true,
       paramLabel = "ID",
-      description = "OKX instrument id, e.g. BTC-USDT-SWAP (as in the spec file with --specs).")
+      description = "Instrument id, e.g. BTC-USDT-SWAP or BTCUSDT (BTCUSDT matches BTC-USDT-SWAP).")
   String symbol;
 
   @Option(names = "--entry", required = true, paramLabel = "PRICE", description = "Entry price.")
@@ -92,24 +90,23 @@ public final class SizeCommand implements Callable<Integer> {
 
   @Option(
       names = "--risk",
-      defaultValue = "1",
       paramLabel = "USD",
-      description = "Dollar risk, all-in (default: ${DEFAULT-VALUE}).")
+      description = "Dollar risk, all-in (default: risk.risk-usd, built in 1).")
   BigDecimal risk;
 
   @Option(
       names = "--tolerance",
-      defaultValue = "0.1",
       paramLabel = "FRACTION",
       description =
-          "How far above the risk the minimum size alone may go (default: ${DEFAULT-VALUE}).")
+          "How far above the risk the minimum size alone may go (default: risk.tolerance, built"
+              + " in 0.1).")
   BigDecimal tolerance;
 
   @Option(
       names = "--leverage",
-      defaultValue = "10",
       paramLabel = "X",
-      description = "Isolated-margin leverage for the initial margin (default: ${DEFAULT-VALUE}).")
+      description =
+          "Isolated-margin leverage for the initial margin (default: risk.leverage, built in 10).")
   BigDecimal leverage;
 
   @Option(
@@ -146,7 +143,7 @@ public final class SizeCommand implements Callable<Integer> {
   @Option(
       names = "--slippage-ticks",
       paramLabel = "N",
-      description = "Expected stop slippage in ticks (default: 1).")
+      description = "Expected stop slippage in ticks (default: risk.stop-slippage, built in 1).")
   BigDecimal slippageTicks;
 
   @Option(
@@ -157,17 +154,25 @@ public final class SizeCommand implements Callable<Integer> {
 
   @Option(
       names = "--maker-fee",
-      defaultValue = "0.0002",
       paramLabel = "RATE",
-      description = "Maker fee as a fraction (default: ${DEFAULT-VALUE} = OKX Lv1 0.02 %%).")
+      description =
+          "Maker fee as a fraction (default: risk.fees.maker, built in 0.0002 = OKX Lv1 0.02 %%).")
   BigDecimal makerFee;
 
   @Option(
       names = "--taker-fee",
-      defaultValue = "0.0005",
       paramLabel = "RATE",
-      description = "Taker fee as a fraction (default: ${DEFAULT-VALUE} = OKX Lv1 0.05 %%).")
+      description =
+          "Taker fee as a fraction (default: risk.fees.taker, built in 0.0005 = OKX Lv1 0.05 %%).")
   BigDecimal takerFee;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "YAML configuration; its risk section sets the sizing (default: smc4j.yaml when"
+              + " present, else built-in defaults).")
+  Path configFile;
 
   @Override
   public Integer call() {
@@ -179,62 +184,49 @@ public final class SizeCommand implements Callable<Integer> {
   }
 
   private int size() {
-    SizingParameters parameters = parameters();
-    String source;
-    List<ContractSpec> all;
-    List<String> unreadable;
-    if (specs == null) {
-      source = "OKX " + okxUrl + " (live)";
-      OkxSettings settings;
-      try {
-        settings = OkxSettings.defaults().withBaseUrl(okxUrl);
-      } catch (IllegalArgumentException e) {
+    SizingParameters parameters;
+    try {
+      parameters = parameters(ConfigLoader.load(ConfigLoader.locate(configFile)).risk().sizing());
+    } catch (ConfigException e) {
+      throw new UsageProblem(e.getMessage());
+    }
+    ContractSpecs catalogue;
+    try {
+      catalogue = specs == null ? SizeJob.liveSpecs(okxUrl) : ContractSpecs.read(specs);
+    } catch (MarketDataException e) {
+      return failed(
+          "cannot fetch the contract specs from OKX "
+              + okxUrl
+              + " (live): "
+              + e.getMessage()
+              + " (pass --specs FILE to size offline)");
+    } catch (UncheckedIOException e) {
+      return failed(
+          "cannot read --specs "
+              + specs
+              + (e.getCause() instanceof NoSuchFileException
+                  ? ": no such file"
+                  : ": " + e.getCause().getMessage()));
+    } catch (IllegalArgumentException e) {
+      if (specs == null) {
         throw new UsageProblem("--okx-url: " + e.getMessage());
       }
-      try (OkxMarketData okx = OkxMarketData.create(settings)) {
-        OkxInstrumentMapper.Mapped mapped = okx.swapInstruments();
-        all = mapped.specs();
-        unreadable = mapped.failures();
-      } catch (MarketDataException e) {
-        spec.commandLine()
-            .getErr()
-            .println(
-                "error: cannot fetch the contract specs from "
-                    + source
-                    + ": "
-                    + e.getMessage()
-                    + " (pass --specs FILE to size offline)");
-        return ExitCodes.FAILED;
-      }
-    } else {
-      source = specs.toString();
-      try {
-        Loaded loaded = load(specs);
-        all = loaded.specs();
-        unreadable = loaded.failures();
-      } catch (IOException e) {
-        spec.commandLine()
-            .getErr()
-            .println(
-                "error: cannot read --specs "
-                    + specs
-                    + (e instanceof NoSuchFileException
-                        ? ": no such file"
-                        : ": " + e.getMessage()));
-        return ExitCodes.FAILED;
-      } catch (MarketDataException | IllegalArgumentException e) {
-        spec.commandLine().getErr().println("error: --specs " + specs + ": " + e.getMessage());
-        return ExitCodes.FAILED;
-      }
+      return failed("--specs " + specs + ": " + e.getMessage());
     }
-    ContractSpec contract = find(all, unreadable, source);
-    Side tradeSide = side != null ? side : (stop > entry ? Side.SHORT : Side.LONG);
-    SizingResult result = new PositionSizer(parameters).size(tradeSide, entry, stop, contract);
+    SizeOutcome outcome;
+    try {
+      outcome =
+          SizeJob.run(
+              new SizeRequest(symbol, entry, stop, Optional.ofNullable(side), parameters),
+              catalogue);
+    } catch (IllegalArgumentException e) {
+      throw new UsageProblem(e.getMessage());
+    }
     PrintWriter out = spec.commandLine().getOut();
-    printHeader(out, contract, tradeSide, parameters, source);
-    return switch (result) {
+    SizePrinter.printHeader(out, outcome, entry, stop);
+    return switch (outcome.result()) {
       case SizingResult.Sized s -> {
-        printSized(out, s, contract, parameters);
+        SizePrinter.printSized(out, s, outcome.contract(), outcome.parameters());
         out.flush();
         yield ExitCodes.OK;
       }
@@ -246,73 +238,49 @@ public final class SizeCommand implements Callable<Integer> {
     };
   }
 
-  private SizingParameters parameters() {
+  private int failed(String message) {
+    spec.commandLine().getErr().println("error: " + message);
+    return ExitCodes.FAILED;
+  }
+
+  /** The file's sizing with each option given applied over it. */
+  private SizingParameters parameters(SizingParameters fromFile) {
     if (slippageTicks != null && slippagePrice != null) {
       throw new UsageProblem("give either --slippage-ticks or --slippage-price, not both");
     }
     try {
-      StopSlippage slippage =
-          slippagePrice != null
-              ? StopSlippage.price(slippagePrice)
-              : StopSlippage.ticks(slippageTicks != null ? slippageTicks : BigDecimal.ONE);
-      return new SizingParameters(
-          risk,
-          tolerance,
-          new FeeSchedule(makerFee, takerFee),
-          maker ? Liquidity.MAKER : Liquidity.TAKER,
-          slippage,
-          leverage,
-          capAtMaxSize ? MaxSizePolicy.CAP : MaxSizePolicy.REFUSE);
+      SizingParameters p = fromFile;
+      if (slippagePrice != null) {
+        p = p.withSlippage(StopSlippage.price(slippagePrice));
+      } else if (slippageTicks != null) {
+        p = p.withSlippage(StopSlippage.ticks(slippageTicks));
+      }
+      if (risk != null) {
+        p = p.withRiskUsd(risk);
+      }
+      if (tolerance != null) {
+        p = p.withTolerance(tolerance);
+      }
+      if (makerFee != null || takerFee != null) {
+        p =
+            p.withFees(
+                new FeeSchedule(
+                    makerFee != null ? makerFee : p.fees().makerRate(),
+                    takerFee != null ? takerFee : p.fees().takerRate()));
+      }
+      if (maker) {
+        p = p.withEntryLiquidity(Liquidity.MAKER);
+      }
+      if (leverage != null) {
+        p = p.withLeverage(leverage);
+      }
+      if (capAtMaxSize) {
+        p = p.withMaxSizePolicy(MaxSizePolicy.CAP);
+      }
+      return p;
     } catch (IllegalArgumentException e) {
       throw new UsageProblem(optionOf(e.getMessage()) + ": " + e.getMessage());
     }
-  }
-
-  /** The specs of a file, and the instruments in it that could not be read. */
-  private record Loaded(List<ContractSpec> specs, List<String> failures) {}
-
-  private static Loaded load(Path file) throws IOException {
-    String content = Files.readString(file, StandardCharsets.UTF_8);
-    if (content.stripLeading().startsWith("{")) {
-      OkxInstrumentMapper.Mapped mapped = OkxInstrumentMapper.mapResponse(content, file.toString());
-      return new Loaded(mapped.specs(), mapped.failures());
-    }
-    return new Loaded(ContractSpecFile.parse(content, file.toString()), List.of());
-  }
-
-  private ContractSpec find(List<ContractSpec> all, List<String> unreadable, String source) {
-    for (ContractSpec s : all) {
-      if (s.instrumentId().equals(symbol)) {
-        return s;
-      }
-    }
-    for (String failure : unreadable) {
-      if (failure.contains("(" + symbol + ")")) {
-        throw new UsageProblem(symbol + " is in " + source + " but could not be read: " + failure);
-      }
-    }
-    List<String> near =
-        all.stream()
-            .map(ContractSpec::instrumentId)
-            .filter(
-                id ->
-                    distance(normalise(id), normalise(symbol)) <= 3
-                        || normalise(id).contains(normalise(symbol))
-                        || normalise(symbol).contains(normalise(id)))
-            .sorted(
-                Comparator.comparingInt((String id) -> distance(id, symbol))
-                    .thenComparing(id -> id))
-            .limit(5)
-            .toList();
-    throw new UsageProblem(
-        String.format(
-            Locale.ROOT,
-            "unknown symbol %s: not among the %d instruments in %s%s; %s",
-            symbol,
-            all.size(),
-            source,
-            unreadable.isEmpty() ? "" : " (" + unreadable.size() + " more could not be read)",
-            near.isEmpty() ? "no near matches" : "near matches: " + String.join(", ", near)));
   }
 
   /** Names the option behind a validation message of the risk records. */
@@ -348,172 +316,5 @@ public final class SizeCommand implements Callable<Integer> {
     UsageProblem(String message) {
       super(message);
     }
-  }
-
-  private static String normalise(String id) {
-    return id.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
-  }
-
-  /** Levenshtein distance, for "did you mean" suggestions. */
-  private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] =
-            Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-      }
-      int[] t = previous;
-      previous = current;
-      current = t;
-    }
-    return previous[b.length()];
-  }
-
-  private void printHeader(
-      PrintWriter out, ContractSpec c, Side s, SizingParameters p, String source) {
-    out.printf(
-        Locale.ROOT,
-        "%s %s: entry %s, stop %s, risk %s (tolerance %s), %s entry, leverage %sx%n",
-        c.instrumentId(),
-        s.name().toLowerCase(Locale.ROOT),
-        plain(entry),
-        plain(stop),
-        plain(p.riskUsd()),
-        plain(p.tolerance()),
-        p.entryLiquidity() == Liquidity.MAKER ? "limit (maker)" : "market (taker)",
-        plain(p.leverage()));
-    out.printf(
-        Locale.ROOT,
-        "contract: %s, %s, settles in %s; ctVal %s %s x ctMult %s = %s %s per contract;"
-            + " tickSz %s, lotSz %s, minSz %s, maxLmtSz %s, maxMktSz %s (from %s)%n",
-        c.type().name().toLowerCase(Locale.ROOT),
-        c.state().okxName(),
-        c.settleCurrency(),
-        plain(c.contractValue()),
-        c.contractValueCurrency(),
-        plain(c.contractMultiplier()),
-        plain(c.unitsPerContract()),
-        c.contractValueCurrency(),
-        plain(c.tickSize()),
-        plain(c.lotSize()),
-        plain(c.minSize()),
-        plain(c.maxLimitSize()),
-        plain(c.maxMarketSize()),
-        source);
-  }
-
-  private static void printSized(
-      PrintWriter out, SizingResult.Sized s, ContractSpec c, SizingParameters p) {
-    String units = plain(c.unitsPerContract());
-    String ccy = c.settleCurrency();
-    LossBreakdown l = s.perContract();
-    BigDecimal slip = s.stopFill().subtract(s.stop()).abs();
-    out.printf(
-        Locale.ROOT,
-        "1. stop distance:  |%s - %s| = %s = %s ticks of %s%n",
-        plain(s.entry()),
-        plain(s.stop()),
-        plain(s.distance()),
-        plain(s.distanceTicks()),
-        plain(c.tickSize()));
-    out.printf(
-        Locale.ROOT,
-        "2. stop fill:      %s %s slippage %s = %s%n",
-        plain(s.stop()),
-        s.side() == Side.LONG ? "-" : "+",
-        plain(slip),
-        plain(s.stopFill()));
-    out.printf(Locale.ROOT, "3. loss per contract if stopped (%s):%n", ccy);
-    out.printf(
-        Locale.ROOT,
-        "     price move    %s x %s = %s%n",
-        plain(s.distance()),
-        units,
-        plain(l.priceMove()));
-    out.printf(
-        Locale.ROOT, "     slippage      %s x %s = %s%n", plain(slip), units, plain(l.slippage()));
-    out.printf(
-        Locale.ROOT,
-        "     entry fee     %s %s x %s x %s = %s%n",
-        p.entryLiquidity() == Liquidity.MAKER ? "maker" : "taker",
-        percent(p.fees().rate(p.entryLiquidity())),
-        plain(s.entry()),
-        units,
-        plain(l.entryFee()));
-    out.printf(
-        Locale.ROOT,
-        "     exit fee      taker %s x %s x %s = %s%n",
-        percent(p.fees().takerRate()),
-        plain(s.stopFill()),
-        units,
-        plain(l.exitFee()));
-    out.printf(Locale.ROOT, "     total         %s%n", plain(l.total()));
-    out.printf(
-        Locale.ROOT,
-        "4. contracts:      %s / %s = %s -> rounded down to lotSz %s: %s%n",
-        plain(p.riskUsd()),
-        plain(l.total()),
-        plain(s.idealContracts()),
-        plain(c.lotSize()),
-        plain(s.idealContracts().divide(c.lotSize(), 0, RoundingMode.FLOOR).multiply(c.lotSize())));
-    if (s.adjustments().contains(SizingAdjustment.RAISED_TO_MIN_SIZE)) {
-      out.printf(
-          Locale.ROOT,
-          "   raised to minSz %s: it risks at most %s x (1 + %s)%n",
-          plain(c.minSize()),
-          plain(p.riskUsd()),
-          plain(p.tolerance()));
-    }
-    if (s.adjustments().contains(SizingAdjustment.CAPPED_AT_MAX_SIZE)) {
-      out.printf(
-          Locale.ROOT,
-          "   capped at the maximum %s order size %s (risking less than the target)%n",
-          p.entryLiquidity() == Liquidity.MAKER ? "limit" : "market",
-          plain(c.maxSize(p.entryLiquidity())));
-    }
-    out.printf(Locale.ROOT, "   size:           %s contracts%n", plain(s.contracts()));
-    out.printf(
-        Locale.ROOT,
-        "5. notional:       %s x %s x %s = %s %s%n",
-        plain(s.contracts()),
-        units,
-        plain(s.entry()),
-        plain(s.notional()),
-        ccy);
-    out.printf(
-        Locale.ROOT,
-        "6. initial margin: %s / %s = %s %s (isolated)%n",
-        plain(s.notional()),
-        plain(p.leverage()),
-        plain(s.initialMargin()),
-        ccy);
-    out.printf(
-        Locale.ROOT,
-        "7. risk all-in:    %s x %s = %s %s = %s x the %s target%n",
-        plain(s.contracts()),
-        plain(l.total()),
-        plain(s.riskAllIn()),
-        ccy,
-        plain(s.riskRatio()),
-        plain(s.targetRisk()));
-  }
-
-  private static String plain(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
-  }
-
-  private static String plain(double value) {
-    return Double.isFinite(value) ? plain(BigDecimal.valueOf(value)) : Double.toString(value);
-  }
-
-  private static String percent(BigDecimal rate) {
-    return plain(rate.movePointRight(2)) + " %";
   }
 }

@@ -6,6 +6,7 @@ import org.smc4j.cli.detect.DetectCommand;
 import org.smc4j.cli.scan.ScanCommand;
 import org.smc4j.cli.sweep.SweepCommand;
 import org.smc4j.cli.sweep.WalkForwardCommand;
+import org.smc4j.cli.trade.TradeCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
       DataCommand.class,
       SizeCommand.class,
       SweepCommand.class,
-      WalkForwardCommand.class
+      WalkForwardCommand.class,
+      TradeCommand.class
     })
 public final class Smc4jCommand implements Runnable {
 

@@ -18,8 +18,8 @@ import org.smc4j.core.testing.SharedData;
  * Runs every command the README shows in a {@code ```bash} block, verbatim, through the built jar
  * on the real data: {@code ./smc4j} becomes {@code java -jar scanner-cli.jar}, the working
  * directory is a temporary copy of the project layout ({@code ../shared} linked to the real shared
- * folder, {@code scanner-cli/smc4j.example.yaml} copied), so outputs land in the temp folder. Each
- * command must exit 0 within its timeout.
+ * folder, {@code scanner-cli/smc4j.example.yaml} and {@code sweep.example.yaml} copied), so outputs
+ * land in the temp folder. Each command must exit 0 within its timeout.
  *
  * <p>Skipped, each for a stated reason: {@code scan} without {@code --replay} (live OKX; {@code
  * --print-config} is offline and runs), {@code download} and {@code size} without {@code --specs}
@@ -116,6 +116,9 @@ class ReadmeCommandsJarIT {
     Files.copy(
         project.resolve("scanner-cli/smc4j.example.yaml"),
         work.resolve("scanner-cli/smc4j.example.yaml"));
+    Files.copy(
+        project.resolve("scanner-cli/sweep.example.yaml"),
+        work.resolve("scanner-cli/sweep.example.yaml"));
 
     List<Command> commands = commands(readme);
     List<String> ran = new ArrayList<>();

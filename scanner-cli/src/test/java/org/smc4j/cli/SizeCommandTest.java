@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.core.testing.SharedData;
@@ -68,6 +69,42 @@ class SizeCommandTest {
         .contains("5. notional:       0.37 x 0.01 x 65000 = 240.5 USDT")
         .contains("6. initial margin: 240.5 / 10 = 24.05 USDT (isolated)")
         .contains("7. risk all-in:    0.37 x 2.6499995 = 0.980499815 USDT = 0.9805 x the 1 target");
+  }
+
+  @Test
+  void shouldSizeWithTheRiskSectionOfTheConfigUnlessAnOptionOverridesIt(@TempDir Path dir)
+      throws Exception {
+    // The same smc4j.yaml as scan and backtest: with risk-usd 2 the scan sizes for $2, so does
+    // size.
+    Path config = dir.resolve("smc4j.yaml");
+    Files.writeString(
+        config, "risk:\n  risk-usd: 2\n  leverage: 5\n  fees: {maker: 0.0001, taker: 0.0004}\n");
+    String[] trade = {
+      "size", "--specs", swaps(), "--symbol", "BTC-USDT-SWAP", "--entry", "65000", "--stop", "64800"
+    };
+
+    Run fromFile = run(concat(trade, "--config", config.toString()));
+    Run option = run(concat(trade, "--config", config.toString(), "--risk", "3"));
+    Run builtIn = run(trade);
+
+    assertThat(fromFile.exit()).as(fromFile.err()).isEqualTo(ExitCodes.OK);
+    assertThat(fromFile.out())
+        .contains("risk 2 (tolerance 0.1), market (taker) entry, leverage 5x")
+        .contains("     entry fee     taker 0.04 % x 65000 x 0.01 = 0.26");
+    assertThat(option.out()).contains("risk 3 (tolerance 0.1), market (taker) entry, leverage 5x");
+    assertThat(builtIn.out())
+        .contains("risk 1 (tolerance 0.1), market (taker) entry, leverage 10x");
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "risk:\n  risk-usd: -1\n");
+    Run badFile = run(concat(trade, "--config", bad.toString()));
+    assertThat(badFile.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badFile.err()).startsWith("error: ").contains("bad.yaml").contains("risk-usd");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 
   @Test
@@ -300,15 +337,33 @@ class SizeCommandTest {
   @Test
   void shouldListCountAndNearMatchesForAnUnknownSymbol() {
     String file = swaps();
-    Run r = run("size", "--specs", file, "--symbol", "btcusdt", "--entry", "1", "--stop", "2");
+    Run r = run("size", "--specs", file, "--symbol", "BTC-USDT-SWP", "--entry", "1", "--stop", "2");
     assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err())
         .contains(
-            "error: unknown symbol btcusdt: not among the 3 instruments in "
+            "error: unknown symbol BTC-USDT-SWP: not among the 3 instruments in "
                 + file
                 + "; near matches: BTC-USDT-SWAP");
     Run none = run("size", "--specs", file, "--symbol", "DOGE", "--entry", "1", "--stop", "2");
     assertThat(none.err()).contains("not among the 3 instruments").contains("no near matches");
+  }
+
+  @Test
+  void shouldFindTheOkxIdByTheSymbolOfTheCandleFilesAsEverySpecsReaderDoes() {
+    Run r =
+        run(
+            "size",
+            "--specs",
+            swaps(),
+            "--symbol",
+            "BTCUSDT",
+            "--entry",
+            "65000",
+            "--stop",
+            "64500");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("BTC-USDT-SWAP long: entry 65000, stop 64500");
   }
 
   @Test

@@ -9,10 +9,10 @@ import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
-import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.ProgressListener;
 import org.smc4j.backtest.replay.SymbolInput;
 import org.smc4j.core.bar.BarArrays;
+import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.smc4j.trading.journal.Journal;
 
 /**

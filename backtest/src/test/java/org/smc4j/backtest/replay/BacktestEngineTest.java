@@ -22,6 +22,8 @@ import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.instrument.ContractType;
 import org.smc4j.core.instrument.InstrumentState;
 import org.smc4j.core.signal.Side;
+import org.smc4j.marketdata.spec.InferredContractSpec;
+import org.smc4j.marketdata.spec.TickSizeInference;
 import org.smc4j.risk.guard.GuardLimits;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.SignalRecord;
@@ -409,9 +411,9 @@ class BacktestEngineTest {
   @Test
   void shouldInferTheTickFromThePricesShown() {
     BarArrays btc = bars(Timeframe.M5, START, ohlc(93548.8, 93550.0, 93500.1, 93549.9));
-    assertThat(InferredContractSpec.tickSize(btc)).isEqualByComparingTo("0.1");
+    assertThat(TickSizeInference.fromPrices(btc)).isEqualByComparingTo("0.1");
     BarArrays pepe = bars(Timeframe.M5, START, ohlc(0.0201234, 0.0201300, 0.0201001, 0.02012));
-    assertThat(InferredContractSpec.tickSize(pepe)).isEqualByComparingTo("0.0000001");
+    assertThat(TickSizeInference.fromPrices(pepe)).isEqualByComparingTo("0.0000001");
     ContractSpec spec = InferredContractSpec.from("SOLUSDT", btc);
     assertThat(spec.contractValueCurrency()).isEqualTo("SOL");
     // The lot is the largest power of ten worth at most 1 USDT at the high 93550: 0.00001.

@@ -29,6 +29,7 @@ import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.SignalStatus;
 import org.smc4j.trading.order.Trade;

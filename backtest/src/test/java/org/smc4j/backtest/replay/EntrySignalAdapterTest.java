@@ -15,6 +15,7 @@ import org.smc4j.core.signal.Side;
 import org.smc4j.core.signal.TriggerType;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.spec.TickSizeInference;
 import org.smc4j.trading.order.EntryKind;
 import org.smc4j.trading.order.SetupDetails;
 import org.smc4j.trading.plan.EntrySignalAdapter;
@@ -26,7 +27,7 @@ class EntrySignalAdapterTest {
   void shouldCarryEverySignalFieldTheJournalAndChartsNeed() {
     Path file = SharedData.requireData("binance-usdm/SOLUSDT/5m/SOLUSDT-5m-2025-02.csv");
     BarArrays bars = CandleCsvReader.STRICT.read(file).bars();
-    double tick = InferredContractSpec.tickSize(bars).doubleValue();
+    double tick = TickSizeInference.fromPrices(bars).doubleValue();
     List<EntrySignal> signals = StrategyEngine.run(bars, StrategyConfig.DEFAULT, tick).signals();
     assertThat(signals).extracting(EntrySignal::trigger).contains(TriggerType.MSS, TriggerType.FVG);
     for (EntrySignal s : signals) {

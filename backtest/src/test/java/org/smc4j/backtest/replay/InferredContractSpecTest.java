@@ -11,6 +11,7 @@ import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.smc4j.risk.PositionSizer;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.risk.SizingResult;

@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
@@ -29,6 +28,7 @@ import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.spec.TickSizeInference;
 import org.smc4j.trading.order.EntryKind;
 import org.smc4j.trading.order.ExitReason;
 import org.smc4j.trading.order.OrderIntent;
@@ -213,7 +213,7 @@ class SetupChartRendererTest {
   void shouldRenderALiveSignalFromTheStrategyEngineWithoutLaterCandles() throws IOException {
     Path file = SharedData.requireData("binance-usdm/BTCUSDT/5m/BTCUSDT-5m-2025-01.csv");
     BarArrays bars = CandleCsvReader.STRICT.read(file).bars();
-    double tick = InferredContractSpec.tickSize(bars).doubleValue();
+    double tick = TickSizeInference.fromPrices(bars).doubleValue();
     List<EntrySignal> signals = StrategyEngine.run(bars, StrategyConfig.DEFAULT, tick).signals();
     assertThat(signals).isNotEmpty();
     EntrySignal signal = signals.get(0);
@@ -241,7 +241,7 @@ class SetupChartRendererTest {
   void shouldRejectCandlesWithoutTheSignalBar() throws IOException {
     Path file = SharedData.requireData("binance-usdm/BTCUSDT/5m/BTCUSDT-5m-2025-01.csv");
     BarArrays bars = CandleCsvReader.STRICT.read(file).bars();
-    double tick = InferredContractSpec.tickSize(bars).doubleValue();
+    double tick = TickSizeInference.fromPrices(bars).doubleValue();
     EntrySignal signal = StrategyEngine.run(bars, StrategyConfig.DEFAULT, tick).signals().get(0);
     BarArrays before = bars.slice(0, signal.signalIndex());
     assertThatThrownBy(() -> SetupChart.ofSignal("BTCUSDT", signal, before))

@@ -2,6 +2,7 @@ package org.smc4j.live.alert;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -126,20 +127,34 @@ public final class AlertDispatcher implements AutoCloseable {
    *     a synchronous dispatcher; never completed exceptionally
    */
   public CompletableFuture<DispatchReport> dispatch(SignalAlert alert) {
+    return dispatch(alert, sinkNames());
+  }
+
+  /**
+   * Sends the alert to the named sinks only (or queues it for each), e.g. to retry the sinks that
+   * failed an earlier dispatch of the same alert. Names of no configured sink are ignored.
+   *
+   * @param alert the alert
+   * @param sinkNames the sinks to send to, by {@link AlertSink#name()}
+   * @return the report over the named sinks, as {@link #dispatch(SignalAlert)}
+   */
+  public CompletableFuture<DispatchReport> dispatch(
+      SignalAlert alert, Collection<String> sinkNames) {
     Objects.requireNonNull(alert, "alert");
+    Objects.requireNonNull(sinkNames, "sinkNames");
     alerts.incrementAndGet();
     List<CompletableFuture<SinkOutcome>> outcomes = new ArrayList<>(sinks.size());
-    if (closed.get()) {
-      for (AlertSink sink : sinks) {
+    for (int i = 0; i < sinks.size(); i++) {
+      AlertSink sink = sinks.get(i);
+      if (!sinkNames.contains(sink.name())) {
+        continue;
+      }
+      if (closed.get()) {
         outcomes.add(CompletableFuture.completedFuture(drop(sink, alert, "dispatcher is closed")));
-      }
-    } else if (!asynchronous) {
-      for (AlertSink sink : sinks) {
+      } else if (!asynchronous) {
         outcomes.add(CompletableFuture.completedFuture(deliver(sink, alert)));
-      }
-    } else {
-      for (Lane lane : lanes) {
-        outcomes.add(lane.enqueue(alert));
+      } else {
+        outcomes.add(lanes.get(i).enqueue(alert));
       }
     }
     return CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))

@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.smc4j.core.signal.Side;
 import org.smc4j.trading.journal.JournalException;
@@ -70,5 +72,43 @@ public final class PublishedSignals {
           "cannot read earlier signals from journal " + journalFile + ": " + e.getMessage(), e);
     }
     return keys;
+  }
+
+  /**
+   * Returns each symbol's last close an earlier live scan processed (table {@code scan_progress}),
+   * where a restarted scan catches up from.
+   *
+   * @param journalFile the SQLite journal; a missing file or table has none
+   * @return symbol to close time (epoch ms)
+   * @throws JournalException when the file exists but cannot be read
+   */
+  public static Map<String, Long> lastProcessedCloses(Path journalFile) {
+    Map<String, Long> out = new HashMap<>();
+    if (!Files.exists(journalFile)) {
+      return out;
+    }
+    try (Connection c =
+        DriverManager.getConnection("jdbc:sqlite:" + journalFile.toAbsolutePath())) {
+      try (Statement st = c.createStatement();
+          ResultSet tables =
+              st.executeQuery(
+                  "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"
+                      + " AND name = 'scan_progress'")) {
+        tables.next();
+        if (tables.getInt(1) == 0) {
+          return out;
+        }
+      }
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT symbol, last_close FROM scan_progress")) {
+        while (rs.next()) {
+          out.put(rs.getString(1), Instant.parse(rs.getString(2)).toEpochMilli());
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw new JournalException(
+          "cannot read the scan progress from journal " + journalFile + ": " + e.getMessage(), e);
+    }
+    return out;
   }
 }

@@ -52,6 +52,7 @@ public final class ScanLoop {
   private final ExecutorService executor;
   private final SignalHandler handler;
   private final Map<String, SymbolFeed> feeds = new LinkedHashMap<>();
+  private Map<String, Long> resumeAfter = Map.of();
   private List<String> universe = List.of();
   private long universeFetchedAt = Long.MIN_VALUE;
 
@@ -72,6 +73,16 @@ public final class ScanLoop {
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.executor = executor;
     this.handler = Objects.requireNonNull(handler, "handler");
+  }
+
+  /**
+   * Catches up after a restart: a symbol's signals known after its last processed close (and within
+   * its backfill) are handed over as new, not treated as warm-up. Call before the first cycle.
+   *
+   * @param lastProcessedClose each symbol's last processed close (epoch ms), e.g. from the journal
+   */
+  public void resumeAfter(Map<String, Long> lastProcessedClose) {
+    this.resumeAfter = Map.copyOf(lastProcessedClose);
   }
 
   /** Returns the close time of the latest 5m candle that has closed by the clock's now. */
@@ -201,7 +212,9 @@ public final class ScanLoop {
       SymbolFeed feed = feeds.get(symbol);
       if (feed == null) {
         ContractSpec spec = market.spec(symbol);
-        feed = new SymbolFeed(symbol, spec, strategy, sizer, closeMillis);
+        Long resume = resumeAfter.get(symbol);
+        long liveFrom = resume != null && resume < closeMillis ? resume + 1 : closeMillis;
+        feed = new SymbolFeed(symbol, spec, strategy, sizer, liveFrom);
         feeds.put(symbol, feed);
       }
       return feed;
@@ -230,6 +243,9 @@ public final class ScanLoop {
           handler.onSignal(s);
         }
         signals += found.size();
+        if (feed.warmedUp()) {
+          handler.onProcessed(symbol, feed.lastCloseMillis());
+        }
         if (feed.warmedUp() && feed.lastCloseMillis() >= closeMillis) {
           return signals;
         }

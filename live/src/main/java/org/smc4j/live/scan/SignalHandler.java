@@ -13,4 +13,13 @@ public interface SignalHandler {
    * @param signal the signal
    */
   void onSignal(ScanSignal signal);
+
+  /**
+   * Told when a symbol's candles up to a close have all been processed (its signals handled), so
+   * that a restart can catch up from there. Does nothing by default.
+   *
+   * @param symbol the symbol
+   * @param closeMillis the close time of the last candle processed
+   */
+  default void onProcessed(String symbol, long closeMillis) {}
 }

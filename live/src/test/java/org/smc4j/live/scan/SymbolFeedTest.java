@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
@@ -15,6 +14,7 @@ import org.smc4j.core.engine.StrategyEngine;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.trading.plan.PlanSizer;
 

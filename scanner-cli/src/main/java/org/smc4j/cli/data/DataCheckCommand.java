@@ -15,6 +15,7 @@ import org.smc4j.cli.ExitCodes;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.csv.CandleFileDiscovery;
 import org.smc4j.marketdata.csv.CsvFormat;
 import org.smc4j.marketdata.funding.FundingInterval;
 import org.smc4j.marketdata.funding.FundingRateCsvReader;
@@ -154,7 +155,7 @@ public final class DataCheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Path> files = CsvInputs.expand(inputs);
+    List<Path> files = CandleFileDiscovery.expand(inputs);
     if (files.isEmpty()) {
       err.println("error: no CSV files found in " + inputs);
       return ExitCodes.FAILED;

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.csv.CandleFileDiscovery;
 import org.smc4j.marketdata.csv.CanonicalCandleCsvWriter;
 import org.smc4j.marketdata.resample.CandleResampler;
 import org.smc4j.marketdata.resample.IncompleteBucket;
@@ -85,7 +86,7 @@ public final class DataResampleCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<Path> files = CsvInputs.expand(inputs);
+    List<Path> files = CandleFileDiscovery.expand(inputs);
     if (files.isEmpty()) {
       spec.commandLine().getErr().println("error: no CSV files found in " + inputs);
       return ExitCodes.FAILED;

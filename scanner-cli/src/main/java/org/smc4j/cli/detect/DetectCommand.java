@@ -1,45 +1,23 @@
 package org.smc4j.cli.detect;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.smc4j.app.config.ConfigException;
+import org.smc4j.app.config.ConfigLoader;
+import org.smc4j.app.config.ConfigPrinter;
+import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.detect.DetectJob;
+import org.smc4j.app.detect.DetectRequest;
+import org.smc4j.app.detect.DetectResult;
 import org.smc4j.cli.ExitCodes;
-import org.smc4j.cli.config.ConfigException;
-import org.smc4j.cli.config.ConfigLoader;
-import org.smc4j.cli.config.ConfigPrinter;
-import org.smc4j.cli.config.Smc4jConfig;
-import org.smc4j.cli.config.StrategyOptions;
-import org.smc4j.cli.data.CsvInputs;
-import org.smc4j.core.bar.BarArrays;
-import org.smc4j.core.bar.Timeframe;
-import org.smc4j.core.engine.EntrySignal;
-import org.smc4j.core.engine.PoiArmedEvent;
-import org.smc4j.core.engine.PoiDeadEvent;
-import org.smc4j.core.engine.PoiTappedEvent;
+import org.smc4j.cli.options.StrategyOptions;
 import org.smc4j.core.engine.StrategyConfig;
-import org.smc4j.core.engine.StrategyEngine;
-import org.smc4j.core.engine.StrategyEvent;
-import org.smc4j.core.engine.StrategyEventKind;
-import org.smc4j.core.engine.StrategyRun;
-import org.smc4j.core.signal.Side;
 import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.marketdata.csv.CandleCsvReader;
-import org.smc4j.marketdata.validate.CandleValidator;
-import org.smc4j.marketdata.validate.RawCandles;
-import org.smc4j.marketdata.validate.ValidatedCandles;
-import org.smc4j.marketdata.validate.ValidationMode;
-import org.smc4j.marketdata.validate.ValidationReport;
+import org.smc4j.marketdata.csv.CandleFileDiscovery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,15 +32,16 @@ import picocli.CommandLine.Spec;
  * a summary per symbol (files, bars, data problems, 15m source, tick size, counts per kind, time
  * taken).
  *
- * <p>Inputs are grouped into symbols by file name: the symbol is the name up to its timeframe token
- * ({@code BTCUSDT-5m-2025-01.csv} and {@code BTCUSDT_5m.csv} give {@code BTCUSDT}, {@code
- * BTC-USDT-SWAP_5m.csv} gives {@code BTC-USDT-SWAP}), or the whole name without {@code .csv} when
- * it has none. All files of one symbol (which must lie in one folder) are read as one series; each
- * symbol gets its own folder {@code OUT/<symbol>/}, also when only one symbol is given. Without
- * {@code --context} the engine derives the 15m candles from the 5m ones; with it, each symbol's 15m
- * candles come from the context files of the same symbol. A symbol that fails (unreadable file,
- * wrong timeframe, missing context) is reported and the others still run. Exit 0 when every symbol
- * ran, 1 when one failed, 2 for a usage error (including a bad strategy parameter or config key).
+ * <p>Inputs are grouped into symbols by {@link CandleFileDiscovery} (the rule of every command:
+ * {@code BTCUSDT-5m-2025-01.csv} and {@code BTCUSDT_5m.csv} give {@code BTCUSDT}, {@code
+ * BTC-USDT-SWAP_5m.csv} gives {@code BTC-USDT-SWAP}, else the symbol folder). All 5m files of one
+ * symbol (which must lie in one folder) are read as one series; files of other timeframes met in
+ * walked folders are skipped with a note; each symbol gets its own folder {@code OUT/<symbol>/},
+ * also when only one symbol is given. Without {@code --context} the engine derives the 15m candles
+ * from the 5m ones; with it, each symbol's 15m candles come from the context files of the same
+ * symbol. A symbol that fails (unreadable file, wrong timeframe, missing context) is reported and
+ * the others still run. Exit 0 when every symbol ran, 1 when one failed, 2 for a usage error
+ * (including a bad strategy parameter or config key).
  *
  * <p>The strategy parameters come from the {@code strategy} section of the configuration file
  * ({@code --config}, else {@code ./smc4j.yaml} when present, see {@link ConfigLoader}), each
@@ -94,9 +73,6 @@ import picocli.CommandLine.Spec;
       "Example: smc4j detect ../shared/data/binance-usdm/BTCUSDT/5m --out detect-out --rr 2.5"
     })
 public final class DetectCommand implements Callable<Integer> {
-
-  /** The most price decimals the tick inference accepts before asking for --tick-size. */
-  private static final int MAX_TICK_DECIMALS = 10;
 
   @Spec CommandSpec spec;
 
@@ -150,17 +126,8 @@ public final class DetectCommand implements Callable<Integer> {
 
   @Mixin StrategyOptions strategy;
 
-  /** 5m bars run over all symbols of this invocation. */
-  private long totalBars;
-
   /** Creates the command (picocli). */
   public DetectCommand() {}
-
-  /** The files of one symbol. */
-  private static final class SymbolFiles {
-    final List<Path> fiveMinute = new ArrayList<>();
-    final List<Path> context = new ArrayList<>();
-  }
 
   @Override
   public Integer call() {
@@ -189,286 +156,42 @@ public final class DetectCommand implements Callable<Integer> {
     if (out == null) {
       throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
     }
-    if (tickSize != null && !(tickSize > 0 && Double.isFinite(tickSize))) {
-      throw new IllegalArgumentException("--tick-size must be > 0 and finite, was " + tickSize);
-    }
+    DetectRequest request =
+        new DetectRequest(
+            inputs,
+            Optional.ofNullable(context),
+            out,
+            config,
+            tickSize == null ? OptionalDouble.empty() : OptionalDouble.of(tickSize),
+            strict);
     stdout.println(
         "config: "
             + file.map(Path::toString).orElse("built-in defaults (no --config, no smc4j.yaml)"));
-    long start = System.nanoTime();
-    Map<String, SymbolFiles> symbols = new TreeMap<>();
-    for (Path f : CsvInputs.expand(inputs)) {
-      symbols.computeIfAbsent(symbolOf(f), s -> new SymbolFiles()).fiveMinute.add(f);
-    }
-    if (symbols.isEmpty()) {
-      err.println("error: no CSV files found in " + inputs);
+    DetectResult result;
+    try {
+      result = DetectJob.run(request);
+    } catch (MarketDataException e) {
+      err.println("error: " + e.getMessage());
       return ExitCodes.FAILED;
     }
-    if (context != null) {
-      for (Path f : CsvInputs.expand(context)) {
-        String symbol = symbolOf(f);
-        SymbolFiles files = symbols.get(symbol);
-        if (files == null) {
-          err.println("warning: context file " + f + " (" + symbol + ") has no 5m input; ignored");
-        } else {
-          files.context.add(f);
-        }
-      }
+    if (result.symbols().isEmpty() && result.failures().isEmpty()) {
+      err.println("error: no 5m CSV files found in " + inputs);
+      return ExitCodes.FAILED;
     }
-    int failed = 0;
-    totalBars = 0;
-    Map<StrategyEventKind, Long> totals = new EnumMap<>(StrategyEventKind.class);
-    for (Map.Entry<String, SymbolFiles> e : symbols.entrySet()) {
-      try {
-        Map<StrategyEventKind, Integer> counts = detect(stdout, e.getKey(), e.getValue(), config);
-        counts.forEach((k, n) -> totals.merge(k, (long) n, Long::sum));
-      } catch (MarketDataException | IllegalArgumentException | UncheckedIOException ex) {
-        failed++;
-        err.println("failed: " + e.getKey() + ": " + ex.getMessage());
-      }
-    }
-    StringBuilder kinds = new StringBuilder();
-    for (StrategyEventKind kind : StrategyEventKind.values()) {
-      kinds.append(kinds.isEmpty() ? "" : ", ").append(label(kind)).append(' ');
-      kinds.append(totals.getOrDefault(kind, 0L));
-    }
+    result.skipped().forEach(f -> stdout.println("note: skipped " + f + ": not a 5m file"));
+    result.warnings().forEach(w -> err.println("warning: " + w));
+    result.failures().forEach((s, m) -> err.println("failed: " + s + ": " + m));
+    result.symbols().forEach(d -> DetectPrinter.print(stdout, d));
+    int symbols = result.symbols().size() + result.failures().size();
     stdout.printf(
         "== summary: %d symbol%s, %d failed; %d 5m bars; events: %s; %d ms%n",
-        symbols.size(),
-        symbols.size() == 1 ? "" : "s",
-        failed,
-        totalBars,
-        kinds,
-        (System.nanoTime() - start) / 1_000_000);
+        symbols,
+        symbols == 1 ? "" : "s",
+        result.failures().size(),
+        result.totalBars(),
+        DetectPrinter.kinds(result.totals()),
+        result.elapsed().toMillis());
     stdout.flush();
-    return failed > 0 ? ExitCodes.FAILED : ExitCodes.OK;
-  }
-
-  private Map<StrategyEventKind, Integer> detect(
-      PrintWriter stdout, String symbol, SymbolFiles files, StrategyConfig config) {
-    if (context != null && files.context.isEmpty()) {
-      throw new MarketDataException(
-          "--context was given but holds no 15m file of this symbol (files are matched by the"
-              + " symbol in their name)");
-    }
-    long t0 = System.nanoTime();
-    ValidatedCandles five =
-        readSeries(files.fiveMinute, Timeframe.M5, "5m input", "give 15m candles with --context");
-    requireOneFolder(files.fiveMinute, "5m input");
-    Optional<ValidatedCandles> fifteen = Optional.empty();
-    if (!files.context.isEmpty()) {
-      fifteen =
-          Optional.of(
-              readSeries(files.context, Timeframe.M15, "--context", "context candles must be 15m"));
-      requireOneFolder(files.context, "--context");
-    }
-    BarArrays bars = five.bars();
-    if (bars.size() == 0) {
-      throw new MarketDataException("no valid 5m bar in " + files.fiveMinute);
-    }
-    double tick = tickSize != null ? tickSize : inferTickSize(bars);
-    long t1 = System.nanoTime();
-    StrategyRun run =
-        fifteen.isPresent()
-            ? StrategyEngine.run(bars, fifteen.get().bars(), config, tick)
-            : StrategyEngine.run(bars, config, tick);
-    long t2 = System.nanoTime();
-    Path dir = out.resolve(symbol);
-    Map<StrategyEventKind, Integer> counts = EventCsvWriter.write(dir, run.events());
-    long t3 = System.nanoTime();
-
-    ValidationReport r = five.report();
-    stdout.printf(
-        "== %s: %d file%s, %d rows read, %d 5m bars (%s .. %s), gaps %d (%d missing bars),"
-            + " dropped rows %d, zero-volume bars %d%n",
-        symbol,
-        r.files().size(),
-        r.files().size() == 1 ? "" : "s",
-        r.rowsRead(),
-        r.barsKept(),
-        r.firstOpenTime().map(Instant::toString).orElse("-"),
-        r.lastOpenTime().map(Instant::toString).orElse("-"),
-        r.gaps().size(),
-        r.missingBars(),
-        r.problems().size(),
-        r.zeroVolumeBars().size());
-    if (fifteen.isPresent()) {
-      ValidationReport c = fifteen.get().report();
-      stdout.printf(
-          "   15m context: supplied, %d file%s, %d bars, %d applied; gaps %d, dropped rows %d%n",
-          c.files().size(),
-          c.files().size() == 1 ? "" : "s",
-          c.barsKept(),
-          run.contextBarCount(),
-          c.gaps().size(),
-          c.problems().size());
-    } else {
-      stdout.printf("   15m context: derived from 5m, %d bars%n", run.contextBarCount());
-    }
-    stdout.printf(
-        "   tick size %s (%s)%n",
-        EventCsvWriter.price(tick),
-        tickSize != null ? "given" : "inferred from the price decimals");
-    stdout.printf("   events: %s%n", describe(counts, run.events()));
-    stdout.printf(
-        "   time: read %d ms, engine %d ms (%d ns per 5m bar), write %d ms; out %s%n",
-        (t1 - t0) / 1_000_000,
-        (t2 - t1) / 1_000_000,
-        (t2 - t1) / bars.size(),
-        (t3 - t2) / 1_000_000,
-        dir);
-    totalBars += bars.size();
-    return counts;
-  }
-
-  /**
-   * Refuses one symbol's files from several folders: they are usually the same market from two
-   * venues (binance-usdm/BTCUSDT and bybit-linear/BTCUSDT), which read as one series would overlap.
-   */
-  private static void requireOneFolder(List<Path> files, String what) {
-    Set<Path> folders = new TreeSet<>();
-    for (Path f : files) {
-      Path parent = f.toAbsolutePath().normalize().getParent();
-      folders.add(parent == null ? Path.of("") : parent);
-    }
-    if (folders.size() > 1) {
-      throw new MarketDataException(
-          what
-              + " files of this symbol lie in "
-              + folders.size()
-              + " folders "
-              + folders
-              + "; one series comes from one folder (run detect once per folder)");
-    }
-  }
-
-  /**
-   * Reads the files of one symbol as one series, after checking each file's own timeframe (so a 15m
-   * file mixed into 5m inputs is named, not read as 5m rows with gaps and duplicates).
-   */
-  private ValidatedCandles readSeries(
-      List<Path> files, Timeframe expected, String what, String hint) {
-    List<RawCandles> raw = new ArrayList<>(files.size());
-    for (Path f : files) {
-      RawCandles r = CandleCsvReader.readRaw(f);
-      Timeframe tf = CandleCsvReader.inferTimeframe(List.of(r));
-      if (!tf.equals(expected)) {
-        throw new MarketDataException(
-            what + " " + f + " holds " + tf + " candles, expected " + expected + " (" + hint + ")");
-      }
-      raw.add(r);
-    }
-    return CandleValidator.validate(
-        raw, expected, strict ? ValidationMode.STRICT : ValidationMode.LENIENT);
-  }
-
-  private static String describe(
-      Map<StrategyEventKind, Integer> counts, List<StrategyEvent> events) {
-    int armed = 0;
-    int tapped = 0;
-    int dead = 0;
-    int longs = 0;
-    int shorts = 0;
-    for (StrategyEvent e : events) {
-      switch (e) {
-        case PoiArmedEvent a -> armed++;
-        case PoiTappedEvent t -> tapped++;
-        case PoiDeadEvent d -> dead++;
-        case EntrySignal s -> {
-          if (s.side() == Side.LONG) {
-            longs++;
-          } else {
-            shorts++;
-          }
-        }
-        default -> {}
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (StrategyEventKind kind : StrategyEventKind.values()) {
-      sb.append(sb.isEmpty() ? "" : ", ").append(label(kind)).append(' ').append(counts.get(kind));
-      if (kind == StrategyEventKind.POI) {
-        sb.append(" (armed ")
-            .append(armed)
-            .append(", tapped ")
-            .append(tapped)
-            .append(", dead ")
-            .append(dead)
-            .append(')');
-      } else if (kind == StrategyEventKind.ENTRY_SIGNAL) {
-        sb.append(" (long ").append(longs).append(", short ").append(shorts).append(')');
-      }
-    }
-    return sb.toString();
-  }
-
-  private static String label(StrategyEventKind kind) {
-    String file = EventCsvWriter.fileName(kind);
-    return file.substring(0, file.length() - ".csv".length());
-  }
-
-  /**
-   * Returns the symbol of a candle file: its name up to the timeframe token, else the name without
-   * the {@code .csv} extension.
-   *
-   * @param file a candle file
-   * @return the symbol, e.g. {@code BTCUSDT}
-   */
-  static String symbolOf(Path file) {
-    Path name = file.getFileName();
-    String base = name == null ? file.toString() : name.toString();
-    if (base.regionMatches(true, base.length() - 4, ".csv", 0, 4)) {
-      base = base.substring(0, base.length() - 4);
-    }
-    int tokenStart = 0;
-    for (int i = 0; i <= base.length(); i++) {
-      if (i == base.length() || base.charAt(i) == '-' || base.charAt(i) == '_') {
-        String token = base.substring(tokenStart, i);
-        if (tokenStart > 0 && isTimeframeToken(token)) {
-          return base.substring(0, tokenStart - 1);
-        }
-        tokenStart = i + 1;
-      }
-    }
-    return base;
-  }
-
-  private static boolean isTimeframeToken(String token) {
-    Optional<Timeframe> tf = CandleCsvReader.timeframeInFileName(token);
-    return tf.isPresent() && tf.get().label().equals(token);
-  }
-
-  /**
-   * Infers the tick size as {@code 10^-d}, {@code d} being the most decimals of any open, high, low
-   * or close (in the shortest form that reads back as the same double, i.e. the text it was parsed
-   * from without trailing zeros). For BTCUSDT on Binance ({@code 93548.80}) that is 0.1.
-   *
-   * @param bars the candles
-   * @return the tick size
-   * @throws IllegalArgumentException when the prices have more than {@value #MAX_TICK_DECIMALS}
-   *     decimals
-   */
-  static double inferTickSize(BarArrays bars) {
-    int decimals = 0;
-    double[][] columns = {
-      bars.openUnsafe(), bars.highUnsafe(), bars.lowUnsafe(), bars.closeUnsafe()
-    };
-    for (double[] column : columns) {
-      for (double p : column) {
-        int scale = BigDecimal.valueOf(p).stripTrailingZeros().scale();
-        if (scale > decimals) {
-          decimals = scale;
-        }
-      }
-    }
-    if (decimals > MAX_TICK_DECIMALS) {
-      throw new IllegalArgumentException(
-          "cannot infer the tick size: a price has "
-              + decimals
-              + " decimals (more than "
-              + MAX_TICK_DECIMALS
-              + "); pass --tick-size");
-    }
-    return BigDecimal.ONE.movePointLeft(decimals).doubleValue();
+    return result.failed() ? ExitCodes.FAILED : ExitCodes.OK;
   }
 }

@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -22,19 +20,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smc4j.backtest.replay.InferredContractSpec;
+import org.smc4j.app.config.ConfigException;
+import org.smc4j.app.config.ConfigLoader;
+import org.smc4j.app.config.ConfigPrinter;
+import org.smc4j.app.config.DiscordConfig;
+import org.smc4j.app.config.OutputConfig;
+import org.smc4j.app.config.Secrets;
+import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.config.TelegramConfig;
+import org.smc4j.app.scan.ScanReplayJob;
 import org.smc4j.cli.ExitCodes;
-import org.smc4j.cli.config.ConfigException;
-import org.smc4j.cli.config.ConfigLoader;
-import org.smc4j.cli.config.ConfigPrinter;
-import org.smc4j.cli.config.DiscordConfig;
-import org.smc4j.cli.config.OutputConfig;
-import org.smc4j.cli.config.Secrets;
-import org.smc4j.cli.config.Smc4jConfig;
-import org.smc4j.cli.config.TelegramConfig;
-import org.smc4j.core.bar.BarArrays;
-import org.smc4j.core.bar.Timeframe;
-import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.live.alert.AlertDispatcher;
 import org.smc4j.live.alert.AlertSink;
 import org.smc4j.live.alert.DiscordAlertSink;
@@ -43,20 +38,13 @@ import org.smc4j.live.scan.CycleReport;
 import org.smc4j.live.scan.LoopConfig;
 import org.smc4j.live.scan.OkxScanMarket;
 import org.smc4j.live.scan.PublishedSignals;
-import org.smc4j.live.scan.ReplayInputs;
-import org.smc4j.live.scan.ReplayScanMarket;
 import org.smc4j.live.scan.ScanLoop;
 import org.smc4j.live.scan.ScanMarket;
-import org.smc4j.live.scan.ScanSignal;
 import org.smc4j.live.scan.SignalPublisher;
-import org.smc4j.live.scan.SimulatedTime;
 import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.marketdata.okx.OkxMarketData;
 import org.smc4j.marketdata.okx.OkxRateLimiter;
 import org.smc4j.marketdata.okx.Sleeper;
-import org.smc4j.marketdata.validate.ValidatedCandles;
-import org.smc4j.risk.ContractSpecFile;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.JournalException;
 import org.smc4j.trading.journal.SqliteJournal;
@@ -91,6 +79,9 @@ public final class ScanCommand implements Callable<Integer> {
 
   /** Alerts each sink may have queued; far above any cycle's signal count. */
   private static final int ALERT_QUEUE = 1000;
+
+  /** How long a cycle waits for its alerts before counting the deliveries still pending. */
+  private static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
 
   @Spec CommandSpec spec;
 
@@ -144,7 +135,9 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--specs",
       paramLabel = "FILE",
-      description = "Contract spec file for --replay (default: specs inferred from the prices)")
+      description =
+          "Contract specs for --replay: OKX instruments JSON or spec CSV; BTC-USDT-SWAP matches"
+              + " BTCUSDT (default, and for a symbol the file lacks: inferred from the prices)")
   Path specsFile;
 
   @Override
@@ -274,6 +267,7 @@ public final class ScanCommand implements Callable<Integer> {
   private int live(Smc4jConfig config, List<AlertSink> sinks, PrintWriter out, PrintWriter err) {
     InstantSource clock = clock();
     Set<String> earlier = PublishedSignals.keys(config.output().journal());
+    Map<String, Long> resume = PublishedSignals.lastProcessedCloses(config.output().journal());
     LoopConfig loopConfig = config.scan();
     ExecutorService pool =
         Executors.newFixedThreadPool(
@@ -337,6 +331,7 @@ public final class ScanCommand implements Callable<Integer> {
               Sleeper.SYSTEM,
               pool,
               publisher);
+      loop.resumeAfter(resume);
       log.info(
           "scan starting: top {} from {}, journal {}, signals {}, alerts {}",
           loopConfig.topN(),
@@ -350,11 +345,22 @@ public final class ScanCommand implements Callable<Integer> {
         if (wait > 0) {
           Thread.sleep(wait);
         }
+        publisher.retryPending();
         CycleReport report = loop.cycle(close);
-        failures = report.failures().size();
-        summary(out, report);
+        publisher.checkpoint();
+        int pending = publisher.pendingCount(DELIVERY_WAIT);
+        failures = report.failures().size() + pending;
+        summary(out, report, pending);
       } else {
-        loop.run(stop::get, report -> summary(out, report));
+        publisher.retryPending();
+        loop.run(
+            stop::get,
+            report -> {
+              publisher.checkpoint();
+              publisher.retryPending();
+              summary(out, report, publisher.pendingCount(DELIVERY_WAIT));
+              progress(out, report, loopConfig, clock);
+            });
       }
     } catch (InterruptedException e) {
       log.info("scan stopped");
@@ -381,7 +387,20 @@ public final class ScanCommand implements Callable<Integer> {
     return System.nanoTime();
   }
 
-  private static void summary(PrintWriter out, CycleReport r) {
+  /** Says when the loop wakes up next, so that a waiting scanner is visibly alive. */
+  private static void progress(
+      PrintWriter out, CycleReport r, LoopConfig loopConfig, InstantSource clock) {
+    long m5 = Timeframe.M5.millis();
+    long nextClose =
+        Math.max(r.closeTime().toEpochMilli() + m5, Math.floorDiv(clock.millis(), m5) * m5);
+    out.println(
+        "waiting: next cycle at "
+            + Instant.ofEpochMilli(nextClose + loopConfig.closeDelay().toMillis())
+            + " (Ctrl-C stops)");
+    out.flush();
+  }
+
+  private static void summary(PrintWriter out, CycleReport r, int pendingDeliveries) {
     out.println(
         "cycle "
             + r.closeTime()
@@ -391,40 +410,20 @@ public final class ScanCommand implements Callable<Integer> {
             + r.signals()
             + " new signals"
             + (r.late().isEmpty() ? "" : ", late: " + r.late())
-            + (r.failures().isEmpty() ? "" : ", failures: " + r.failures()));
+            + (r.failures().isEmpty() ? "" : ", failures: " + r.failures())
+            + (pendingDeliveries == 0 ? "" : ", pending deliveries: " + pendingDeliveries));
     out.flush();
   }
 
   private int replay(Smc4jConfig config, PrintWriter out, PrintWriter err) {
-    Map<String, List<Path>> files = ReplayInputs.bySymbol(replay);
-    Map<String, BarArrays> bars = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Path>> e : files.entrySet()) {
-      ValidatedCandles read =
-          CandleCsvReader.LENIENT.withTimeframe(Timeframe.M5).read(e.getValue());
-      if (read.report().hasProblems()) {
-        err.println(
-            "warning: "
-                + e.getKey()
-                + ": "
-                + read.report().problems().size()
-                + " invalid rows dropped, "
-                + read.report().gaps().size()
-                + " gaps ("
-                + read.report().missingBars()
-                + " missing bars, not filled)");
-      }
-      if (read.bars().isEmpty()) {
-        throw new MarketDataException(e.getKey() + ": no valid 5m candles in " + e.getValue());
-      }
-      bars.put(e.getKey(), read.bars());
-    }
-    Map<String, ContractSpec> specs = replaySpecs(bars, err);
-    ReplayResult result = replay(config, bars, specs, out);
+    ScanReplayJob.Inputs inputs = ScanReplayJob.read(replay, Optional.ofNullable(specsFile));
+    inputs.warnings().forEach(err::println);
+    ScanReplayJob.Result result = ScanReplayJob.run(config, inputs.bars(), inputs.contracts(), out);
     out.println(
         "replay: "
             + result.cycles()
             + " cycles over "
-            + bars.size()
+            + inputs.bars().size()
             + " symbols, "
             + result.signals().size()
             + " signals; journal "
@@ -432,88 +431,5 @@ public final class ScanCommand implements Callable<Integer> {
             + ", signals "
             + config.output().signals());
     return ExitCodes.OK;
-  }
-
-  private Map<String, ContractSpec> replaySpecs(Map<String, BarArrays> bars, PrintWriter err) {
-    Map<String, ContractSpec> fromFile = new LinkedHashMap<>();
-    if (specsFile != null) {
-      for (ContractSpec s : ContractSpecFile.read(specsFile)) {
-        fromFile.put(s.instrumentId(), s);
-      }
-    }
-    Map<String, ContractSpec> specs = new LinkedHashMap<>();
-    for (Map.Entry<String, BarArrays> e : bars.entrySet()) {
-      ContractSpec s = fromFile.get(e.getKey());
-      if (s == null) {
-        s = InferredContractSpec.from(e.getKey(), e.getValue());
-        err.println(
-            "note: "
-                + e.getKey()
-                + ": no spec given, inferred tick "
-                + s.tickSize().toPlainString()
-                + ", 1 base unit per contract, lot "
-                + s.lotSize().toPlainString());
-      }
-      specs.put(e.getKey(), s);
-    }
-    return specs;
-  }
-
-  /** What a replay produced. */
-  record ReplayResult(long cycles, List<ScanSignal> signals) {}
-
-  /**
-   * Runs the scan loop over recorded candles: one cycle per 5m close from the first candle's close
-   * to the last, on a simulated clock, writing the journal and signals file of {@code config}.
-   *
-   * @param config the configuration (alerts are not sent)
-   * @param bars each symbol's 5m candles
-   * @param specs each symbol's contract spec
-   * @param out where signal lines go
-   * @return the cycles run and the signals published
-   */
-  static ReplayResult replay(
-      Smc4jConfig config,
-      Map<String, BarArrays> bars,
-      Map<String, ContractSpec> specs,
-      PrintWriter out) {
-    long delay = config.scan().closeDelay().toMillis();
-    ReplayScanMarket probe = new ReplayScanMarket(bars, specs, InstantSource.fixed(Instant.EPOCH));
-    long first = probe.firstClose();
-    long last = probe.lastClose();
-    SimulatedTime time = new SimulatedTime(first + delay);
-    long cycles = 0;
-    try (ScanMarket market = new ReplayScanMarket(bars, specs, time);
-        Journal journal =
-            SqliteJournal.open(config.output().journal(), "scan replay " + bars.keySet());
-        SignalPublisher publisher =
-            new SignalPublisher(
-                out,
-                config.output().signals(),
-                journal,
-                Set.of(),
-                AlertDispatcher.synchronous(List.of()),
-                Optional.empty(),
-                time)) {
-      ScanLoop loop =
-          new ScanLoop(
-              config.scan(),
-              config.strategy(),
-              new PlanSizer(config.risk().sizing()),
-              market,
-              time,
-              time,
-              null,
-              publisher);
-      for (long close = first; close <= last; close += Timeframe.M5.millis()) {
-        time.advanceTo(close + delay);
-        loop.cycle(close);
-        cycles++;
-      }
-      return new ReplayResult(cycles, publisher.publishedThisRun());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("replay interrupted", e);
-    }
   }
 }

@@ -11,7 +11,7 @@ import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
-import org.smc4j.cli.config.LoggingConfig;
+import org.smc4j.app.config.LoggingConfig;
 
 /**
  * Points logback at the scan's rotating log file (beside the console appender of {@code

@@ -3,7 +3,7 @@ package org.smc4j.cli.sweep;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import org.smc4j.cli.config.ConfigException;
+import org.smc4j.app.config.ConfigException;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.csv.CandleCsvReader;

@@ -26,6 +26,8 @@ import org.apache.logging.log4j.LogManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smc4j.app.config.ConfigLoader;
+import org.smc4j.app.config.Smc4jConfig;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.output.OutputFolder;
@@ -33,19 +35,17 @@ import org.smc4j.backtest.output.RunInfo;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
-import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.ProgressListener;
 import org.smc4j.backtest.replay.SymbolInput;
 import org.smc4j.backtest.slippage.PercentSlippageModel;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.cli.Smc4jMain;
-import org.smc4j.cli.config.ConfigLoader;
-import org.smc4j.cli.config.Smc4jConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.smc4j.risk.RefusalReason;
 import org.smc4j.risk.guard.Guard;
 import org.smc4j.risk.guard.GuardLimits;
@@ -438,7 +438,9 @@ class BacktestCommandTest {
             "--out",
             shared.resolve("doge-wrong").toString());
     assertThat(wrong.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(wrong.err()).contains("--one-minute: not 1m candles: ");
+    assertThat(wrong.err())
+        .contains("--one-minute: DOGEUSDT: ")
+        .contains("DOGEUSDT_5m.csv holds 5m candles, expected 1m");
   }
 
   @Test
@@ -576,7 +578,7 @@ class BacktestCommandTest {
             skipped(
                 4,
                 SkipReason.SizeRefused.of(RefusalReason.MIN_SIZE_OVER_TARGET, "0.0004 contracts")));
-    assertThat(BacktestCommand.skipReasons(signals))
+    assertThat(BacktestSummary.skipReasons(signals))
         .containsExactly(
             Map.entry("guard MAX_CONCURRENT_TRADES", 2),
             Map.entry("guard DAILY_LOSS+MAX_OPEN_RISK", 1),

@@ -15,12 +15,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smc4j.app.config.ConfigLoader;
+import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.detect.EventCsvWriter;
 import org.smc4j.cli.Smc4jMain;
-import org.smc4j.cli.config.ConfigLoader;
-import org.smc4j.cli.config.Smc4jConfig;
-import org.smc4j.cli.data.CsvInputs;
 import org.smc4j.core.bar.BarArrays;
-import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.engine.StrategyEngine;
@@ -29,6 +28,7 @@ import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.engine.StrategyRun;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.csv.CandleFileDiscovery;
 import picocli.CommandLine;
 
 class DetectCommandTest {
@@ -86,7 +86,7 @@ class DetectCommandTest {
     Run r = run("detect", data.toString(), "--out", out.toString());
 
     assertThat(r.exit()).as(r.err()).isZero();
-    BarArrays bars = CandleCsvReader.LENIENT.read(CsvInputs.expand(List.of(data))).bars();
+    BarArrays bars = CandleCsvReader.LENIENT.read(CandleFileDiscovery.expand(List.of(data))).bars();
     // Binance BTCUSDT prices have one decimal after dropping the files' trailing zero.
     StrategyRun engine = StrategyEngine.run(bars, StrategyConfig.DEFAULT, 0.1);
     Map<StrategyEventKind, Integer> expected = countByKind(engine.events());
@@ -162,9 +162,13 @@ class DetectCommandTest {
     for (Path symbol : List.of(btc, eth)) {
       String name = symbol.getFileName().toString();
       BarArrays five =
-          CandleCsvReader.LENIENT.read(CsvInputs.expand(List.of(symbol.resolve("5m")))).bars();
+          CandleCsvReader.LENIENT
+              .read(CandleFileDiscovery.expand(List.of(symbol.resolve("5m"))))
+              .bars();
       BarArrays fifteen =
-          CandleCsvReader.LENIENT.read(CsvInputs.expand(List.of(symbol.resolve("15m")))).bars();
+          CandleCsvReader.LENIENT
+              .read(CandleFileDiscovery.expand(List.of(symbol.resolve("15m"))))
+              .bars();
       StrategyRun engine = StrategyEngine.run(five, fifteen, StrategyConfig.DEFAULT, 0.01);
       Map<StrategyEventKind, Integer> expected = countByKind(engine.events());
       for (StrategyEventKind kind : StrategyEventKind.values()) {
@@ -332,11 +336,7 @@ class DetectCommandTest {
     Run r = run("detect", fifteen.toString(), five.toString(), "--out", out.toString());
 
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err())
-        .contains(
-            "failed: XRPUSDT: 5m input "
-                + fifteen
-                + " holds 15m candles, expected 5m (give 15m candles with --context)");
+    assertThat(r.err()).contains("failed: XRPUSDT: " + fifteen + " holds 15m candles, expected 5m");
     assertThat(r.out()).contains("== DOGEUSDT: 1 file, 8640 rows read");
     assertThat(r.out()).contains("== summary: 2 symbols, 1 failed; 8640 5m bars;");
     assertThat(out.resolve("DOGEUSDT").resolve("entry_signal.csv")).exists();
@@ -344,19 +344,19 @@ class DetectCommandTest {
   }
 
   @Test
-  void shouldNameTheFileWhenAFolderMixesTimeframesOfOneSymbol() {
-    // DOGEUSDT has 1m, 5m and 15m files: all are "DOGEUSDT", only the 5m one is a 5m input.
+  void shouldSkipTheOtherTimeframesOfAWalkedFolderWithANote() {
+    // DOGEUSDT has 1m, 5m and 15m files: all are "DOGEUSDT", only the 5m one is a 5m input. As in
+    // backtest and scan --replay (one discovery rule), the others are skipped and named.
     Path doge = SharedData.requireData("bybit-linear/DOGEUSDT");
 
     Run r = run("detect", doge.toString(), "--out", dir.resolve("out").toString());
 
-    assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err())
-        .contains(
-            "failed: DOGEUSDT: 5m input "
-                + doge.resolve("15m").resolve("DOGEUSDT_15m.csv")
-                + " holds 15m candles, expected 5m");
-    assertThat(dir.resolve("out").resolve("DOGEUSDT")).doesNotExist();
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("note: skipped " + doge.resolve("15m").resolve("DOGEUSDT_15m.csv"))
+        .contains("note: skipped " + doge.resolve("1m").resolve("DOGEUSDT_1m.csv"))
+        .contains("== DOGEUSDT: 1 file, 8640 rows read");
+    assertThat(dir.resolve("out").resolve("DOGEUSDT").resolve("entry_signal.csv")).exists();
   }
 
   @Test
@@ -376,8 +376,8 @@ class DetectCommandTest {
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err())
-        .contains("failed: BTCUSDT: 5m input files of this symbol lie in 2 folders [")
-        .contains("; one series comes from one folder (run detect once per folder)");
+        .contains("failed: BTCUSDT: 5m files of this symbol lie in 2 folders [")
+        .contains("; one series comes from one folder");
     assertThat(r.out()).contains("== DOGEUSDT: 1 file, 8640 rows read");
     assertThat(dir.resolve("out").resolve("BTCUSDT")).doesNotExist();
   }
@@ -398,8 +398,8 @@ class DetectCommandTest {
 
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err())
-        .contains("warning: context file ")
-        .contains("(XRPUSDT) has no 5m input; ignored")
+        .contains("warning: context file(s) ")
+        .contains("(XRPUSDT) have no 5m input; ignored")
         .contains("failed: DOGEUSDT: --context was given but holds no 15m file of this symbol");
   }
 
@@ -441,44 +441,5 @@ class DetectCommandTest {
         .containsPattern("--poi-max-age-bars=N[^(]*\\(default: 48\\)")
         .contains("--context")
         .contains("--tick-size");
-  }
-
-  @Test
-  void shouldTakeTheSymbolFromTheFileNameUpToTheTimeframe() {
-    assertThat(DetectCommand.symbolOf(Path.of("d", "BTCUSDT-5m-2025-01.csv"))).isEqualTo("BTCUSDT");
-    assertThat(DetectCommand.symbolOf(Path.of("BTCUSDT_5m.csv"))).isEqualTo("BTCUSDT");
-    assertThat(DetectCommand.symbolOf(Path.of("BTC-USDT-SWAP_15m.csv"))).isEqualTo("BTC-USDT-SWAP");
-    assertThat(DetectCommand.symbolOf(Path.of("1000PEPEUSDT-5m-2025-06.CSV")))
-        .isEqualTo("1000PEPEUSDT");
-    assertThat(DetectCommand.symbolOf(Path.of("candles.csv"))).isEqualTo("candles");
-    assertThat(DetectCommand.symbolOf(Path.of("5m_BTC.csv")))
-        .as("no symbol before")
-        .isEqualTo("5m_BTC");
-  }
-
-  @Test
-  void shouldInferTheTickFromTheMostDecimalsOfAnyPrice() {
-    long t = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
-    BarArrays bars =
-        BarArrays.of(
-            Timeframe.M5,
-            new long[] {t, t + 300_000},
-            new double[] {100.0, 100.5},
-            new double[] {101.25, 101.0},
-            new double[] {99.0, 99.5},
-            new double[] {100.5, 100.0},
-            new double[] {1, 1});
-    assertThat(DetectCommand.inferTickSize(bars)).isEqualTo(0.01);
-
-    BarArrays whole =
-        BarArrays.of(
-            Timeframe.M5,
-            new long[] {t},
-            new double[] {100},
-            new double[] {102},
-            new double[] {99},
-            new double[] {101},
-            new double[] {1});
-    assertThat(DetectCommand.inferTickSize(whole)).isEqualTo(1.0);
   }
 }

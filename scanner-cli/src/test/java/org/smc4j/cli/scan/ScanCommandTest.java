@@ -1,7 +1,6 @@
 package org.smc4j.cli.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -11,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smc4j.app.config.ConfigLoader;
+import org.smc4j.app.config.Smc4jConfig;
 import org.smc4j.cli.Smc4jMain;
-import org.smc4j.cli.config.ConfigLoader;
-import org.smc4j.cli.config.Smc4jConfig;
+import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.testing.SharedData;
-import org.smc4j.live.scan.ReplayInputs;
-import org.smc4j.marketdata.MarketDataException;
+import org.smc4j.marketdata.csv.CandleFileDiscovery;
 import picocli.CommandLine;
 
 /** {@code smc4j scan} options that need no OKX: the printed config and the replay inputs. */
@@ -115,7 +114,8 @@ class ScanCommandTest {
   void shouldGroupReplayFilesBySymbolFromTheirNames() throws Exception {
     Path binance = SharedData.requireData("binance-usdm/BTCUSDT/5m");
     Path bybit = SharedData.requireData("bybit-linear/ETHUSDT");
-    Map<String, List<Path>> grouped = ReplayInputs.bySymbol(List.of(binance, bybit));
+    Map<String, List<Path>> grouped =
+        CandleFileDiscovery.discover(List.of(binance, bybit), Timeframe.M5).bySymbol();
 
     assertThat(grouped.keySet()).containsExactly("BTCUSDT", "ETHUSDT");
     assertThat(grouped.get("BTCUSDT")).hasSize(6);
@@ -126,9 +126,9 @@ class ScanCommandTest {
 
     Path wrong = dir.resolve("BTCUSDT_15m.csv");
     Files.writeString(wrong, "timestamp,open,high,low,close,volume\n");
-    assertThatThrownBy(() -> ReplayInputs.bySymbol(List.of(wrong)))
-        .isInstanceOf(MarketDataException.class)
-        .hasMessageContaining("must name the symbol and the 5m timeframe");
+    Result r = run("scan", "--replay", wrong.toString(), "--config", logConfig());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("--replay: BTCUSDT: " + wrong + " holds 15m candles, expected 5m");
   }
 
   @Test
@@ -154,6 +154,31 @@ class ScanCommandTest {
     assertThat(lines).isGreaterThan(10);
     assertThat(r.out()).contains("replay: 8928 cycles over 1 symbols, " + lines + " signals");
     assertThat(Files.readAllLines(signals)).hasSize((int) lines);
-    assertThat(r.err()).contains("note: SOLUSDT: no spec given, inferred tick 0.001,");
+    assertThat(r.err()).contains("note: SOLUSDT: tick 0.001 inferred from the price decimals");
+  }
+
+  @Test
+  void shouldReadTheOkxInstrumentsJsonAsSpecsForAReplayAsBacktestDoes() throws Exception {
+    Path jan = SharedData.requireData("binance-usdm/BTCUSDT/5m/BTCUSDT-5m-2025-01.csv");
+    Path okx = SharedData.requireShared("okx-fixtures/public-instruments-SWAP.json");
+
+    Result r =
+        run(
+            "scan",
+            "--replay",
+            jan.toString(),
+            "--specs",
+            okx.toString(),
+            "--config",
+            logConfig(),
+            "--journal",
+            dir.resolve("j.db").toString(),
+            "--signals",
+            dir.resolve("j.jsonl").toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    // BTCUSDT (the file's symbol) found as BTC-USDT-SWAP: nothing inferred
+    assertThat(r.err()).doesNotContain("inferred");
+    assertThat(r.out()).contains("replay: 8928 cycles over 1 symbols");
   }
 }

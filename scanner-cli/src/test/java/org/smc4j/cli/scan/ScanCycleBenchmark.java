@@ -28,7 +28,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.smc4j.cli.config.OkxConfig;
+import org.smc4j.app.config.OkxConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
@@ -90,6 +92,8 @@ class ScanJarIT {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final List<byte[]> webhookBodies = new CopyOnWriteArrayList<>();
   private final List<byte[]> telegramBodies = new CopyOnWriteArrayList<>();
+  private volatile boolean webhookDown;
+  private List<String> jvmArgs = List.of();
 
   @BeforeAll
   static void pickSignal() throws IOException {
@@ -223,7 +227,10 @@ class ScanJarIT {
     Map<String, String> q = query(ex.getRequestURI().getRawQuery());
     requests.add(ex.getRequestMethod() + " " + path + " " + q);
     try {
-      if (path.startsWith("/api/webhooks/")) {
+      if (path.startsWith("/api/webhooks/") && webhookDown) {
+        ex.getRequestBody().readAllBytes();
+        reply(ex, 500, "{\"message\":\"down\"}");
+      } else if (path.startsWith("/api/webhooks/")) {
         webhookBodies.add(ex.getRequestBody().readAllBytes());
         reply(ex, 200, "{\"id\":\"1\"}");
       } else if (path.equals("/bot" + BOT_TOKEN + "/sendPhoto")) {
@@ -363,23 +370,23 @@ class ScanJarIT {
     assertThat(jar).as("the shaded jar is built in the package phase").exists();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Instant now = Instant.ofEpochMilli(btcAll.closeTimeMillis(lastBar) + 1_000);
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-jar",
-                jar.toAbsolutePath().toString(),
-                "scan",
-                "--config",
-                config(discord).toString(),
-                "--okx-url",
-                url(),
-                "--now",
-                now.toString(),
-                "--journal",
-                dir.resolve("scan.db").toString(),
-                "--signals",
-                dir.resolve("signals.jsonl").toString()));
+    List<String> cmd = new ArrayList<>(List.of(java));
+    cmd.addAll(jvmArgs);
+    cmd.addAll(
+        List.of(
+            "-jar",
+            jar.toAbsolutePath().toString(),
+            "scan",
+            "--config",
+            config(discord).toString(),
+            "--okx-url",
+            url(),
+            "--now",
+            now.toString(),
+            "--journal",
+            dir.resolve("scan.db").toString(),
+            "--signals",
+            dir.resolve("signals.jsonl").toString()));
     if (once) {
       cmd.add("--once");
     }
@@ -656,5 +663,157 @@ class ScanJarIT {
                 + dir.resolve("smc4j.yaml")
                 + ": strategy.swing.15m.left: must be >= 1, was 0");
     assertThat(requests).isEmpty();
+  }
+
+  /** Discord only: one sink, so its lane sends the alerts one after another, in a known order. */
+  private String discordOnlyConfig() {
+    return """
+        okx:
+          request-timeout: 1s
+          max-attempts: 5
+          initial-backoff: 20ms
+          max-backoff: 100ms
+        scan:
+          top-n: 2
+          late-retries: 1
+          late-retry-delay: 200ms
+        alerts:
+          discord: {enabled: true}
+          telegram: {enabled: false}
+        logging: {file: logs/scan.log, level: info}
+        """;
+  }
+
+  private int pendingDeliveries() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("scan.db"));
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT COUNT(*) FROM scan_outbox WHERE state = 'PENDING'")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  private List<String> webhookSymbols() {
+    return webhookBodies.stream()
+        .map(b -> new String(b, StandardCharsets.ISO_8859_1))
+        .map(b -> b.contains(BTC + " (") ? BTC : b.contains(ETH + " (") ? ETH : "other")
+        .toList();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"after-journal", "after-jsonl", "after-alert"})
+  void shouldPublishEverySignalExactlyOnceWhenKilledAtAStepAndRestarted(String crashPoint)
+      throws Exception {
+    customConfig = discordOnlyConfig();
+    jvmArgs = List.of("-Dsmc4j.test.crashAt=" + crashPoint);
+
+    Run crashed = scanOnce(signalIndex, true);
+
+    assertThat(crashed.exit()).as("halted at " + crashPoint + ": " + crashed.err()).isEqualTo(86);
+    jvmArgs = List.of();
+    Run restarted = scanOnce(signalIndex, true);
+
+    assertThat(restarted.exit()).as(restarted.err()).isZero();
+    List<JsonNode> json = jsonRows();
+    assertThat(json).hasSize(expectedCount());
+    assertThat(json.stream().map(j -> j.get("id").asText()).distinct()).hasSize(expectedCount());
+    assertThat(journalSignals()).isEqualTo(expectedCount());
+    assertThat(webhookSymbols()).hasSize(expectedCount()).doesNotHaveDuplicates().contains(BTC);
+    assertThat(pendingDeliveries()).isZero();
+    assertThat(restarted.out()).doesNotContain("pending deliveries");
+  }
+
+  @Test
+  void shouldKeepAFailingAlertPendingExitNonZeroAndDeliverItOnceOnTheNextRun() throws Exception {
+    customConfig = discordOnlyConfig();
+    webhookDown = true;
+
+    Run failing = scanOnce(signalIndex, true);
+
+    assertThat(failing.exit()).as(failing.err()).isEqualTo(1);
+    assertThat(failing.out()).contains("pending deliveries: " + expectedCount());
+    assertThat(webhookBodies).isEmpty();
+    assertThat(jsonRows()).hasSize(expectedCount());
+    assertThat(pendingDeliveries()).isEqualTo(expectedCount());
+
+    webhookDown = false;
+    Run next = scanOnce(signalIndex, true);
+
+    assertThat(next.exit()).as(next.err()).isZero();
+    assertThat(next.out()).doesNotContain("SIGNAL ").doesNotContain("pending deliveries");
+    assertThat(webhookSymbols()).hasSize(expectedCount()).doesNotHaveDuplicates();
+    assertThat(jsonRows()).hasSize(expectedCount());
+    assertThat(journalSignals()).isEqualTo(expectedCount());
+    assertThat(pendingDeliveries()).isZero();
+  }
+
+  /** The signals of the engine run on the 1,000 bars ending at bar {@code end}. */
+  private static List<EntrySignal> windowSignals(BarArrays all, int end, ContractSpec spec) {
+    BarArrays window = all.slice(end - 999, end + 1);
+    List<EntrySignal> signals = new ArrayList<>();
+    StrategyEngine engine =
+        new StrategyEngine(
+            StrategyConfig.DEFAULT,
+            spec.tickSize().doubleValue(),
+            e -> {
+              if (e instanceof EntrySignal s) {
+                signals.add(s);
+              }
+            });
+    for (int i = 0; i < window.size(); i++) {
+      engine.onBar(
+          window.openTimeMillis(i),
+          window.open(i),
+          window.high(i),
+          window.low(i),
+          window.close(i),
+          window.volume(i));
+    }
+    return signals;
+  }
+
+  @Test
+  void shouldPublishALimitSignalMissedWhileStoppedOnceAfterTheRestartMarkedLate() throws Exception {
+    // A sized BTC limit-entry signal known at bar k, as the restart (backfilling up to k + 2) sees
+    // it.
+    PlanSizer sizer = new PlanSizer(SizingParameters.DEFAULT);
+    int k = -1;
+    TradePlan missed = null;
+    for (int i = 1200; i < btcAll.size() - 10 && k < 0; i++) {
+      long close = btcAll.closeTimeMillis(i);
+      for (EntrySignal e : windowSignals(btcAll, i + 2, btcSpec)) {
+        TradePlan plan = EntrySignalAdapter.toPlan(BTC, e);
+        if (e.knownAtTimeMillis() == close
+            && plan.entryKind() == org.smc4j.trading.order.EntryKind.LIMIT
+            && sizer.size(plan, btcSpec) instanceof Sizing.Sized) {
+          k = i;
+          missed = plan;
+        }
+      }
+    }
+    assertThat(k).as("a limit signal in the BTC data").isPositive();
+    serveUpTo(k - 1, false);
+    Run before = scanOnce(k - 1, false);
+    assertThat(before.exit()).as(before.err()).isZero();
+
+    // Stopped for three bars; the signal became known at bar k, ten minutes before the restart.
+    serveUpTo(k + 2, false);
+    Run restart = scanOnce(k + 2, false);
+
+    assertThat(restart.exit()).as(restart.err()).isZero();
+    String id = ScanSignal.keyOf(BTC, missed.side(), missed.signalTime());
+    List<String> lines = restart.out().lines().filter(l -> l.contains("id " + id)).toList();
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).startsWith("SIGNAL ").endsWith("LATE by 10 min");
+    List<JsonNode> rows = jsonRows().stream().filter(j -> j.get("id").asText().equals(id)).toList();
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).get("late").asBoolean()).isTrue();
+    assertThat(rows.get(0).get("lateByMinutes").asLong()).isEqualTo(10);
+
+    Run again = scanOnce(k + 2, false);
+    assertThat(again.exit()).as(again.err()).isZero();
+    assertThat(again.out()).doesNotContain("id " + id);
+    assertThat(jsonRows().stream().filter(j -> j.get("id").asText().equals(id))).hasSize(1);
   }
 }

@@ -19,14 +19,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smc4j.app.config.OutputConfig;
+import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.scan.ScanReplayJob;
 import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
-import org.smc4j.backtest.replay.InferredContractSpec;
 import org.smc4j.backtest.replay.ProgressListener;
 import org.smc4j.backtest.replay.SymbolInput;
-import org.smc4j.cli.config.OutputConfig;
-import org.smc4j.cli.config.Smc4jConfig;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
@@ -34,6 +34,7 @@ import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.live.scan.ScanSignal;
 import org.smc4j.marketdata.csv.CandleCsvReader;
+import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.SignalRecord;
 import org.smc4j.trading.journal.SignalStatus;
@@ -83,9 +84,9 @@ class ScanReplayMatchesBacktestTest {
         Smc4jConfig.DEFAULT.withOutput(
             new OutputConfig(dir.resolve("replay.db"), dir.resolve("signals.jsonl")));
     StringWriter printed = new StringWriter();
-    ScanCommand.ReplayResult replay;
+    ScanReplayJob.Result replay;
     try (PrintWriter out = new PrintWriter(printed)) {
-      replay = ScanCommand.replay(config, bars, specs, out);
+      replay = ScanReplayJob.run(config, bars, specs, out);
     }
 
     List<Row> expected = new ArrayList<>();

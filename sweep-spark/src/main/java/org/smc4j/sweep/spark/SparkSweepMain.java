@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
-import org.smc4j.cli.config.ConfigException;
+import org.smc4j.app.config.ConfigException;
 import org.smc4j.sweep.ResultRow;
 import org.smc4j.sweep.SweepSummary;
 import org.smc4j.sweep.TaskFailure;

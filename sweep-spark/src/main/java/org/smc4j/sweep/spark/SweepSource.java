@@ -55,7 +55,7 @@ public record SweepSource(
    * @param specText the YAML
    * @param specFile the file, for messages
    * @return the source
-   * @throws org.smc4j.cli.config.ConfigException naming the key path of a problem in the spec
+   * @throws org.smc4j.app.config.ConfigException naming the key path of a problem in the spec
    */
   public static SweepSource of(String specText, Path specFile) {
     SweepSpec spec = SweepSpecLoader.parse(specText, specFile).spec();
@@ -89,7 +89,7 @@ public record SweepSource(
    * Reads the job: the spec file, with this source's windows and block size.
    *
    * @return the job
-   * @throws org.smc4j.cli.config.ConfigException naming the key path of a problem in the spec
+   * @throws org.smc4j.app.config.ConfigException naming the key path of a problem in the spec
    */
   public SweepJob job() {
     SweepJob job = SweepSpecLoader.parse(specText, Path.of(specFile));

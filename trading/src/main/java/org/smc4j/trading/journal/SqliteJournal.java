@@ -330,13 +330,45 @@ public final class SqliteJournal implements Journal {
     }
   }
 
+  /**
+   * Work that must commit or roll back together with the journal's buffered rows, e.g. a scanner's
+   * pending deliveries of the signal it journals.
+   */
+  @FunctionalInterface
+  public interface TransactionStep {
+
+    /**
+     * Runs inside the journal's transaction; must not commit, roll back or close.
+     *
+     * @param connection the journal's connection
+     * @param runId this run's id
+     * @throws SQLException to roll the whole transaction back
+     */
+    void run(Connection connection, long runId) throws SQLException;
+  }
+
   @Override
   public synchronized void flush() {
+    if (signals.isEmpty() && cancels.isEmpty() && trades.isEmpty()) {
+      if (closed) {
+        throw new IllegalStateException("journal " + file + " is closed");
+      }
+      return;
+    }
+    flush((connection, run) -> {});
+  }
+
+  /**
+   * Writes the buffered rows and runs {@code step} in one transaction: both are committed, or
+   * neither.
+   *
+   * @param step the extra work, run after the buffered rows are written
+   * @throws JournalException when the transaction fails (it is rolled back)
+   */
+  public synchronized void flush(TransactionStep step) {
+    Objects.requireNonNull(step, "step");
     if (closed) {
       throw new IllegalStateException("journal " + file + " is closed");
-    }
-    if (signals.isEmpty() && cancels.isEmpty() && trades.isEmpty()) {
-      return;
     }
     try {
       try (PreparedStatement ps = connection.prepareStatement(INSERT_SIGNAL)) {
@@ -365,6 +397,7 @@ public final class SqliteJournal implements Journal {
         }
         ps.executeBatch();
       }
+      step.run(connection, runId);
       connection.commit();
       signals.clear();
       cancels.clear();

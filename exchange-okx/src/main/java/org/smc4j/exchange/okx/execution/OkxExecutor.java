@@ -91,6 +91,7 @@ public final class OkxExecutor {
   private final CrashPoints crashPoints;
   private final RandomGenerator random;
   private boolean started;
+  private int appliedKillLevel;
 
   /**
    * Creates an executor; call {@link #start} before the first entry.
@@ -176,6 +177,7 @@ public final class OkxExecutor {
     if (level >= 2) {
       applyKillSwitch(level);
     }
+    appliedKillLevel = level;
     started = true;
   }
 
@@ -1215,6 +1217,12 @@ public final class OkxExecutor {
     }
     importFills();
     importFunding();
+    // a level raised by `trade stop` in another process reaches the running bot here
+    int level = journal.killSwitchLevel();
+    if (started && level > appliedKillLevel) {
+      alerts.alert("kill switch level " + level + " found in the journal: applying it");
+      applyKillSwitch(level);
+    }
   }
 
   /** Runs one periodic reconciliation (the same work as at startup). */
@@ -1481,6 +1489,7 @@ public final class OkxExecutor {
   }
 
   private boolean applyKillSwitch(int level) {
+    appliedKillLevel = Math.max(appliedKillLevel, level);
     if (level >= 2) {
       for (TradeRecord trade : journal.trades()) {
         if (trade.status() == TradeStatus.ENTRY_WORKING) {

@@ -200,4 +200,22 @@ class SettlementScenarioTest {
     assertThat(h.journal.killSwitchLevel()).isEqualTo(3);
     assertThat(h.executor.enter(h.marketLong("sig-after")).status()).isEqualTo(TradeStatus.SKIPPED);
   }
+
+  @Test
+  void killSwitchRaisedInTheJournalByAnotherProcessIsAppliedOnTheNextPoll() {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    String limit = key("sig-ext");
+    h.executor.enter(h.limitLong("sig-ext"));
+    try (org.smc4j.trading.execution.ExecutionJournal other =
+        org.smc4j.trading.execution.ExecutionJournal.open(h.journalFile)) {
+      other.tripKillSwitch(2, "trade stop --level 2", Instant.now());
+    }
+
+    h.executor.poll();
+
+    assertThat(h.journal.trade(limit).orElseThrow().status()).isEqualTo(TradeStatus.SKIPPED);
+    assertThat(h.ordersWithPrefix(limit + "E1").getFirst().state()).isEqualTo("canceled");
+    assertThat(h.alerts).anyMatch(a -> a.contains("found in the journal"));
+  }
 }
