@@ -1,7 +1,7 @@
 package org.smc4j.sweep.spark;
 
 import java.util.List;
-import org.smc4j.cli.sweep.SweepJob;
+import org.smc4j.app.sweep.SweepJob;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.sweep.CandleCache;
 import org.smc4j.sweep.CsvCandleSource;

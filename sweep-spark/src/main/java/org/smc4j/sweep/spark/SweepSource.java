@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.smc4j.cli.sweep.SweepJob;
-import org.smc4j.cli.sweep.SweepSpecLoader;
+import org.smc4j.app.sweep.SweepJob;
+import org.smc4j.app.sweep.SweepSpecLoader;
 import org.smc4j.sweep.SweepSpec;
 import org.smc4j.sweep.SweepWindow;
 

@@ -1,4 +1,4 @@
-package org.smc4j.cli.sweep;
+package org.smc4j.app.sweep;
 
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package org.smc4j.cli.sweep;
+package org.smc4j.app.sweep;
 
 import java.nio.file.Path;
 import java.util.List;
