@@ -157,7 +157,7 @@ record ResultColumns(List<String> keys) implements Serializable {
             num(row, "optimistic_net_pnl"),
             num(row, "total_r_net"),
             num(row, "max_drawdown"),
-            num(row, "max_drawdown_r"),
+            num(row, "max_drawdown_r_net"),
             opt(row, "sharpe"),
             opt(row, "sortino"),
             num(row, "exposure"),
