@@ -33,7 +33,7 @@ public final class ResultCsv {
           "optimistic_net_pnl",
           "total_r_net",
           "max_drawdown",
-          "max_drawdown_r",
+          "max_drawdown_r_net",
           "sharpe",
           "sortino",
           "exposure",

@@ -176,6 +176,8 @@ public final class ScanReplayJob {
               config.scan(),
               config.strategy(),
               new PlanSizer(config.risk().sizing()),
+              ScanPipeline.pipeline(config, time, journal),
+              ScanPipeline.paperBrokers(config),
               market,
               time,
               time,

@@ -11,8 +11,8 @@ import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.instrument.Liquidity;
 import org.smc4j.core.signal.OrderAction;
-import org.smc4j.trading.broker.Broker;
 import org.smc4j.trading.broker.BrokerListener;
+import org.smc4j.trading.broker.CandleBroker;
 import org.smc4j.trading.order.AlternativeExit;
 import org.smc4j.trading.order.CancelReason;
 import org.smc4j.trading.order.EntryFill;
@@ -47,7 +47,7 @@ import org.smc4j.trading.order.Trade;
  *
  * <p>Not thread-safe: one broker per symbol, driven by one thread.
  */
-public final class SimulatedBroker implements Broker {
+public final class SimulatedBroker implements CandleBroker {
 
   private static final int NONE = 0;
   private static final int STOP = 1;
@@ -274,6 +274,7 @@ public final class SimulatedBroker implements Broker {
    * @param i the candle to process; candles must come in strictly increasing open time
    * @throws IllegalStateException when the candle is not after the previous one
    */
+  @Override
   public void onBar(BarArrays bars, int i) {
     long t = bars.openTimeMillis(i);
     long period = bars.timeframe().millis();

@@ -221,7 +221,7 @@ public final class HtmlReportWriter {
         "total R net",
         "best R net",
         "worst R net",
-        "max DD R",
+        "max DD R net",
         "ambiguous");
     for (PerformanceMetrics m : metrics.values()) {
       List<Trade> scope = scope(trades, m.scope());

@@ -25,6 +25,7 @@ import org.smc4j.core.signal.Side;
 import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.smc4j.marketdata.spec.TickSizeInference;
 import org.smc4j.risk.guard.GuardLimits;
+import org.smc4j.trading.decision.SkipReason;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.SignalRecord;
 import org.smc4j.trading.journal.SignalStatus;
@@ -277,6 +278,44 @@ class BacktestEngineTest {
               assertThat(s.contracts()).isEmpty();
             });
     assertThat(r.trades()).isEmpty();
+  }
+
+  @Test
+  void shouldJournalAPlanWithANegativeTargetAsInvalidAndKeepTradingTheSymbol() {
+    // bar 0: an outlier made the target negative; bar 1: a sound plan on the same symbol
+    MemoryJournal journal = new MemoryJournal();
+    SignalSource source =
+        scripted(
+            Map.of(
+                "AUSDT",
+                List.of(
+                    new ReplayEvent.Signal(
+                        0,
+                        plan("a1", "AUSDT", EntryKind.MARKET_NEXT_OPEN, 100, 99, -3, START + M5)),
+                    new ReplayEvent.Signal(
+                        1,
+                        plan(
+                            "a2",
+                            "AUSDT",
+                            EntryKind.MARKET_NEXT_OPEN,
+                            100,
+                            99,
+                            102,
+                            START + 2 * M5)))));
+    BacktestResult r =
+        engine(source, Optional.empty())
+            .run(
+                List.of(new SymbolInput("AUSDT", flat(START, 4), Optional.empty(), spec("AUSDT"))),
+                journal,
+                ProgressListener.NONE);
+
+    assertThat(r.failures()).isEmpty();
+    assertThat(r.signals()).hasSize(2);
+    assertThat(r.signals().get(0).skip())
+        .contains(new SkipReason.InvalidPlan("plan a1: target must be finite and > 0, was -3.0"));
+    assertThat(r.signals().get(0).target()).isEqualTo(-3);
+    assertThat(r.signals().get(1).status()).isEqualTo(SignalStatus.TAKEN);
+    assertThat(journal.signals).isEqualTo(r.signals());
   }
 
   @Test

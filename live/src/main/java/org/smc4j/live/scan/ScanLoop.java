@@ -22,15 +22,18 @@ import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.marketdata.okx.Sleeper;
+import org.smc4j.trading.pipeline.TradePipeline;
 import org.smc4j.trading.plan.PlanSizer;
 
 /**
  * The scan loop. At each 5m close (plus the configured delay) one cycle: the universe (top N by 24
  * h quote volume) is refreshed when due; each symbol is backfilled once for warm-up, then only its
- * newest closed candles are fetched and fed to its {@link SymbolFeed}; every new signal goes to the
- * {@link SignalHandler} as soon as its symbol is done. Symbols are fetched in parallel on the given
- * executor (all sharing the market's rate budgets); a symbol that fails is reported beside the
- * others and tried again next cycle.
+ * newest closed candles are fetched and fed to its {@link SymbolFeed}, which decides every new
+ * signal with the shared {@link TradePipeline} against the symbol's paper fills (one position per
+ * symbol, the guard book, as in the backtest); each goes to the {@link SignalHandler} with its
+ * decision as soon as its symbol is done. Symbols are fetched in parallel on the given executor
+ * (all sharing the market's rate budgets); a symbol that fails is reported beside the others and
+ * tried again next cycle.
  *
  * <p>Time only comes from the injected clock and sleeper, so the same loop runs live, in tests and
  * over history ({@code scan --replay}, on {@link SimulatedTime}).
@@ -46,6 +49,8 @@ public final class ScanLoop {
   private final LoopConfig config;
   private final StrategyConfig strategy;
   private final PlanSizer sizer;
+  private final TradePipeline pipeline;
+  private final PaperBrokers brokers;
   private final ScanMarket market;
   private final InstantSource clock;
   private final Sleeper sleeper;
@@ -60,6 +65,8 @@ public final class ScanLoop {
       LoopConfig config,
       StrategyConfig strategy,
       PlanSizer sizer,
+      TradePipeline pipeline,
+      PaperBrokers brokers,
       ScanMarket market,
       InstantSource clock,
       Sleeper sleeper,
@@ -68,6 +75,8 @@ public final class ScanLoop {
     this.config = Objects.requireNonNull(config, "config");
     this.strategy = Objects.requireNonNull(strategy, "strategy");
     this.sizer = Objects.requireNonNull(sizer, "sizer");
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.brokers = Objects.requireNonNull(brokers, "brokers");
     this.market = Objects.requireNonNull(market, "market");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -214,7 +223,22 @@ public final class ScanLoop {
         ContractSpec spec = market.spec(symbol);
         Long resume = resumeAfter.get(symbol);
         long liveFrom = resume != null && resume < closeMillis ? resume + 1 : closeMillis;
-        feed = new SymbolFeed(symbol, spec, strategy, sizer, liveFrom);
+        feed =
+            new SymbolFeed(
+                symbol,
+                spec,
+                strategy,
+                sizer,
+                pipeline,
+                brokers.open(symbol, spec, pipeline),
+                key -> {
+                  boolean seen = handler.alreadyPublished(key);
+                  if (seen) {
+                    log.info("{}: already published, not repeated", key);
+                  }
+                  return seen;
+                },
+                liveFrom);
         feeds.put(symbol, feed);
       }
       return feed;

@@ -6,12 +6,13 @@ import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.signal.Side;
+import org.smc4j.trading.pipeline.TradeDecision;
 import org.smc4j.trading.plan.Sizing;
 import org.smc4j.trading.plan.TradePlan;
 
 /**
- * A new entry signal found by the scan, with its $1 size. Known at the close of the signal bar
- * ({@link TradePlan#signalTime()}).
+ * A new entry signal found by the scan, with its $1 size and the pipeline's decision. Known at the
+ * close of the signal bar ({@link TradePlan#signalTime()}).
  *
  * @param key the stable id {@link #keyOf}: symbol, side and signal bar close, e.g. {@code
  *     BTC-USDT-SWAP:LONG:2025-05-01T12:05:00Z}; the same candles give the same key after a restart
@@ -19,6 +20,7 @@ import org.smc4j.trading.plan.TradePlan;
  * @param signal the strategy engine's signal
  * @param plan the signal as the backtest plans it (entry kind, stop, target, setup details)
  * @param sizing the contracts for the configured risk, or why there are none
+ * @param decision what the shared pipeline did with it: taken (paper-filled) or skipped, why
  * @param spec the contract spec it was sized with
  * @param candles the symbol's latest 5m candles up to and including the signal bar (for the chart)
  */
@@ -27,6 +29,7 @@ public record ScanSignal(
     EntrySignal signal,
     TradePlan plan,
     Sizing sizing,
+    TradeDecision decision,
     ContractSpec spec,
     BarArrays candles) {
 
@@ -36,6 +39,7 @@ public record ScanSignal(
     Objects.requireNonNull(signal, "signal");
     Objects.requireNonNull(plan, "plan");
     Objects.requireNonNull(sizing, "sizing");
+    Objects.requireNonNull(decision, "decision");
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(candles, "candles");
   }
@@ -55,5 +59,13 @@ public record ScanSignal(
   /** Returns the instrument. */
   public String symbol() {
     return plan.symbol();
+  }
+
+  /** Returns {@code TAKEN} or {@code SKIPPED (reason)}, as the journal and the alerts say it. */
+  public String decisionText() {
+    return switch (decision) {
+      case TradeDecision.Taken t -> "TAKEN";
+      case TradeDecision.Skipped k -> "SKIPPED (" + k.reason().message() + ")";
+    };
   }
 }

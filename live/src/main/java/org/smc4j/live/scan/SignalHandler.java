@@ -22,4 +22,15 @@ public interface SignalHandler {
    * @param closeMillis the close time of the last candle processed
    */
   default void onProcessed(String symbol, long closeMillis) {}
+
+  /**
+   * Tells whether a signal was already published (by this process or an earlier run of the same
+   * journal); such a signal is neither decided again nor handed over. None is, unless overridden.
+   *
+   * @param key the signal's stable key ({@link ScanSignal#keyOf})
+   * @return true when it was published before
+   */
+  default boolean alreadyPublished(String key) {
+    return false;
+  }
 }

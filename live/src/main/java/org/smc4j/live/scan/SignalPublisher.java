@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smc4j.core.bar.Timeframe;
@@ -34,20 +32,16 @@ import org.smc4j.live.alert.AlertDispatcher;
 import org.smc4j.live.alert.DispatchReport;
 import org.smc4j.live.alert.SignalAlert;
 import org.smc4j.live.alert.SinkOutcome;
-import org.smc4j.trading.decision.SkipReason;
 import org.smc4j.trading.journal.Journal;
-import org.smc4j.trading.journal.SignalRecord;
-import org.smc4j.trading.journal.SignalStatus;
 import org.smc4j.trading.order.EntryKind;
-import org.smc4j.trading.plan.Sizing;
-import org.smc4j.trading.plan.TradePlan;
 
 /**
- * Publishes each new signal exactly once: prints its line, then records the signal in the journal
- * together with its pending deliveries (the {@link DeliveryOutbox}: the JSON-lines file and every
- * alert sink) in one transaction, then delivers them and marks each done. A signal whose stable key
- * was already published (in this process, or by an earlier {@code scan} run of the same journal) is
- * skipped, so a restart that replays the same candles alerts nothing twice.
+ * Publishes each new signal exactly once, with the pipeline's decision (TAKEN, or SKIPPED with the
+ * reason): prints its line, then records its pending deliveries (the {@link DeliveryOutbox}: the
+ * JSON-lines file and every alert sink) in one transaction, then delivers them and marks each done.
+ * A signal whose stable key was already published (in this process, or by an earlier {@code scan}
+ * run of the same journal) is skipped, so a restart that replays the same candles alerts nothing
+ * twice.
  *
  * <p>Crashes: a crash before the transaction leaves nothing (the signal is found again after the
  * restart); after it, the deliveries are pending and {@link #retryPending()} (called at start and
@@ -75,7 +69,6 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
   private final Map<String, ScanSignal> signalsOfThisRun = new HashMap<>();
   private final Optional<SignalChartRenderer> charts;
   private final InstantSource clock;
-  private final AtomicLong sequence = new AtomicLong();
   private final List<ScanSignal> publishedThisRun = new ArrayList<>();
   private final Map<String, Long> processed = new HashMap<>();
 
@@ -128,6 +121,11 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
   }
 
   @Override
+  public synchronized boolean alreadyPublished(String key) {
+    return published.contains(key);
+  }
+
+  @Override
   public synchronized void onSignal(ScanSignal s) {
     if (!published.add(s.key())) {
       log.info("{}: already published, not repeated", s.key());
@@ -139,7 +137,6 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
     if (late) {
       Optional<String> expired = expiry(s, age);
       if (expired.isPresent()) {
-        journal.recordSignal(record(sequence.incrementAndGet(), s));
         outbox.expired(s.key(), s.symbol(), json, expired.get());
         log.warn("{}: found late, {}: journaled, not published", s.key(), expired.get());
         return;
@@ -150,7 +147,6 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
     out.println(line);
     out.flush();
     log.info("{}", line);
-    journal.recordSignal(record(sequence.incrementAndGet(), s));
     List<String> targets = new ArrayList<>();
     targets.add(DeliveryOutbox.SIGNALS_FILE);
     targets.addAll(alerts.sinkNames());
@@ -159,6 +155,9 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
       alertText = "LATE: found " + minutes(age) + " min after the signal (restart)\n" + alertText;
     }
     outbox.record(s.key(), s.symbol(), json, alertText, targets);
+    // the pipeline journaled the signal and its decision when it decided it; the outbox row comes
+    // first, so a crash before this flush finds the signal again and redelivers nothing twice
+    journal.flush();
     CrashPoint.reached("after-journal");
     publishedThisRun.add(s);
     signalsOfThisRun.put(s.key(), s);
@@ -327,39 +326,6 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
       log.warn("{}: chart not rendered, alert sent without it: {}", s.key(), e.toString());
       return new byte[0];
     }
-  }
-
-  static SignalRecord record(long id, ScanSignal s) {
-    TradePlan p = s.plan();
-    OptionalDouble contracts = OptionalDouble.empty();
-    OptionalDouble risk = OptionalDouble.empty();
-    SignalStatus status = SignalStatus.TAKEN;
-    Optional<SkipReason> reason = Optional.empty();
-    switch (s.sizing()) {
-      case Sizing.Sized z -> {
-        contracts = OptionalDouble.of(z.contracts());
-        risk = OptionalDouble.of(z.plannedRisk());
-      }
-      case Sizing.Refused r -> {
-        status = SignalStatus.SKIPPED;
-        reason = Optional.of(SkipReason.SizeRefused.of(r.reason(), r.message()));
-      }
-    }
-    return new SignalRecord(
-        id,
-        p.symbol(),
-        p.signalTime(),
-        p.side(),
-        p.entryKind(),
-        p.entry(),
-        p.stop(),
-        p.target(),
-        p.secondTarget(),
-        contracts,
-        risk,
-        p.details(),
-        status,
-        reason);
   }
 
   /**

@@ -12,6 +12,7 @@ import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.signal.Side;
 import org.smc4j.trading.order.EntryKind;
 import org.smc4j.trading.order.SetupDetails;
+import org.smc4j.trading.pipeline.TradeDecision;
 import org.smc4j.trading.plan.Sizing;
 import org.smc4j.trading.plan.TradePlan;
 
@@ -35,7 +36,7 @@ public final class SignalText {
     return String.format(
         Locale.ROOT,
         "SIGNAL %s %s %s %s | POI %s-%s | trigger %s %s | entry %s (%s) | stop %s | target %s |"
-            + " %s | score %d/5 %s | id %s",
+            + " %s | score %d/5 %s | %s | id %s",
         TIME.format(p.signalTime()),
         p.symbol(),
         p.side(),
@@ -51,6 +52,7 @@ public final class SignalText {
         size(s),
         e.score().total(),
         p.details().map(SetupDetails::scoreParts).map(Object::toString).orElse("[]"),
+        s.decisionText(),
         s.key());
   }
 
@@ -85,6 +87,7 @@ public final class SignalText {
     sb.append("Stop: ").append(price(p.stop(), decimals)).append('\n');
     sb.append("Target: ").append(price(p.target(), decimals)).append('\n');
     sb.append("Size: ").append(size(s)).append('\n');
+    sb.append("Decision: ").append(s.decisionText()).append('\n');
     p.details()
         .ifPresent(d -> sb.append("Score parts: ").append(String.join(", ", d.scoreParts())));
     return sb.toString().strip();
@@ -117,6 +120,14 @@ public final class SignalText {
         o.put("plannedRiskUsd", z.plannedRisk());
       }
       case Sizing.Refused r -> o.put("sizeRefused", r.text());
+    }
+    switch (s.decision()) {
+      case TradeDecision.Taken t -> o.put("decision", "TAKEN");
+      case TradeDecision.Skipped k -> {
+        o.put("decision", "SKIPPED");
+        o.put("skipKind", k.reason().kind().name());
+        o.put("skipReason", k.reason().message());
+      }
     }
     o.put("score", e.score().total());
     ArrayNode parts = o.putArray("scoreParts");

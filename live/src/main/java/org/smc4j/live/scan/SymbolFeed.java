@@ -1,18 +1,25 @@
 package org.smc4j.live.scan;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
+import org.smc4j.core.engine.PoiDeadEvent;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.engine.StrategyEngine;
+import org.smc4j.core.engine.StrategyEvent;
 import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.engine.StrategyEventListener;
 import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.trading.broker.CandleBroker;
+import org.smc4j.trading.pipeline.TradeDecision;
+import org.smc4j.trading.pipeline.TradePipeline;
 import org.smc4j.trading.plan.EntrySignalAdapter;
 import org.smc4j.trading.plan.PlanSizer;
 import org.smc4j.trading.plan.TradePlan;
@@ -20,7 +27,9 @@ import org.smc4j.trading.plan.TradePlan;
 /**
  * One symbol's streaming strategy state: the same {@link StrategyEngine} the backtest replays (15m
  * derived from 5m inside it), fed each closed 5m candle once, in order. Signals become plans
- * through the backtest's {@link EntrySignalAdapter} and are sized by its {@link PlanSizer}.
+ * through the shared {@link EntrySignalAdapter} and are decided by the shared {@link TradePipeline}
+ * against this symbol's paper fills (a {@link CandleBroker} fed every candle, as the backtest's
+ * simulated broker is), so the scanner takes and skips what the backtest does.
  *
  * <p>Signals on candles that close before {@code liveFromCloseMillis} are warm-up: the engine sees
  * them (its state must match a replay from the first candle) but they are not reported. Not
@@ -34,9 +43,12 @@ public final class SymbolFeed {
   private final String symbol;
   private final ContractSpec spec;
   private final PlanSizer sizer;
+  private final TradePipeline pipeline;
+  private final CandleBroker broker;
+  private final Predicate<String> alreadyPublished;
   private final long liveFromCloseMillis;
   private final StrategyEngine engine;
-  private final List<EntrySignal> pending = new ArrayList<>();
+  private final List<StrategyEvent> pending = new ArrayList<>();
   private long lastOpenMillis = Long.MIN_VALUE;
   // The latest candles for charts: a window of CHART_BARS, compacted when the arrays fill up.
   private final long[] recentTime = new long[2 * CHART_BARS];
@@ -48,25 +60,43 @@ public final class SymbolFeed {
   private int recentFrom;
   private int recentTo;
 
+  /**
+   * Creates the feed.
+   *
+   * @param symbol the instrument
+   * @param spec its contract spec
+   * @param config the strategy parameters
+   * @param sizer sizes each reported signal for the alert's size line
+   * @param pipeline decides each reported signal, as the backtest does
+   * @param broker this symbol's paper fills, fed every candle
+   * @param alreadyPublished tells which signal keys were published before (not decided again)
+   * @param liveFromCloseMillis signals known before this close are warm-up, not reported
+   */
   SymbolFeed(
       String symbol,
       ContractSpec spec,
       StrategyConfig config,
       PlanSizer sizer,
+      TradePipeline pipeline,
+      CandleBroker broker,
+      Predicate<String> alreadyPublished,
       long liveFromCloseMillis) {
     this.symbol = Objects.requireNonNull(symbol, "symbol");
     this.spec = Objects.requireNonNull(spec, "spec");
     this.sizer = Objects.requireNonNull(sizer, "sizer");
+    this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+    this.broker = Objects.requireNonNull(broker, "broker");
+    this.alreadyPublished = Objects.requireNonNull(alreadyPublished, "alreadyPublished");
     this.liveFromCloseMillis = liveFromCloseMillis;
     this.engine =
         new StrategyEngine(
             config,
             spec.tickSize().doubleValue(),
             StrategyEventListener.only(
-                EnumSet.of(StrategyEventKind.ENTRY_SIGNAL),
+                EnumSet.of(StrategyEventKind.POI, StrategyEventKind.ENTRY_SIGNAL),
                 event -> {
-                  if (event instanceof EntrySignal s) {
-                    pending.add(s);
+                  if (event instanceof EntrySignal || event instanceof PoiDeadEvent) {
+                    pending.add(event);
                   }
                 }));
   }
@@ -104,20 +134,26 @@ public final class SymbolFeed {
       if (t[i] <= lastOpenMillis) {
         continue;
       }
+      // as in the backtest: the paper broker first processes the candle (fills, exits), then the
+      // events known at its close apply in the order the strategy made them
+      broker.onBar(bars, i);
       engine.onBar(t[i], o[i], h[i], l[i], c[i], v[i]);
       lastOpenMillis = t[i];
       remember(t[i], o[i], h[i], l[i], c[i], v[i]);
-      for (EntrySignal s : pending) {
-        if (s.knownAtTimeMillis() >= liveFromCloseMillis) {
+      for (StrategyEvent event : pending) {
+        if (event instanceof PoiDeadEvent d) {
+          broker.cancelPendingForPoi(
+              d.poi().id(),
+              Instant.ofEpochMilli(bars.closeTimeMillis(i)),
+              "POI died: " + d.reason());
+        } else if (event instanceof EntrySignal s && s.knownAtTimeMillis() >= liveFromCloseMillis) {
           TradePlan plan = EntrySignalAdapter.toPlan(symbol, s);
-          out.add(
-              new ScanSignal(
-                  ScanSignal.keyOf(symbol, plan.side(), plan.signalTime()),
-                  s,
-                  plan,
-                  sizer.size(plan, spec),
-                  spec,
-                  recent()));
+          String key = ScanSignal.keyOf(symbol, plan.side(), plan.signalTime());
+          if (alreadyPublished.test(key)) {
+            continue;
+          }
+          TradeDecision decision = pipeline.onSignal(plan, spec, broker);
+          out.add(new ScanSignal(key, s, plan, sizer.size(plan, spec), decision, spec, recent()));
         }
       }
       pending.clear();

@@ -3,16 +3,20 @@ package org.smc4j.live.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.smc4j.backtest.broker.BrokerModels;
+import org.smc4j.backtest.broker.SimulatedBroker;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
@@ -20,6 +24,9 @@ import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.instrument.ContractType;
 import org.smc4j.core.instrument.InstrumentState;
 import org.smc4j.risk.SizingParameters;
+import org.smc4j.trading.journal.Journal;
+import org.smc4j.trading.pipeline.PipelineSettings;
+import org.smc4j.trading.pipeline.TradePipeline;
 import org.smc4j.trading.plan.PlanSizer;
 
 /** The scan loop's schedule and fetching on simulated time with a recording market. */
@@ -127,6 +134,8 @@ class ScanLoopTest {
         config,
         StrategyConfig.DEFAULT,
         new PlanSizer(SizingParameters.DEFAULT),
+        pipeline(),
+        paperBrokers(),
         market,
         time,
         time,
@@ -258,5 +267,24 @@ class ScanLoopTest {
     // AAA never warmed up, so it is backfilled in full on the next cycle.
     assertThat(market.requests)
         .containsExactly("AAAUSDT:300", "BBBUSDT:300", "AAAUSDT:300", "BBBUSDT:2");
+  }
+
+  /** The backtest's pipeline without guards, journaling nowhere. */
+  static TradePipeline pipeline() {
+    return new TradePipeline(
+        new PipelineSettings(SizingParameters.DEFAULT, Optional.empty(), new BigDecimal("1000")),
+        Clock.systemUTC(),
+        Journal.NONE);
+  }
+
+  /** Paper fills with the backtest's simulated broker and its default models. */
+  static PaperBrokers paperBrokers() {
+    return (symbol, spec, listener) ->
+        new SimulatedBroker(
+            symbol,
+            spec.tickSize().doubleValue(),
+            BrokerModels.DEFAULT,
+            Optional.empty(),
+            listener);
   }
 }

@@ -16,6 +16,7 @@ import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.smc4j.risk.SizingParameters;
+import org.smc4j.trading.broker.BrokerListener;
 import org.smc4j.trading.plan.PlanSizer;
 
 class SymbolFeedTest {
@@ -37,6 +38,9 @@ class SymbolFeedTest {
             spec,
             StrategyConfig.DEFAULT,
             new PlanSizer(SizingParameters.DEFAULT),
+            ScanLoopTest.pipeline(),
+            ScanLoopTest.paperBrokers().open("SOLUSDT", spec, BrokerListener.NONE),
+            key -> false,
             liveFrom);
 
     List<ScanSignal> reported = new ArrayList<>(feed.feed(bars.slice(0, 3000)));

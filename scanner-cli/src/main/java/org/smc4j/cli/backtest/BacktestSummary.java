@@ -24,24 +24,24 @@ final class BacktestSummary {
         MetricsCalculator.bySymbolAndTotal(result.trades(), result.from(), result.to());
     out.printf(
         Locale.ROOT,
-        "%n%-14s %7s %6s %7s %8s %12s %12s %7s %10s %8s %7s %9s %9s%n",
+        "%n%-14s %7s %6s %7s %9s %12s %12s %7s %10s %12s %7s %9s %9s%n",
         "symbol",
         "trades",
         "wins",
         "win %",
-        "avg R",
+        "avg R net",
         "net $ pess",
         "net $ opt",
         "PF",
         "max DD $",
-        "max DD R",
+        "max DD R net",
         "Sharpe",
         "fees $",
         "funding $");
     for (PerformanceMetrics m : metrics.values()) {
       out.printf(
           Locale.ROOT,
-          "%-14s %7d %6d %7s %8s %12.4f %12.4f %7s %10.4f %8.2f %7s %9.4f %9.4f%n",
+          "%-14s %7d %6d %7s %9s %12.4f %12.4f %7s %10.4f %12.2f %7s %9.4f %9.4f%n",
           m.scope(),
           m.trades(),
           m.wins(),

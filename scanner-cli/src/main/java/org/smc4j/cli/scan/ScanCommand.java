@@ -29,6 +29,7 @@ import org.smc4j.app.config.OutputConfig;
 import org.smc4j.app.config.Secrets;
 import org.smc4j.app.config.Smc4jConfig;
 import org.smc4j.app.config.TelegramConfig;
+import org.smc4j.app.scan.ScanPipeline;
 import org.smc4j.app.scan.ScanReplayJob;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.core.bar.Timeframe;
@@ -328,6 +329,8 @@ public final class ScanCommand implements Callable<Integer> {
               loopConfig,
               config.strategy(),
               new PlanSizer(config.risk().sizing()),
+              ScanPipeline.pipeline(config, clock, journal),
+              ScanPipeline.paperBrokers(config),
               market,
               clock,
               Sleeper.SYSTEM,

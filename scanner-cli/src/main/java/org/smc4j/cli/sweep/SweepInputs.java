@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import org.smc4j.app.config.ConfigException;
+import org.smc4j.app.sweep.SweepJob;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.csv.CandleCsvReader;

@@ -29,6 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.smc4j.app.config.OkxConfig;
+import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.scan.ScanPipeline;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.StrategyConfig;
@@ -153,6 +155,8 @@ public final class ScanCycleBenchmark {
               loopConfig,
               StrategyConfig.DEFAULT,
               new PlanSizer(SizingParameters.DEFAULT),
+              ScanPipeline.pipeline(Smc4jConfig.DEFAULT, clock, journal),
+              ScanPipeline.paperBrokers(Smc4jConfig.DEFAULT),
               market,
               clock,
               Sleeper.SYSTEM,

@@ -26,10 +26,10 @@ import org.smc4j.backtest.replay.BacktestEngine;
 import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
 import org.smc4j.backtest.replay.ProgressListener;
+import org.smc4j.backtest.replay.StrategyEngineSignalSource;
 import org.smc4j.backtest.replay.SymbolInput;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
-import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.live.scan.ScanSignal;
@@ -38,6 +38,7 @@ import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.SignalRecord;
 import org.smc4j.trading.journal.SignalStatus;
+import org.smc4j.trading.journal.SqliteJournal;
 import org.smc4j.trading.plan.Sizing;
 
 /**
@@ -76,13 +77,23 @@ class ScanReplayMatchesBacktestTest {
       inputs.add(new SymbolInput(e.getKey(), e.getValue(), Optional.empty(), spec));
     }
 
-    BacktestResult backtest =
-        new BacktestEngine(BacktestSettings.defaults(StrategyConfig.DEFAULT).withThreads(2))
-            .run(inputs, Journal.NONE, ProgressListener.NONE);
-
     Smc4jConfig config =
         Smc4jConfig.DEFAULT.withOutput(
             new OutputConfig(dir.resolve("replay.db"), dir.resolve("signals.jsonl")));
+    // the backtest as the backtest command runs it with that configuration: its broker models,
+    // sizing and portfolio guards
+    BacktestSettings settings =
+        new BacktestSettings(
+            new StrategyEngineSignalSource(config.strategy()),
+            config.backtest().models(config.risk().sizing().fees()),
+            config.risk().sizing(),
+            config.backtest().applyGuards()
+                ? Optional.of(config.risk().guards())
+                : Optional.empty(),
+            config.risk().accountEquityUsd(),
+            2);
+    BacktestResult backtest =
+        new BacktestEngine(settings).run(inputs, Journal.NONE, ProgressListener.NONE);
     StringWriter printed = new StringWriter();
     ScanReplayJob.Result replay;
     try (PrintWriter out = new PrintWriter(printed)) {
@@ -139,6 +150,26 @@ class ScanReplayMatchesBacktestTest {
     }
     assertThat(compared).isGreaterThan(10);
 
+    // The scan decides each signal with the backtest's pipeline on its own paper fills: the same
+    // signals are taken, and the same are skipped for the same reason (one position per symbol,
+    // the portfolio guards).
+    int skipped = 0;
+    for (SignalRecord r : backtest.signals()) {
+      ScanSignal s = byKey.get(ScanSignal.keyOf(r.symbol(), r.side(), r.signalTime()));
+      SignalRecord decided = s.decision().record();
+      assertThat(decided.status()).as(s.key()).isEqualTo(r.status());
+      assertThat(decided.skip()).as(s.key()).isEqualTo(r.skip());
+      assertThat(decided.contracts()).as(s.key()).isEqualTo(r.contracts());
+      if (r.status() == SignalStatus.SKIPPED) {
+        skipped++;
+      }
+    }
+    assertThat(skipped).as("busy symbols skip some signals").isPositive();
+    assertThat(printed.toString().lines().filter(l -> l.contains("| SKIPPED (")).count())
+        .isEqualTo(skipped);
+    assertThat(printed.toString().lines().filter(l -> l.contains("| TAKEN |")).count())
+        .isEqualTo(expected.size() - skipped);
+
     // One cycle per 5m close, and every signal printed, appended and journaled once.
     long closes = bars.get("BTCUSDT").size();
     assertThat(replay.cycles()).isEqualTo(closes);
@@ -151,6 +182,11 @@ class ScanReplayMatchesBacktestTest {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(expected.size());
     }
+    assertThat(
+            SqliteJournal.readSignals(dir.resolve("replay.db"), 1).stream()
+                .map(SignalRecord::skip)
+                .toList())
+        .isEqualTo(backtest.signals().stream().map(SignalRecord::skip).toList());
     assertThat(printed.toString().toLowerCase(Locale.ROOT)).doesNotContain("nan");
   }
 
@@ -172,6 +208,29 @@ class ScanReplayMatchesBacktestTest {
                 rs.getDouble(5),
                 rs.getDouble(6),
                 rs.getDouble(7)));
+      }
+    }
+    return rows;
+  }
+
+  /** Each signal's decision as journaled: time, symbol, status and the skip kind and detail. */
+  private static List<String> decisionRows(Path db) throws Exception {
+    List<String> rows = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT signal_time, symbol, status, skip_kind, skip_detail FROM signals"
+                    + " ORDER BY signal_time, symbol")) {
+      while (rs.next()) {
+        rows.add(
+            String.join(
+                " ",
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                String.valueOf(rs.getString(4)),
+                String.valueOf(rs.getString(5))));
       }
     }
     return rows;
@@ -218,5 +277,9 @@ class ScanReplayMatchesBacktestTest {
     List<Row> expected = journalRows(dir.resolve("bt/journal.sqlite"));
     assertThat(expected).hasSizeGreaterThan(20);
     assertThat(journalRows(dir.resolve("scan.db"))).containsExactlyElementsOf(expected);
+    // ... and the same decisions, guards included (the backtest applies them by default)
+    List<String> decisions = decisionRows(dir.resolve("bt/journal.sqlite"));
+    assertThat(decisions).anyMatch(d -> d.contains("SKIPPED"));
+    assertThat(decisionRows(dir.resolve("scan.db"))).containsExactlyElementsOf(decisions);
   }
 }

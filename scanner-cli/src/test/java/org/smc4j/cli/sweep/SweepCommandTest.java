@@ -53,7 +53,7 @@ class SweepCommandTest {
   private static String backtestLine(PerformanceMetrics m) {
     return String.format(
         Locale.ROOT,
-        "%-14s %7d %6d %7s %8s %12.4f %12.4f %7s %10.4f %8.2f %7s %9.4f %9.4f",
+        "%-14s %7d %6d %7s %9s %12.4f %12.4f %7s %10.4f %12.2f %7s %9.4f %9.4f",
         m.scope(),
         m.trades(),
         m.wins(),

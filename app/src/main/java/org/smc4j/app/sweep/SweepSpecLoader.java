@@ -1,4 +1,4 @@
-package org.smc4j.cli.sweep;
+package org.smc4j.app.sweep;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -64,7 +64,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * strategy: {...}           # the base, as in smc4j.yaml
  * </pre>
  */
-final class SweepSpecLoader {
+public final class SweepSpecLoader {
 
   /** Applying more combinations one by one than this checks each value on its own. */
   static final long CHECK_LIMIT = 1_000_000;
@@ -96,7 +96,7 @@ final class SweepSpecLoader {
    * @return the job
    * @throws ConfigException naming the file and key path of the first problem
    */
-  static SweepJob load(Path file) {
+  public static SweepJob load(Path file) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -113,7 +113,7 @@ final class SweepSpecLoader {
     }
   }
 
-  static SweepJob parse(String text, Path file) {
+  public static SweepJob parse(String text, Path file) {
     Object root;
     try {
       root =

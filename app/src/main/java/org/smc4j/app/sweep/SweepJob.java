@@ -1,4 +1,4 @@
-package org.smc4j.cli.sweep;
+package org.smc4j.app.sweep;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.smc4j.sweep.walkforward.WalkForwardScheme;
  * @param heatMap the two parameters of the report's heat map (fewer when the grid has fewer)
  * @param walkForward the {@code walk-forward} section, if given
  */
-record SweepJob(
+public record SweepJob(
     Path file,
     Path data,
     Optional<Path> funding,
@@ -26,7 +26,7 @@ record SweepJob(
     List<String> heatMap,
     Optional<WalkForwardScheme> walkForward) {
 
-  SweepJob {
+  public SweepJob {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(funding, "funding");
