@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.scan.ScanPipeline;
 import org.smc4j.backtest.broker.BrokerModels;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
@@ -82,7 +83,9 @@ public final class PaperTradeJob {
         PaperTrader.CandleCapture market =
             new PaperTrader.CandleCapture(new ReplayScanMarket(bars, specs, time));
         Journal journal =
-            SqliteJournal.open(config.output().journal(), "trade paper replay " + bars.keySet())) {
+            SqliteJournal.open(config.output().journal(), "trade paper replay " + bars.keySet());
+        Journal scanJournal =
+            SqliteJournal.open(scanJournalOf(config.output().journal()), "trade scan decisions")) {
       exec.bindEnvironment(TradingEnvironment.PAPER);
       TradePipeline pipeline =
           new TradePipeline(
@@ -101,6 +104,8 @@ public final class PaperTradeJob {
               config.scan(),
               config.strategy(),
               new PlanSizer(config.risk().sizing()),
+              ScanPipeline.pipeline(config, time, scanJournal),
+              ScanPipeline.paperBrokers(config),
               market,
               time,
               time,
@@ -117,5 +122,17 @@ public final class PaperTradeJob {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("paper replay interrupted", e);
     }
+  }
+
+  /**
+   * Returns where the scan loop's own decisions go (the scanner's paper fills of its signals):
+   * beside the signal journal, {@code name-scan.sqlite}.
+   *
+   * @param signalJournal the trade pipeline's signal journal
+   * @return the scan decisions' journal
+   */
+  public static Path scanJournalOf(Path signalJournal) {
+    String name = signalJournal.getFileName().toString().replaceFirst("\\.sqlite$", "");
+    return signalJournal.resolveSibling(name + "-scan.sqlite");
   }
 }
