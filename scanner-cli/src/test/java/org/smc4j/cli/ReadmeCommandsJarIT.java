@@ -18,8 +18,8 @@ import org.smc4j.core.testing.SharedData;
  * Runs every command the README shows in a {@code ```bash} block, verbatim, through the built jar
  * on the real data: {@code ./smc4j} becomes {@code java -jar scanner-cli.jar}, the working
  * directory is a temporary copy of the project layout ({@code ../shared} linked to the real shared
- * folder, {@code scanner-cli/smc4j.example.yaml} and {@code sweep.example.yaml} copied), so outputs
- * land in the temp folder. Each command must exit 0 within its timeout.
+ * folder, every project file a command names copied), so outputs land in the temp folder. Each
+ * command must exit 0 within its timeout.
  *
  * <p>Skipped, each for a stated reason: {@code scan} without {@code --replay} (live OKX; {@code
  * --print-config} is offline and runs), {@code download} and {@code size} without {@code --specs}
@@ -111,16 +111,24 @@ class ReadmeCommandsJarIT {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     Path work = temp.resolve("smc4j");
-    Files.createDirectories(work.resolve("scanner-cli"));
+    Files.createDirectories(work);
     Files.createSymbolicLink(temp.resolve("shared"), shared.getParent().toAbsolutePath());
-    Files.copy(
-        project.resolve("scanner-cli/smc4j.example.yaml"),
-        work.resolve("scanner-cli/smc4j.example.yaml"));
-    Files.copy(
-        project.resolve("scanner-cli/sweep.example.yaml"),
-        work.resolve("scanner-cli/sweep.example.yaml"));
-
     List<Command> commands = commands(readme);
+    // Project files a command names (example configs, sweep specs) are copied into the layout.
+    for (Command c : commands) {
+      for (String word : c.words()) {
+        Path file = project.resolve(word).normalize();
+        if (!word.startsWith("-")
+            && !word.startsWith("..")
+            && file.startsWith(project)
+            && Files.isRegularFile(file)
+            && !Files.exists(work.resolve(word))) {
+          Files.createDirectories(work.resolve(word).toAbsolutePath().getParent());
+          Files.copy(file, work.resolve(word));
+        }
+      }
+    }
+
     List<String> ran = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (Command c : commands) {

@@ -176,7 +176,7 @@ public final class ScanReplayJob {
               config.scan(),
               config.strategy(),
               new PlanSizer(config.risk().sizing()),
-              ScanPipeline.pipeline(config, time, journal),
+              ScanPipeline.pipeline(config, time, publisher.decisionJournal()),
               ScanPipeline.paperBrokers(config),
               market,
               time,

@@ -113,6 +113,14 @@ public final class SweepSpecLoader {
     }
   }
 
+  /**
+   * Reads a sweep spec from its text.
+   *
+   * @param text the YAML
+   * @param file the file it came from, for messages
+   * @return the job
+   * @throws ConfigException naming the key path of the first problem
+   */
   public static SweepJob parse(String text, Path file) {
     Object root;
     try {

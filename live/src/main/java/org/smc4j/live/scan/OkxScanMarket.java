@@ -71,6 +71,13 @@ public final class OkxScanMarket implements ScanMarket {
   }
 
   @Override
+  public String universeSource() {
+    return fixedSymbols.isEmpty()
+        ? "OKX GET /api/v5/market/tickers?instType=SWAP and /api/v5/public/instruments?instType=SWAP"
+        : "scan.symbols";
+  }
+
+  @Override
   public ContractSpec spec(String symbol) {
     return okx.contractSpec(symbol)
         .orElseThrow(

@@ -201,6 +201,15 @@ public final class ScanLoop {
     }
     try {
       List<String> fresh = market.universe(config.topN());
+      if (fresh.isEmpty()) {
+        // An empty answer is a fault of the source, not an empty market: keep the last good one.
+        failures.add("universe: " + market.universeSource() + " gave 0 symbols");
+        log.warn(
+            "universe: {} gave 0 symbols; keeping the previous {} symbols, retried next cycle",
+            market.universeSource(),
+            universe.size());
+        return;
+      }
       if (!fresh.equals(universe)) {
         log.info("universe ({} symbols): {}", fresh.size(), fresh);
       }

@@ -40,4 +40,13 @@ public interface ScanMarket extends AutoCloseable {
 
   @Override
   void close();
+
+  /**
+   * Names where {@link #universe} comes from, for messages, e.g. the endpoints asked.
+   *
+   * @return the source
+   */
+  default String universeSource() {
+    return "the market's universe";
+  }
 }

@@ -33,7 +33,10 @@ import org.smc4j.live.alert.DispatchReport;
 import org.smc4j.live.alert.SignalAlert;
 import org.smc4j.live.alert.SinkOutcome;
 import org.smc4j.trading.journal.Journal;
+import org.smc4j.trading.journal.SignalRecord;
 import org.smc4j.trading.order.EntryKind;
+import org.smc4j.trading.order.OrderCancellation;
+import org.smc4j.trading.order.Trade;
 
 /**
  * Publishes each new signal exactly once, with the pipeline's decision (TAKEN, or SKIPPED with the
@@ -71,6 +74,7 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
   private final InstantSource clock;
   private final List<ScanSignal> publishedThisRun = new ArrayList<>();
   private final Map<String, Long> processed = new HashMap<>();
+  private final Map<String, SignalRecord> decisions = new HashMap<>();
 
   /** How long a limit entry found late stays actionable: the backtest's default limit expiry. */
   static final Duration LIMIT_LIFETIME = Duration.ofHours(12);
@@ -128,6 +132,7 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
   @Override
   public synchronized void onSignal(ScanSignal s) {
     if (!published.add(s.key())) {
+      decisions.remove(s.key());
       log.info("{}: already published, not repeated", s.key());
       return;
     }
@@ -137,6 +142,7 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
     if (late) {
       Optional<String> expired = expiry(s, age);
       if (expired.isPresent()) {
+        journalDecision(s.key());
         outbox.expired(s.key(), s.symbol(), json, expired.get());
         log.warn("{}: found late, {}: journaled, not published", s.key(), expired.get());
         return;
@@ -154,10 +160,8 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
     if (late && !alertText.isEmpty()) {
       alertText = "LATE: found " + minutes(age) + " min after the signal (restart)\n" + alertText;
     }
+    journalDecision(s.key());
     outbox.record(s.key(), s.symbol(), json, alertText, targets);
-    // the pipeline journaled the signal and its decision when it decided it; the outbox row comes
-    // first, so a crash before this flush finds the signal again and redelivers nothing twice
-    journal.flush();
     CrashPoint.reached("after-journal");
     publishedThisRun.add(s);
     signalsOfThisRun.put(s.key(), s);
@@ -192,6 +196,55 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
       return JSON.writeValueAsString(o);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("signal JSON not readable back: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The journal the pipeline records its decisions in: trades and cancellations go straight to the
+   * publisher's journal, but a signal's decision is held back until the signal is published, and
+   * then committed in the same transaction as its pending deliveries. Otherwise a crash after one
+   * signal's commit would also commit the decision of a signal not yet published, and a restart
+   * would take that one for published and lose it.
+   *
+   * @return the journal to give the {@link org.smc4j.trading.pipeline.TradePipeline}
+   */
+  public Journal decisionJournal() {
+    return new Journal() {
+      @Override
+      public void recordSignal(SignalRecord signal) {
+        synchronized (SignalPublisher.this) {
+          decisions.put(
+              ScanSignal.keyOf(signal.symbol(), signal.side(), signal.signalTime()), signal);
+        }
+      }
+
+      @Override
+      public void recordCancel(OrderCancellation cancellation) {
+        journal.recordCancel(cancellation);
+      }
+
+      @Override
+      public void recordTrade(Trade trade) {
+        journal.recordTrade(trade);
+      }
+
+      @Override
+      public void flush() {
+        journal.flush();
+      }
+
+      @Override
+      public void close() {
+        // the publisher's owner closes the journal
+      }
+    };
+  }
+
+  /** Hands the pipeline's held-back decision of a signal to the journal's buffer. */
+  private void journalDecision(String key) {
+    SignalRecord decision = decisions.remove(key);
+    if (decision != null) {
+      journal.recordSignal(decision);
     }
   }
 

@@ -50,10 +50,12 @@ class ScanLoopTest {
       this.inner = new ReplayScanMarket(bars, specs, time);
     }
 
+    volatile boolean emptyUniverse;
+
     @Override
     public List<String> universe(int topN) {
       universeCalls.incrementAndGet();
-      return inner.universe(topN);
+      return emptyUniverse ? List.of() : inner.universe(topN);
     }
 
     @Override
@@ -171,6 +173,26 @@ class ScanLoopTest {
     assertThat(market.requests)
         .containsExactly(
             "AAAUSDT:300", "BBBUSDT:300", "AAAUSDT:2", "BBBUSDT:2", "AAAUSDT:2", "BBBUSDT:2");
+  }
+
+  @Test
+  void shouldKeepTheLastGoodUniverseAndReportAFailureWhenTheUniverseComesBackEmpty()
+      throws Exception {
+    long first = T0 + 1000 * M5;
+    SimulatedTime time = new SimulatedTime(first + 500);
+    RecordingMarket market = new RecordingMarket(twoSymbols(), time);
+    ScanLoop loop = loop(config(0), market, time, new ArrayList<>());
+    assertThat(loop.cycle(first).failures()).isEmpty();
+
+    market.emptyUniverse = true;
+    // past the universe refresh interval, so the next cycle asks again
+    long later = first + 13 * M5;
+    time.advanceTo(later + 500);
+    CycleReport r = loop.cycle(later);
+
+    assertThat(r.failures()).containsExactly("universe: the market's universe gave 0 symbols");
+    assertThat(r.symbols()).isEqualTo(2);
+    assertThat(loop.universe()).containsExactly("AAAUSDT", "BBBUSDT");
   }
 
   @Test

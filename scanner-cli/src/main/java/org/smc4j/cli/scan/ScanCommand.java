@@ -329,7 +329,7 @@ public final class ScanCommand implements Callable<Integer> {
               loopConfig,
               config.strategy(),
               new PlanSizer(config.risk().sizing()),
-              ScanPipeline.pipeline(config, clock, journal),
+              ScanPipeline.pipeline(config, clock, publisher.decisionJournal()),
               ScanPipeline.paperBrokers(config),
               market,
               clock,

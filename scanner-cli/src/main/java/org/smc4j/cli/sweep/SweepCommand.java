@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.smc4j.app.config.ConfigException;
+import org.smc4j.app.sweep.SweepHtmlReport;
+import org.smc4j.app.sweep.SweepInputs;
 import org.smc4j.app.sweep.SweepJob;
 import org.smc4j.app.sweep.SweepSpecLoader;
 import org.smc4j.cli.ExitCodes;

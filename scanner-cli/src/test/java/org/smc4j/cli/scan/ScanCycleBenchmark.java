@@ -155,7 +155,7 @@ public final class ScanCycleBenchmark {
               loopConfig,
               StrategyConfig.DEFAULT,
               new PlanSizer(SizingParameters.DEFAULT),
-              ScanPipeline.pipeline(Smc4jConfig.DEFAULT, clock, journal),
+              ScanPipeline.pipeline(Smc4jConfig.DEFAULT, clock, publisher.decisionJournal()),
               ScanPipeline.paperBrokers(Smc4jConfig.DEFAULT),
               market,
               clock,

@@ -1,4 +1,4 @@
-package org.smc4j.cli.sweep;
+package org.smc4j.app.sweep;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,12 +9,12 @@ import org.smc4j.sweep.ComboScore;
 import org.smc4j.sweep.ParamValue;
 
 /** The distinct values each swept parameter took, in natural order (numbers by value). */
-final class ParamAxes {
+public final class ParamAxes {
 
   private ParamAxes() {}
 
   /** Orders numbers by value, flags false first, words alphabetically, kinds in that order. */
-  static final Comparator<ParamValue> ORDER =
+  public static final Comparator<ParamValue> ORDER =
       Comparator.comparingInt(ParamAxes::kind)
           .thenComparing(
               (a, b) ->
@@ -26,7 +26,7 @@ final class ParamAxes {
                     case ParamValue.Word w -> w.value().compareTo(((ParamValue.Word) b).value());
                   });
 
-  static List<ParamValue> values(List<ComboScore> scores, String key) {
+  public static List<ParamValue> values(List<ComboScore> scores, String key) {
     Set<ParamValue> seen = new LinkedHashSet<>();
     for (ComboScore s : scores) {
       seen.add(s.params().get(key));

@@ -1,10 +1,9 @@
-package org.smc4j.cli.sweep;
+package org.smc4j.app.sweep;
 
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import org.smc4j.app.config.ConfigException;
-import org.smc4j.app.sweep.SweepJob;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.csv.CandleCsvReader;
@@ -17,13 +16,13 @@ import org.smc4j.sweep.FundingHistories;
  * candles or a range the data does not cover (to within a day at either end); reads the funding
  * histories.
  */
-final class SweepInputs {
+public final class SweepInputs {
 
   private static final Duration SLACK = Duration.ofDays(1);
 
   private SweepInputs() {}
 
-  static CandleCache candles(SweepJob job) {
+  public static CandleCache candles(SweepJob job) {
     if (!Files.isDirectory(job.data())) {
       throw new ConfigException("data", "no such folder: " + job.data());
     }
@@ -73,7 +72,7 @@ final class SweepInputs {
     return cache;
   }
 
-  static FundingHistories funding(SweepJob job) {
+  public static FundingHistories funding(SweepJob job) {
     if (job.funding().isEmpty()) {
       return FundingHistories.NONE;
     }

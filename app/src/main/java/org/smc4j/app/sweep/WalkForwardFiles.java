@@ -1,4 +1,4 @@
-package org.smc4j.cli.sweep;
+package org.smc4j.app.sweep;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +20,11 @@ import org.smc4j.sweep.walkforward.WalkForwardResult;
  * {@code walkforward.html} (the out-of-sample curve beside the in-sample promise, the steps, the
  * overfitting statistics).
  */
-final class WalkForwardFiles {
+public final class WalkForwardFiles {
 
   private WalkForwardFiles() {}
 
-  static List<Path> write(Path dir, SweepSpec spec, WalkForwardResult r) throws IOException {
+  public static List<Path> write(Path dir, SweepSpec spec, WalkForwardResult r) throws IOException {
     Files.createDirectories(dir);
     StringBuilder steps =
         new StringBuilder(
@@ -192,7 +192,7 @@ final class WalkForwardFiles {
     h.append("</svg>");
   }
 
-  static List<String> summary(WalkForwardResult r) {
+  public static List<String> summary(WalkForwardResult r) {
     PerformanceMetrics oos = r.outOfSample();
     List<String> lines = new ArrayList<>();
     lines.add(

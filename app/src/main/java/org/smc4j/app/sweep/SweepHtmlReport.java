@@ -1,4 +1,4 @@
-package org.smc4j.cli.sweep;
+package org.smc4j.app.sweep;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +24,14 @@ import org.smc4j.sweep.SweepSpec;
  * with those two values), the distribution of the combinations' objective, and the neighbours of
  * the best combination (one step away on one parameter), which shows how stable its region is.
  */
-final class SweepHtmlReport {
+public final class SweepHtmlReport {
 
   private static final int TOP = 20;
   private static final int BINS = 20;
 
   private SweepHtmlReport() {}
 
-  static Path write(Path file, SweepSpec spec, List<String> heatMap, List<ComboScore> ranked)
+  public static Path write(Path file, SweepSpec spec, List<String> heatMap, List<ComboScore> ranked)
       throws IOException {
     Objects.requireNonNull(file, "file");
     StringBuilder h = new StringBuilder(64 * 1024);
@@ -306,7 +306,7 @@ final class SweepHtmlReport {
     return v.isPresent() ? num(v.getAsDouble()) : "n/a";
   }
 
-  static String num(double v) {
+  public static String num(double v) {
     return String.format(Locale.ROOT, "%.3f", v);
   }
 
