@@ -1,6 +1,5 @@
 package org.smc4j.benchmarks.sweep;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,9 +17,6 @@ import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.marketdata.spec.InferredContractSpec;
 import org.smc4j.sweep.CsvCandleSource;
 import org.smc4j.sweep.Objective;
-import org.smc4j.sweep.ParamGrid;
-import org.smc4j.sweep.ParamSet;
-import org.smc4j.sweep.ParamValue;
 import org.smc4j.sweep.RunSettings;
 import org.smc4j.sweep.SweepParameters;
 import org.smc4j.sweep.SweepSpec;
@@ -30,7 +26,7 @@ import org.ta4j.core.num.DoubleNumFactory;
 /**
  * One sweep's inputs, loaded before anything is timed: the first {@code symbols} of the four
  * Binance USDT-M symbols of the shared data, {@code months} months of their 5m candles from
- * 2025-01-01, the first {@code combos} combinations of {@link #FULL_GRID} (strategy parameters
+ * 2025-01-01, the first {@code combos} combinations of {@link SweepGrids#FULL} (strategy parameters
  * only, so that smc4j's ta4j strategy can run the same grid), the spec of that sweep, and what the
  * one-by-one anchor and ta4j need: each symbol's cut candles and inferred contract spec (as the
  * sweep's task kernel builds them), each combination's engine settings and each symbol's ta4j
@@ -43,22 +39,6 @@ final class SweepWorkload {
 
   /** The first candle's open time. */
   static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
-
-  /**
-   * The grid the combinations are taken from, 2,400 in all; the last axis varies fastest, so its
-   * first 200 combinations are reward/risk x stop buffer x gap size x break size on the default
-   * swings, POI age and break rule.
-   */
-  static final ParamGrid.Cartesian FULL_GRID =
-      new ParamGrid.Cartesian(
-          List.of(
-              axis("strategy.swing.5m.left", "2", "3"),
-              axis("strategy.break.continuation-only", false, true),
-              axis("strategy.poi.max-age-bars", "48", "24", "96"),
-              axis("strategy.break.min-atr", "0.1", "0.3"),
-              axis("strategy.fvg.min-atr", "0", "0.05", "0.1", "0.2"),
-              axis("strategy.stop.buffer-atr", "0", "0.1", "0.2", "0.3", "0.5"),
-              axis("strategy.target.reward-risk", "1.5", "2", "2.5", "3", "4")));
 
   final List<String> symbols;
   final Instant to;
@@ -77,13 +57,11 @@ final class SweepWorkload {
     if (months < 1 || months > 6) {
       throw new IllegalArgumentException("months must be in [1, 6], was " + months);
     }
-    if (combos < 1 || combos > FULL_GRID.size()) {
-      throw new IllegalArgumentException(
-          "combos must be in [1, " + FULL_GRID.size() + "], was " + combos);
-    }
     symbols = SYMBOLS.subList(0, symbolCount);
     to = FROM.atZone(ZoneOffset.UTC).plusMonths(months).toInstant();
-    spec = SweepSpec.of(symbols, FROM, to, RunSettings.DEFAULT, grid(combos), Objective.NET_R, 0);
+    spec =
+        SweepSpec.of(
+            symbols, FROM, to, RunSettings.DEFAULT, SweepGrids.first(combos), Objective.NET_R, 0);
     CsvCandleSource source =
         CsvCandleSource.of(
             BenchmarkData.dataDir().resolve("binance-usdm"), CandleCsvReader.STRICT, FROM, to);
@@ -117,26 +95,12 @@ final class SweepWorkload {
    *
    * @param symbols how many symbols, 1 to 4
    * @param months how many months from January 2025, 1 to 6
-   * @param combos how many combinations of {@link #FULL_GRID}, from its first
+   * @param combos how many combinations of {@link SweepGrids#FULL}, from its first
    * @return the workload
    * @throws IllegalArgumentException when a size is out of range
    */
   static SweepWorkload load(int symbols, int months, int combos) {
     return new SweepWorkload(symbols, months, combos);
-  }
-
-  /**
-   * Returns the first combinations of {@link #FULL_GRID} as an explicit grid.
-   *
-   * @param combos how many
-   * @return the grid
-   */
-  static ParamGrid grid(int combos) {
-    List<ParamSet> list = new ArrayList<>();
-    for (long c = 0; c < combos; c++) {
-      list.add(FULL_GRID.at(c));
-    }
-    return new ParamGrid.Explicit(list);
   }
 
   /** Returns the number of 5m bars of all symbols. */
@@ -160,18 +124,5 @@ final class SweepWorkload {
         bars(),
         settings.size(),
         backtests());
-  }
-
-  private static ParamGrid.Axis axis(String key, String... values) {
-    List<ParamValue> list = new ArrayList<>();
-    for (String v : values) {
-      list.add(new ParamValue.Decimal(new BigDecimal(v)));
-    }
-    return new ParamGrid.Axis(key, list);
-  }
-
-  private static ParamGrid.Axis axis(String key, boolean first, boolean second) {
-    return new ParamGrid.Axis(
-        key, List.of(new ParamValue.Flag(first), new ParamValue.Flag(second)));
   }
 }
