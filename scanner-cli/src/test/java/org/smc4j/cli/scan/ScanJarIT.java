@@ -383,6 +383,8 @@ class ScanJarIT {
             url(),
             "--now",
             now.toString(),
+            "--data-dir",
+            dir.toString(),
             "--journal",
             dir.resolve("scan.db").toString(),
             "--signals",
