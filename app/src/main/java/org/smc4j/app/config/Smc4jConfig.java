@@ -82,4 +82,9 @@ public record Smc4jConfig(
   public Smc4jConfig withOutput(OutputConfig value) {
     return new Smc4jConfig(okx, scan, strategy, risk, backtest, value, alerts, logging);
   }
+
+  /** Returns a copy with another {@code logging} section. */
+  public Smc4jConfig withLogging(LoggingConfig value) {
+    return new Smc4jConfig(okx, scan, strategy, risk, backtest, output, alerts, value);
+  }
 }
