@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -25,28 +27,32 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.scan.ScanPipeline;
+import org.smc4j.app.trade.ExchangeTrader;
 import org.smc4j.benchmarks.BenchmarkData;
 import org.smc4j.benchmarks.trade.CapturingHttpClient.Exchange;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.engine.EntrySignal;
-import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.engine.StrategyEngine;
 import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.engine.StrategyEventListener;
 import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.exchange.okx.execution.OkxBroker;
 import org.smc4j.exchange.okx.model.OkxInstrument;
 import org.smc4j.live.scan.CycleReport;
 import org.smc4j.live.scan.LoopConfig;
 import org.smc4j.live.scan.ScanLoop;
-import org.smc4j.live.scan.ScanSignal;
 import org.smc4j.live.scan.SignalHandler;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.marketdata.spec.InferredContractSpec;
-import org.smc4j.risk.SizingParameters;
-import org.smc4j.risk.guard.GuardLimits;
+import org.smc4j.trading.execution.OrderStatus;
+import org.smc4j.trading.execution.OrderTransition;
+import org.smc4j.trading.execution.TradeRecord;
 import org.smc4j.trading.execution.TradeStatus;
 import org.smc4j.trading.journal.Journal;
+import org.smc4j.trading.journal.SqliteJournal;
 import org.smc4j.trading.order.EntryKind;
 import org.smc4j.trading.pipeline.PipelineSettings;
 import org.smc4j.trading.pipeline.TradePipeline;
@@ -58,13 +64,15 @@ import org.smc4j.trading.plan.PlanSizer;
  * acknowledged and protected on a fake OKX that answers every request after a set delay (50 ms by
  * default).
  *
- * <p>The path is the bot's: the {@link ScanLoop} (default {@link LoopConfig}: 0.5 s after the
- * close, 1,000 bars of warm-up, 8 fetch threads) fetches each symbol's newest candles from the
- * market, feeds its strategy engine and decides each signal with the {@link TradePipeline} (default
- * sizing; guards allowing the 5 trades), whose broker is the {@code OkxBroker} over a started
- * {@code OkxExecutor} (SQLite journal, OKX rate limits) against okx-fake's {@code FakeOkxServer} on
- * 127.0.0.1. The executor does each market entry as in production: write-ahead intent, place with
- * the stop and target attached, read the order until filled, import the fills, confirm the stop.
+ * <p>The path is the one {@code smc4j trade --mode demo} runs ({@code ExchangeTradeJob}), with the
+ * default configuration: the {@link ScanLoop} (0.5 s after the close, 1,000 bars of warm-up, 8
+ * fetch threads, the paper pipeline of the scan) fetches each symbol's newest candles and feeds its
+ * strategy engine; each new signal goes to the {@link ExchangeTrader}, which decides it with the
+ * exchange pipeline (default sizing, decisions journaled in SQLite) and trades it through the
+ * {@link OkxBroker} and a started {@code OkxExecutor} (SQLite execution journal, OKX rate limits)
+ * against okx-fake's {@code FakeOkxServer} on 127.0.0.1: write-ahead intent, market entry with the
+ * stop and target attached, the order read until filled, the fills imported, the stop confirmed.
+ * The trader drives the executor from one thread at a time, so the 5 entries follow each other.
  *
  * <p>What is not the bot's own: the 50 symbols ({@code S01USDT} .. {@code S50USDT}) are the 9 real
  * 5m series of the shared data (Binance USDT-M and Bybit linear) cut at different bars and moved in
@@ -73,11 +81,11 @@ import org.smc4j.trading.plan.PlanSizer;
  * contract specs are the tick sizes inferred from the candles with contracts worth about $1 in lots
  * of 0.01, served by the fake as USDT swaps; the market answers candles from memory after the same
  * delay, instead of over HTTP (the HTTP candle path is measured by scanner-cli's scan-cycle
- * harness).
+ * harness); the clock of the loop and the executor is moved so that the measured close is "now".
  *
- * <p>Each run builds a fresh fake, journal, executor and loop, runs a warm-up cycle for the
- * previous close (the backfill), pauses, then times the cycle of the measured close from the moment
- * the close is reached. Usage: {@code java -cp benchmarks.jar
+ * <p>Each run builds a fresh fake, journals, executor and loop, runs a warm-up cycle for the
+ * previous close (the backfill), pauses 1 s, then times the cycle of the measured close from the
+ * moment the close is reached. Usage: {@code java -cp benchmarks.jar
  * org.smc4j.benchmarks.trade.CloseCycleBenchmark [--runs 5] [--delay-ms 50]}.
  */
 public final class CloseCycleBenchmark {
@@ -190,7 +198,8 @@ public final class CloseCycleBenchmark {
     try {
       Path fixtures = fixtures(work.resolve("fixtures"), symbols);
       for (int r = 0; r < runs; r++) {
-        Run run = once(symbols, close, delay, fixtures, work.resolve("journal-" + r + ".sqlite"));
+        Path runDir = Files.createDirectories(work.resolve("run-" + r));
+        Run run = once(symbols, close, delay, fixtures, runDir);
         results.add(run);
         StringBuilder line =
             new StringBuilder(
@@ -230,10 +239,15 @@ public final class CloseCycleBenchmark {
   }
 
   private static Run once(
-      List<Symbol> symbols, long close, Duration delay, Path fixtures, Path journal)
+      List<Symbol> symbols, long close, Duration delay, Path fixtures, Path work)
       throws InterruptedException {
+    Smc4jConfig config = Smc4jConfig.DEFAULT;
+    AtomicLong offset = new AtomicLong(close - 60_000 - System.currentTimeMillis());
+    InstantSource clock = () -> Instant.ofEpochMilli(System.currentTimeMillis() + offset.get());
     // generous: the start-up's requests and the two cycles' are all delayed
-    try (FakeVenue venue = new FakeVenue(fixtures, journal, delay, 5000, 10)) {
+    try (FakeVenue venue =
+            new FakeVenue(fixtures, work.resolve("bot.sqlite"), delay, 5000, 10, clock);
+        SqliteJournal decisions = SqliteJournal.open(work.resolve("decisions.sqlite"), "bench")) {
       Map<String, ContractSpec> specs = new LinkedHashMap<>();
       Map<String, BarArrays> bars = new LinkedHashMap<>();
       for (Symbol s : symbols) {
@@ -244,38 +258,40 @@ public final class CloseCycleBenchmark {
             .exchange()
             .setLastPrice(s.spec().instrumentId(), BigDecimal.valueOf(s.lastClose()));
       }
-      AtomicLong offset = new AtomicLong(close - 60_000 - System.currentTimeMillis());
-      InstantSource clock = () -> Instant.ofEpochMilli(System.currentTimeMillis() + offset.get());
-      TradePipeline pipeline =
+      // as ExchangeTradeJob wires it: the exchange pipeline without in-memory guards (the executor
+      // enforces the limits from its journal), the decisions journaled in SQLite
+      TradePipeline exchangePipeline =
           new TradePipeline(
               new PipelineSettings(
-                  SizingParameters.DEFAULT,
-                  // the default guards allow 3 open trades and $3.3 of open risk: 5 must fit
-                  Optional.of(
-                      new GuardLimits(new BigDecimal("50"), 10, 10, new BigDecimal("20"), 0)),
-                  new BigDecimal("1000")),
+                  config.risk().sizing(), Optional.empty(), config.risk().accountEquityUsd()),
               clock.withZone(ZoneOffset.UTC),
-              Journal.NONE);
-      Object lock = new Object();
-      List<OkxCandleBroker.Entry> entries = new ArrayList<>();
-      List<ScanSignal> signals = new ArrayList<>();
+              decisions);
+      ExchangeTrader trader =
+          new ExchangeTrader(
+              exchangePipeline,
+              new OkxBroker(venue.executor, config.trade().entryValidity()),
+              venue.executor,
+              "bench",
+              new PrintWriter(Writer.nullWriter()));
+      Map<String, Long> handled = new LinkedHashMap<>();
       SignalHandler handler =
           s -> {
-            synchronized (signals) {
-              signals.add(s);
+            trader.onSignal(s);
+            long end = System.nanoTime();
+            synchronized (handled) {
+              handled.put(OkxBroker.instIdOf(s.symbol()), end);
             }
           };
-      LoopConfig config = LoopConfig.DEFAULT.withTopN(SYMBOLS);
-      ExecutorService fetch = Executors.newFixedThreadPool(config.fetchThreads());
+      LoopConfig loopConfig = config.scan().withTopN(SYMBOLS);
+      ExecutorService fetch = Executors.newFixedThreadPool(loopConfig.fetchThreads());
       try {
         ScanLoop loop =
             new ScanLoop(
-                config,
-                StrategyConfig.DEFAULT,
-                new PlanSizer(SizingParameters.DEFAULT),
-                pipeline,
-                (symbol, spec, listener) ->
-                    new OkxCandleBroker(venue.broker, venue.journal, lock, entries),
+                loopConfig,
+                config.strategy(),
+                new PlanSizer(config.risk().sizing()),
+                ScanPipeline.pipeline(config, clock, Journal.NONE),
+                ScanPipeline.paperBrokers(config),
                 new ShiftedCandleMarket(
                     symbols.stream().map(Symbol::name).toList(), specs, bars, clock, delay),
                 clock,
@@ -283,7 +299,7 @@ public final class CloseCycleBenchmark {
                 fetch,
                 handler);
         CycleReport warm = loop.cycle(close - M5);
-        if (warm.signals() != 0 || !warm.failures().isEmpty() || !entries.isEmpty()) {
+        if (warm.signals() != 0 || !warm.failures().isEmpty() || !handled.isEmpty()) {
           throw new IllegalStateException("the warm-up cycle was not quiet: " + warm);
         }
         // the next close comes one second from now (in real life five minutes after the last)
@@ -293,65 +309,70 @@ public final class CloseCycleBenchmark {
           Thread.sleep(1);
         }
         long t0 = System.nanoTime() - (System.currentTimeMillis() - at) * 1_000_000;
+        // the executor's clock (the journal's times) reads the close at t0
+        Instant t0Instant = Instant.ofEpochMilli(close);
         // as ScanLoop.run does: the cycle starts the close delay after the close
-        Thread.sleep(config.closeDelay());
+        Thread.sleep(loopConfig.closeDelay());
         CycleReport report = loop.cycle(close);
         long done = System.nanoTime();
-        List<OkxCandleBroker.Entry> made = OkxCandleBroker.snapshot(lock, entries);
-        if (report.signals() != SIGNALS || made.size() != SIGNALS || !report.failures().isEmpty()) {
+        List<TradeRecord> trades = venue.journal.trades();
+        if (report.signals() != SIGNALS
+            || trades.size() != SIGNALS
+            || !report.failures().isEmpty()) {
           throw new IllegalStateException(
               "expected "
                   + SIGNALS
-                  + " signals and entries, got "
+                  + " signals and trades, got "
                   + report
                   + " and "
-                  + made.size()
-                  + " entries; alerts "
+                  + trades.size()
+                  + " trades; alerts "
                   + venue.alerts);
         }
         if (!delay.isZero() && venue.server.faults().pending() == 0) {
           throw new IllegalStateException("some requests were answered without the delay");
         }
         List<Exchange> exchanges = venue.http.exchanges();
-        double[] acknowledged = new double[made.size()];
-        double[] protectedAt = new double[made.size()];
-        int[] requests = new int[made.size()];
+        List<TradeRecord> ordered = new ArrayList<>(trades);
+        ordered.sort((a, b) -> Long.compare(handled.get(a.instId()), handled.get(b.instId())));
+        double[] acknowledged = new double[SIGNALS];
+        double[] protectedAt = new double[SIGNALS];
+        int[] requests = new int[SIGNALS];
         List<TradeStatus> statuses = new ArrayList<>();
-        for (int i = 0; i < made.size(); i++) {
-          OkxCandleBroker.Entry e = made.get(i);
-          if (!e.accepted() || e.status() != TradeStatus.OPEN_PROTECTED) {
+        long previousEnd = t0;
+        for (int i = 0; i < SIGNALS; i++) {
+          TradeRecord t = ordered.get(i);
+          if (t.status() != TradeStatus.OPEN_PROTECTED) {
             throw new IllegalStateException(
-                e.symbol()
+                t.instId()
                     + " ended "
-                    + e.status()
-                    + " (accepted "
-                    + e.accepted()
-                    + "): "
-                    + e.reason()
+                    + t.status()
+                    + ": "
+                    + t.reason()
                     + "; alerts "
                     + venue.alerts);
           }
-          long ack =
-              exchanges.stream()
-                  .filter(
-                      x ->
-                          x.method().equals("POST")
-                              && x.path().equals(ORDER_PATH)
-                              && x.sentNanos() >= e.startNanos()
-                              && x.answeredNanos() <= e.endNanos())
-                  .mapToLong(Exchange::answeredNanos)
-                  .min()
+          // the executor journals the order LIVE (or FILLED) as soon as the place answer is read
+          Instant ack =
+              venue.journal.ordersOf(t.tradeKey()).stream()
+                  .filter(o -> o.role().equals("E"))
+                  .flatMap(o -> venue.journal.orderTransitions(o.clOrdId()).stream())
+                  .filter(x -> x.to() == OrderStatus.LIVE || x.to() == OrderStatus.FILLED)
+                  .map(OrderTransition::at)
+                  .min(Instant::compareTo)
                   .orElseThrow(
-                      () -> new IllegalStateException(e.symbol() + ": no place-order answer"));
-          acknowledged[i] = (ack - t0) / 1e6;
-          protectedAt[i] = (e.endNanos() - t0) / 1e6;
+                      () -> new IllegalStateException(t.instId() + ": entry never acknowledged"));
+          long end = handled.get(t.instId());
+          acknowledged[i] = Duration.between(t0Instant, ack).toNanos() / 1e6;
+          protectedAt[i] = (end - t0) / 1e6;
+          long from = previousEnd;
           requests[i] =
               (int)
                   exchanges.stream()
-                      .filter(
-                          x -> x.sentNanos() >= e.startNanos() && x.answeredNanos() <= e.endNanos())
+                      .filter(x -> x.sentNanos() >= from && x.answeredNanos() <= end)
                       .count();
-          statuses.add(e.status());
+          previousEnd = end;
+          statuses.add(t.status());
         }
         return new Run((done - t0) / 1e6, acknowledged, protectedAt, statuses, requests);
       } finally {
@@ -463,7 +484,7 @@ public final class CloseCycleBenchmark {
     List<EntrySignal> found = new ArrayList<>();
     StrategyEngine engine =
         new StrategyEngine(
-            StrategyConfig.DEFAULT,
+            Smc4jConfig.DEFAULT.strategy(),
             spec.tickSize().doubleValue(),
             StrategyEventListener.only(
                 java.util.EnumSet.of(StrategyEventKind.POI, StrategyEventKind.ENTRY_SIGNAL),

@@ -56,13 +56,16 @@ final class FakeVenue implements AutoCloseable {
    * @param answerDelay how long the fake waits before answering each request, zero for none
    * @param delayedRequests how many requests get that delay (from the first, start-up included)
    * @param maxOpenTrades the executor's limit of open trades
+   * @param clock the executor's clock (deadlines, journal times, entry validity); the client signs
+   *     on the system clock, as the fake checks
    */
   FakeVenue(
       Path fixtures,
       Path journalFile,
       Duration answerDelay,
       int delayedRequests,
-      int maxOpenTrades) {
+      int maxOpenTrades,
+      InstantSource clock) {
     server =
         FakeOkxServer.start(fixtures, new FakeOkxServer.Account(KEY, SECRET, PASSPHRASE, true));
     if (!answerDelay.isZero()) {
@@ -95,7 +98,7 @@ final class FakeVenue implements AutoCloseable {
             journal,
             ExecutionSettings.defaults(new BigDecimal("1000000"), maxOpenTrades),
             instruments,
-            InstantSource.system(),
+            clock,
             Sleeper.SYSTEM,
             alerts::add,
             CrashPoints.NONE);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
@@ -131,7 +132,8 @@ public final class SignalLatencyBenchmark {
     long[] toArrival = new long[signals];
     long[] decided = new long[signals];
     try (FakeVenue venue =
-        new FakeVenue(fixtures, work.resolve("bot.sqlite"), Duration.ZERO, 0, 5)) {
+        new FakeVenue(
+            fixtures, work.resolve("bot.sqlite"), Duration.ZERO, 0, 5, InstantSource.system())) {
       venue.server.exchange().setLastPrice(INST_ID, new BigDecimal("70000"));
       OkxInstrument btc =
           venue.instruments.stream()
