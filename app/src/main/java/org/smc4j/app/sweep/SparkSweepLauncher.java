@@ -132,6 +132,25 @@ public final class SparkSweepLauncher {
     public String commandLine() {
       return shellLine(command);
     }
+
+    /**
+     * Returns the command as {@link #commandLine()} does, but with a long class path shown as its
+     * first entry and a count (the java launch puts some 180 of Spark's jars there).
+     *
+     * @return the line to print
+     */
+    public String displayLine() {
+      List<String> shown = new ArrayList<>(command);
+      int cp = shown.indexOf("-cp");
+      if (cp >= 0 && cp + 1 < shown.size()) {
+        String[] entries = shown.get(cp + 1).split(Pattern.quote(File.pathSeparator));
+        if (entries.length > 2) {
+          shown.set(
+              cp + 1, entries[0] + File.pathSeparator + "<" + (entries.length - 1) + " more jars>");
+        }
+      }
+      return shellLine(shown);
+    }
   }
 
   /**

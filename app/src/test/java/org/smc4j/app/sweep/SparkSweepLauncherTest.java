@@ -117,6 +117,9 @@ class SparkSweepLauncherTest {
             dir.resolve("spec.yaml").toString(),
             dir.resolve("out").toString()));
     assertThat(plan.command()).containsExactlyElementsOf(expected);
+    assertThat(plan.displayLine())
+        .contains(" -cp '" + jar + File.pathSeparator + "<2 more jars>' ")
+        .endsWith(" 'local[2]' " + dir.resolve("spec.yaml") + " " + dir.resolve("out"));
     assertThat(plan.command())
         .contains(
             "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED");

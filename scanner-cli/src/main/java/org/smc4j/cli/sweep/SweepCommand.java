@@ -209,7 +209,7 @@ public final class SweepCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     stdout.println("sweep on Spark (" + plan.note() + "):");
-    stdout.println("  " + plan.commandLine());
+    stdout.println("  " + plan.displayLine());
     stdout.flush();
     try {
       return SparkSweepLauncher.run(plan);
