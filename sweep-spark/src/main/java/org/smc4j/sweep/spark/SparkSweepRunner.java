@@ -136,7 +136,7 @@ public final class SparkSweepRunner implements SweepRunner {
     int target =
         roundTasks > 0
             ? roundTasks
-            : Math.max(4 * Math.max(1, parallelism), (int) Math.ceil(todo / 16.0));
+            : Math.max(16 * Math.max(1, parallelism), (int) Math.ceil(todo / 8.0));
     for (List<List<Integer>> round : rounds(todoCells, target)) {
       Map<String, List<Integer>> bySymbol = new LinkedHashMap<>();
       for (List<Integer> cell : round) {
@@ -193,9 +193,9 @@ public final class SparkSweepRunner implements SweepRunner {
 
   /**
    * Groups cells, in order, into rounds of at least {@code target} tasks each (the last may be
-   * smaller). By default the target is {@code max(4 x parallelism, tasks / 16)}: enough tasks to
-   * keep every core busy, and at most about 16 Spark jobs, so that a crash loses at most one
-   * round's work.
+   * smaller). By default the target is {@code max(16 x parallelism, tasks / 8)}: enough tasks that
+   * a round's last slices leave few cores idle, and at most about 8 Spark jobs (each with its fixed
+   * cost and Parquet commit), so that a crash loses at most about an eighth of the work.
    */
   static List<List<List<Integer>>> rounds(List<List<Integer>> cells, int target) {
     List<List<List<Integer>>> rounds = new ArrayList<>();
