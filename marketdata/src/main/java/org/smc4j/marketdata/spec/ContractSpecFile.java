@@ -16,6 +16,7 @@ import java.util.Objects;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.instrument.ContractType;
 import org.smc4j.core.instrument.InstrumentState;
+import org.smc4j.marketdata.spec.internal.JsonReader;
 
 /**
  * Reads a user-supplied contract spec CSV, for historical candles from venues whose specs cannot be
@@ -134,6 +135,125 @@ public final class ContractSpecFile {
     return List.copyOf(specs);
   }
 
+  /**
+   * The instruments of an OKX instruments answer: the specs read, and one message per instrument
+   * that could not be read.
+   *
+   * @param specs the specs, in answer order
+   * @param unreadable one message per skipped instrument, naming its position, id and field
+   */
+  public record OkxInstruments(List<ContractSpec> specs, List<String> unreadable) {
+
+    /** Copies both lists. */
+    public OkxInstruments {
+      specs = List.copyOf(specs);
+      unreadable = List.copyOf(unreadable);
+    }
+  }
+
+  /**
+   * Reads an OKX {@code GET /api/v5/public/instruments} answer (OKX's field names, numbers as JSON
+   * strings) with the same field rules as the CSV. Only contracts ({@code instType} {@code SWAP} or
+   * {@code FUTURES}) are read; an instrument that is not one, or lacks or garbles a field, is
+   * listed in {@link OkxInstruments#unreadable()} beside the others. Fields other than the CSV
+   * columns are ignored (OKX adds fields over time).
+   *
+   * @param content the JSON text
+   * @param source the name used in messages, e.g. the file name
+   * @return the specs and the instruments that could not be read
+   * @throws IllegalArgumentException naming the source when the text is not JSON, its {@code code}
+   *     is not {@code "0"} (an OKX error answered with HTTP 200), or it has no {@code data} array
+   */
+  public static OkxInstruments parseOkxInstruments(String content, String source) {
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(source, "source");
+    Object root;
+    try {
+      root = JsonReader.read(content);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          source + ": not an OKX instruments answer: " + e.getMessage(), e);
+    }
+    if (!(root instanceof Map<?, ?> answer)) {
+      throw new IllegalArgumentException(
+          source + ": expected a JSON object with code, msg and data");
+    }
+    Object code = answer.get("code");
+    if (!"0".equals(scalar(code))) {
+      Object msg = answer.get("msg");
+      throw new IllegalArgumentException(
+          source
+              + ": OKX returned code "
+              + (code == null ? "(missing)" : scalar(code))
+              + (msg == null || scalar(msg).isEmpty() ? "" : " \"" + scalar(msg) + "\"")
+              + " instead of 0");
+    }
+    if (!(answer.get("data") instanceof List<?> data)) {
+      throw new IllegalArgumentException(source + ": field data must be an array of instruments");
+    }
+    List<ContractSpec> specs = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
+    for (int i = 0; i < data.size(); i++) {
+      Object item = data.get(i);
+      String where =
+          String.format(
+              Locale.ROOT,
+              "%s: instrument %d (%s)",
+              source,
+              i,
+              item instanceof Map<?, ?> m && m.get("instId") != null
+                  ? scalar(m.get("instId"))
+                  : "no instId");
+      try {
+        specs.add(instrument(item, where));
+      } catch (IllegalArgumentException e) {
+        unreadable.add(e.getMessage());
+      }
+    }
+    return new OkxInstruments(specs, unreadable);
+  }
+
+  private static ContractSpec instrument(Object item, String where) {
+    if (!(item instanceof Map<?, ?> fields)) {
+      throw new IllegalArgumentException(where + ": expected a JSON object");
+    }
+    Object instType = fields.get("instType");
+    if (!"SWAP".equals(scalar(instType)) && !"FUTURES".equals(scalar(instType))) {
+      throw new IllegalArgumentException(
+          where
+              + ": field instType: only SWAP and FUTURES contracts are read, was "
+              + (instType == null ? "(missing)" : scalar(instType)));
+    }
+    Map<String, Integer> columns = new LinkedHashMap<>();
+    List<String> cells = new ArrayList<>();
+    for (List<String> names : List.of(REQUIRED, OPTIONAL)) {
+      for (String name : names) {
+        Object value = fields.get(name);
+        if (value == null || value == JsonReader.NULL) {
+          if (names == REQUIRED) {
+            throw new IllegalArgumentException(where + ": field " + name + ": missing");
+          }
+          continue;
+        }
+        if (value instanceof Map || value instanceof List) {
+          throw new IllegalArgumentException(
+              where + ": field " + name + ": must be a string or number");
+        }
+        columns.put(name, cells.size());
+        cells.add(scalar(value));
+      }
+    }
+    return row(new Cells(cells.toArray(String[]::new), columns, where, ": field "));
+  }
+
+  /** Returns a JSON scalar as OKX's text: numbers in plain notation. */
+  private static String scalar(Object value) {
+    if (value instanceof BigDecimal d) {
+      return d.toPlainString();
+    }
+    return value == null ? "" : value.toString();
+  }
+
   private static Map<String, Integer> header(String[] cells, String source, int lineNo) {
     Map<String, Integer> columns = new LinkedHashMap<>();
     for (int c = 0; c < cells.length; c++) {
@@ -166,7 +286,11 @@ public final class ContractSpecFile {
 
   private static ContractSpec row(
       String[] cells, Map<String, Integer> columns, String source, int lineNo) {
-    Cells row = new Cells(cells, columns, source, lineNo);
+    return row(new Cells(cells, columns, source + ":" + lineNo, ":"));
+  }
+
+  private static ContractSpec row(Cells row) {
+    Map<String, Integer> columns = row.columns();
     String instId = row.text("instId");
     ContractType type;
     try {
@@ -198,15 +322,7 @@ public final class ContractSpecFile {
           maxMktSz, state);
     } catch (IllegalArgumentException e) {
       // Only the cross-field rules (minSz vs lotSz, max vs min) are left; the message names both.
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "%s:%d:%s: %s",
-              source,
-              lineNo,
-              crossField(e.getMessage()),
-              e.getMessage()),
-          e);
+      throw row.error(crossField(e.getMessage()), e.getMessage());
     }
   }
 
@@ -220,8 +336,13 @@ public final class ContractSpecFile {
     return "minSz";
   }
 
-  /** One data row with its header, for field-level parsing and error messages. */
-  private record Cells(String[] cells, Map<String, Integer> columns, String source, int lineNo) {
+  /**
+   * One data row with its header, for field-level parsing and error messages: {@code where} names
+   * the row ({@code file:3}, {@code file: instrument 2 (BTC-USD-SWAP)}) and {@code fieldSeparator}
+   * joins it to the field.
+   */
+  private record Cells(
+      String[] cells, Map<String, Integer> columns, String where, String fieldSeparator) {
 
     String text(String field) {
       String value = cells[columns.get(field)].strip();
@@ -246,8 +367,7 @@ public final class ContractSpecFile {
     }
 
     IllegalArgumentException error(String field, String message) {
-      return new IllegalArgumentException(
-          String.format(Locale.ROOT, "%s:%d:%s: %s", source, lineNo, field, message));
+      return new IllegalArgumentException(where + fieldSeparator + field + ": " + message);
     }
   }
 }

@@ -1,7 +1,5 @@
-package org.smc4j.marketdata.okx;
+package org.smc4j.marketdata.spec;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +13,15 @@ import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.marketdata.MarketDataException;
+import org.smc4j.marketdata.spec.internal.JsonReader;
 
 /**
  * OKX contract specs shipped with smc4j, for offline use ({@code backtest}, {@code scan --replay},
  * {@code size}) when no {@code --specs} file is given: a dated copy of OKX's {@code GET
  * /api/v5/public/instruments?instType=SWAP} answer for the USDT swaps a user most needs, with OKX's
- * field names, read by {@link OkxInstrumentMapper}.
+ * field names, read by {@link ContractSpecFile#parseOkxInstruments} (no JSON library needed). It is
+ * what {@link ContractSpecSource#offlineDefault()} looks a symbol up in when no {@code --specs} is
+ * given.
  *
  * <p>The resource is {@value #RESOURCE}. Besides OKX's envelope ({@code code}, {@code msg}, {@code
  * data}) it carries {@code asOf} (the date of the answer), {@code source} and {@code selection}.
@@ -35,9 +36,7 @@ import org.smc4j.marketdata.MarketDataException;
 public record BundledOkxSpecs(LocalDate asOf, String source, List<ContractSpec> specs) {
 
   /** The classpath resource holding the specs. */
-  public static final String RESOURCE = "/org/smc4j/marketdata/okx/okx-usdt-swaps-2025-10-24.json";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
+  public static final String RESOURCE = "/org/smc4j/marketdata/spec/okx-usdt-swaps-2025-10-24.json";
 
   /**
    * Copies the specs.
@@ -91,20 +90,23 @@ public record BundledOkxSpecs(LocalDate asOf, String source, List<ContractSpec> 
   public static BundledOkxSpecs parse(String body, String name) {
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(name, "name");
-    OkxInstrumentMapper.Mapped mapped = OkxInstrumentMapper.mapResponse(body, name);
-    if (!mapped.failures().isEmpty()) {
-      throw new MarketDataException(mapped.failures().get(0));
-    }
-    JsonNode root;
+    ContractSpecFile.OkxInstruments read;
+    Map<?, ?> root;
     try {
-      root = JSON.readTree(body);
-    } catch (IOException e) {
-      throw new MarketDataException(name + ": not JSON: " + e.getMessage(), e);
+      read = ContractSpecFile.parseOkxInstruments(body, name);
+      root = (Map<?, ?>) JsonReader.read(body);
+    } catch (IllegalArgumentException e) {
+      throw new MarketDataException(e.getMessage(), e);
     }
-    String asOf = root.path("asOf").asText("");
+    if (!read.unreadable().isEmpty()) {
+      throw new MarketDataException(read.unreadable().get(0));
+    }
+    String asOf = root.get("asOf") instanceof String a ? a : "";
     try {
       return new BundledOkxSpecs(
-          LocalDate.parse(asOf), root.path("source").asText(name), mapped.specs());
+          LocalDate.parse(asOf),
+          root.get("source") instanceof String src ? src : name,
+          read.specs());
     } catch (DateTimeParseException e) {
       throw new MarketDataException(
           name + ": field asOf must be a date such as 2025-10-24, was \"" + asOf + "\"", e);
@@ -120,6 +122,16 @@ public record BundledOkxSpecs(LocalDate asOf, String source, List<ContractSpec> 
   public Optional<ContractSpec> find(String symbol) {
     String key = symbolKey(Objects.requireNonNull(symbol, "symbol"));
     return specs.stream().filter(s -> symbolKey(s.instrumentId()).equals(key)).findFirst();
+  }
+
+  /**
+   * Returns how messages name the bundle, e.g. {@code the OKX specs shipped with smc4j, 2 USDT
+   * swaps as of 2025-10-24}.
+   *
+   * @return the label
+   */
+  public String label() {
+    return "the OKX specs shipped with smc4j, " + specs.size() + " USDT swaps as of " + asOf;
   }
 
   /**
