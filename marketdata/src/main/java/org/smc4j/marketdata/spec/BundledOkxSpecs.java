@@ -13,7 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.marketdata.spec.internal.JsonReader;
+import org.smc4j.marketdata.json.JsonReader;
+import org.smc4j.marketdata.json.JsonValue;
 
 /**
  * OKX contract specs shipped with smc4j, for offline use ({@code backtest}, {@code scan --replay},
@@ -91,21 +92,21 @@ public record BundledOkxSpecs(LocalDate asOf, String source, List<ContractSpec> 
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(name, "name");
     ContractSpecFile.OkxInstruments read;
-    Map<?, ?> root;
+    JsonValue root;
     try {
       read = ContractSpecFile.parseOkxInstruments(body, name);
-      root = (Map<?, ?>) JsonReader.read(body);
+      root = JsonReader.parse(body);
     } catch (IllegalArgumentException e) {
       throw new MarketDataException(e.getMessage(), e);
     }
     if (!read.unreadable().isEmpty()) {
       throw new MarketDataException(read.unreadable().get(0));
     }
-    String asOf = root.get("asOf") instanceof String a ? a : "";
+    String asOf = root.member("asOf").flatMap(JsonValue::scalarText).orElse("");
     try {
       return new BundledOkxSpecs(
           LocalDate.parse(asOf),
-          root.get("source") instanceof String src ? src : name,
+          root.member("source").flatMap(JsonValue::scalarText).orElse(name),
           read.specs());
     } catch (DateTimeParseException e) {
       throw new MarketDataException(

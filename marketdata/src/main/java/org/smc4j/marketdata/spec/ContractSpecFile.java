@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.instrument.ContractType;
 import org.smc4j.core.instrument.InstrumentState;
-import org.smc4j.marketdata.spec.internal.JsonReader;
+import org.smc4j.marketdata.json.JsonReader;
+import org.smc4j.marketdata.json.JsonValue;
 
 /**
  * Reads a user-supplied contract spec CSV, for historical candles from venues whose specs cannot be
@@ -167,43 +169,42 @@ public final class ContractSpecFile {
   public static OkxInstruments parseOkxInstruments(String content, String source) {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(source, "source");
-    Object root;
+    JsonValue root;
     try {
-      root = JsonReader.read(content);
+      root = JsonReader.parse(content);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           source + ": not an OKX instruments answer: " + e.getMessage(), e);
     }
-    if (!(root instanceof Map<?, ?> answer)) {
+    if (!(root instanceof JsonValue.JsonObject)) {
       throw new IllegalArgumentException(
           source + ": expected a JSON object with code, msg and data");
     }
-    Object code = answer.get("code");
-    if (!"0".equals(scalar(code))) {
-      Object msg = answer.get("msg");
+    Optional<String> code = root.member("code").flatMap(JsonValue::scalarText);
+    if (!code.equals(Optional.of("0"))) {
+      String msg = root.member("msg").flatMap(JsonValue::scalarText).orElse("");
       throw new IllegalArgumentException(
           source
               + ": OKX returned code "
-              + (code == null ? "(missing)" : scalar(code))
-              + (msg == null || scalar(msg).isEmpty() ? "" : " \"" + scalar(msg) + "\"")
+              + code.orElse("(missing)")
+              + (msg.isEmpty() ? "" : " \"" + msg + "\"")
               + " instead of 0");
     }
-    if (!(answer.get("data") instanceof List<?> data)) {
+    if (!(root.member("data").orElse(JsonValue.JsonNull.INSTANCE)
+        instanceof JsonValue.JsonArray data)) {
       throw new IllegalArgumentException(source + ": field data must be an array of instruments");
     }
     List<ContractSpec> specs = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
-    for (int i = 0; i < data.size(); i++) {
-      Object item = data.get(i);
+    for (int i = 0; i < data.elements().size(); i++) {
+      JsonValue item = data.elements().get(i);
       String where =
           String.format(
               Locale.ROOT,
               "%s: instrument %d (%s)",
               source,
               i,
-              item instanceof Map<?, ?> m && m.get("instId") != null
-                  ? scalar(m.get("instId"))
-                  : "no instId");
+              item.member("instId").flatMap(JsonValue::scalarText).orElse("no instId"));
       try {
         specs.add(instrument(item, where));
       } catch (IllegalArgumentException e) {
@@ -213,45 +214,37 @@ public final class ContractSpecFile {
     return new OkxInstruments(specs, unreadable);
   }
 
-  private static ContractSpec instrument(Object item, String where) {
-    if (!(item instanceof Map<?, ?> fields)) {
+  private static ContractSpec instrument(JsonValue item, String where) {
+    if (!(item instanceof JsonValue.JsonObject)) {
       throw new IllegalArgumentException(where + ": expected a JSON object");
     }
-    Object instType = fields.get("instType");
-    if (!"SWAP".equals(scalar(instType)) && !"FUTURES".equals(scalar(instType))) {
+    String instType = item.member("instType").flatMap(JsonValue::scalarText).orElse("(missing)");
+    if (!instType.equals("SWAP") && !instType.equals("FUTURES")) {
       throw new IllegalArgumentException(
-          where
-              + ": field instType: only SWAP and FUTURES contracts are read, was "
-              + (instType == null ? "(missing)" : scalar(instType)));
+          where + ": field instType: only SWAP and FUTURES contracts are read, was " + instType);
     }
     Map<String, Integer> columns = new LinkedHashMap<>();
     List<String> cells = new ArrayList<>();
     for (List<String> names : List.of(REQUIRED, OPTIONAL)) {
       for (String name : names) {
-        Object value = fields.get(name);
-        if (value == null || value == JsonReader.NULL) {
+        Optional<JsonValue> value =
+            item.member(name).filter(v -> !(v instanceof JsonValue.JsonNull));
+        if (value.isEmpty()) {
           if (names == REQUIRED) {
             throw new IllegalArgumentException(where + ": field " + name + ": missing");
           }
           continue;
         }
-        if (value instanceof Map || value instanceof List) {
+        Optional<String> text = value.get().scalarText();
+        if (text.isEmpty()) {
           throw new IllegalArgumentException(
               where + ": field " + name + ": must be a string or number");
         }
         columns.put(name, cells.size());
-        cells.add(scalar(value));
+        cells.add(text.get());
       }
     }
     return row(new Cells(cells.toArray(String[]::new), columns, where, ": field "));
-  }
-
-  /** Returns a JSON scalar as OKX's text: numbers in plain notation. */
-  private static String scalar(Object value) {
-    if (value instanceof BigDecimal d) {
-      return d.toPlainString();
-    }
-    return value == null ? "" : value.toString();
   }
 
   private static Map<String, Integer> header(String[] cells, String source, int lineNo) {

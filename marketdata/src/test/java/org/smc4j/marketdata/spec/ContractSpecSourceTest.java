@@ -186,7 +186,7 @@ class ContractSpecSourceTest {
   }
 
   @Test
-  void shouldNameInstrumentAndFieldOfABadOkxInstrumentAndTheOffsetOfBrokenJson() {
+  void shouldNameInstrumentAndFieldOfABadOkxInstrumentAndThePlaceOfBrokenJson() {
     String body =
         "{\"code\":\"0\",\"msg\":\"\",\"data\":["
             + "{\"instId\":\"A-USDT-SWAP\",\"instType\":\"SWAP\",\"ctType\":\"linear\","
@@ -207,8 +207,8 @@ class ContractSpecSourceTest {
     assertThatThrownBy(() -> ContractSpecs.parse("{\"code\":\"0\",\"data\":[", "t.json"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "t.json: not an OKX instruments answer: not JSON at character 20: unexpected end of"
-                + " the text");
+            "t.json: not an OKX instruments answer: line 1, column 21: unexpected end of text,"
+                + " expected a value");
   }
 
   @Test

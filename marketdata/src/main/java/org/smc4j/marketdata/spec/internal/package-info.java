@@ -1,2 +1,0 @@
-/** Implementation helpers of the contract spec readers: a small JSON reader. */
-package org.smc4j.marketdata.spec.internal;
