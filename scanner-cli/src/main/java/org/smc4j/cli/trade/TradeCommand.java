@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.smc4j.app.config.ConfigException;
 import org.smc4j.app.config.ConfigLoader;
+import org.smc4j.app.config.DataFolder;
 import org.smc4j.app.config.OutputConfig;
 import org.smc4j.app.config.Smc4jConfig;
 import org.smc4j.app.config.TradeMode;
@@ -105,7 +106,7 @@ public final class TradeCommand implements Callable<Integer> {
     if (!"paper".equals(m)) {
       try {
         return exchange.run(
-            ConfigLoader.load(ConfigLoader.locate(configFile)),
+            DataFolder.placed(ConfigLoader.load(ConfigLoader.locate(configFile))),
             "live".equals(m) ? TradeMode.LIVE : TradeMode.DEMO,
             journal,
             out,
@@ -128,7 +129,7 @@ public final class TradeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     try {
-      Smc4jConfig loaded = ConfigLoader.load(ConfigLoader.locate(configFile));
+      Smc4jConfig loaded = DataFolder.placed(ConfigLoader.load(ConfigLoader.locate(configFile)));
       // the pipeline's signal journal sits beside the execution journal, not in scan's
       Path signalJournal =
           journal.resolveSibling(
