@@ -26,10 +26,12 @@ public final class FakeExchange {
 
   private static final BigDecimal TAKER = new BigDecimal("0.0005");
   private static final BigDecimal MAKER = new BigDecimal("0.0002");
+  private static final BigDecimal MAINTENANCE_MARGIN_RATE = new BigDecimal("0.004");
 
   private final ObjectMapper mapper;
   private final Supplier<Instant> clock;
   private final Map<String, BigDecimal> contractValues = new HashMap<>();
+  private final Map<String, BigDecimal> maxLeverages = new HashMap<>();
   private final Map<String, BigDecimal> lastPrices = new HashMap<>();
   private final List<Order> orders = new ArrayList<>();
   private final List<Algo> algos = new ArrayList<>();
@@ -51,6 +53,10 @@ public final class FakeExchange {
     for (JsonNode instrument : swapInstruments.path("data")) {
       contractValues.put(
           instrument.path("instId").asText(), new BigDecimal(instrument.path("ctVal").asText()));
+      String lever = instrument.path("lever").asText("");
+      if (!lever.isEmpty()) {
+        maxLeverages.put(instrument.path("instId").asText(), new BigDecimal(lever));
+      }
     }
   }
 
@@ -739,8 +745,9 @@ public final class FakeExchange {
         p.put("pos", position.pos.toPlainString());
         p.put("avgPx", position.avgPx.toPlainString());
         p.put("markPx", lastPrices.getOrDefault(position.instId, position.avgPx).toPlainString());
-        p.put("liqPx", "");
-        p.put("lever", leverages.getOrDefault(position.instId, "10"));
+        String lever = leverages.getOrDefault(position.instId, "10");
+        p.put("liqPx", liquidationPrice(position, new BigDecimal(lever)).toPlainString());
+        p.put("lever", lever);
         p.put("upl", "0");
         p.put("realizedPnl", position.realizedPnl.toPlainString());
         p.put("fee", position.fee.toPlainString());
@@ -754,6 +761,11 @@ public final class FakeExchange {
 
   synchronized ObjectNode setLeverage(JsonNode body) {
     String instId = body.path("instId").asText();
+    BigDecimal requested = decimal(body, "lever");
+    BigDecimal max = maxLeverages.getOrDefault(instId, new BigDecimal("100"));
+    if (requested.compareTo(BigDecimal.ONE) < 0 || requested.compareTo(max) > 0) {
+      return topLevel("59102", "Leverage exceeds the maximum limit for this instrument.");
+    }
     leverages.put(instId, body.path("lever").asText());
     ObjectNode answer = ok();
     ObjectNode item = answer.withArray("data").addObject();
@@ -829,6 +841,18 @@ public final class FakeExchange {
   }
 
   // ---- internals ----
+
+  /**
+   * The isolated-margin estimate {@code avgPx * (1 -/+ 1/lever + mmr)} with the first tier's
+   * maintenance margin rate of BTC-USDT-SWAP (0.4 %); OKX computes it from the account's tiers.
+   */
+  private static BigDecimal liquidationPrice(Position position, BigDecimal lever) {
+    BigDecimal move =
+        BigDecimal.ONE.divide(lever, 10, RoundingMode.HALF_EVEN).subtract(MAINTENANCE_MARGIN_RATE);
+    BigDecimal factor =
+        position.pos.signum() > 0 ? BigDecimal.ONE.subtract(move) : BigDecimal.ONE.add(move);
+    return position.avgPx.multiply(factor).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_EVEN);
+  }
 
   private Order newOrder(String instId, String clOrdId, String tag, String side, String ordType) {
     Order order =

@@ -20,6 +20,7 @@ import org.smc4j.exchange.okx.rate.Backoff;
  * @param orphanPolicy what to do with a position the journal cannot explain
  * @param backoff the backoff of rate-limited requests
  * @param seed the seed of the backoff's jitter
+ * @param leverage how the leverage of each instrument is chosen before its first entry
  */
 public record ExecutionSettings(
     MarginMode tdMode,
@@ -32,7 +33,8 @@ public record ExecutionSettings(
     int maxOpenTrades,
     OrphanPolicy orphanPolicy,
     Backoff backoff,
-    long seed) {
+    long seed,
+    LeveragePolicy leverage) {
 
   /**
    * Validates the settings.
@@ -48,6 +50,7 @@ public record ExecutionSettings(
     Objects.requireNonNull(dailyLossLimit, "dailyLossLimit");
     Objects.requireNonNull(orphanPolicy, "orphanPolicy");
     Objects.requireNonNull(backoff, "backoff");
+    Objects.requireNonNull(leverage, "leverage");
     positive("unprotectedDeadline", unprotectedDeadline);
     positive("marketPollInterval", marketPollInterval);
     positive("unknownKillAfter", unknownKillAfter);
@@ -69,7 +72,7 @@ public record ExecutionSettings(
   /**
    * Returns the defaults of OKX-TRADING.md section 15: cross margin, 10 s unprotected deadline, 1 s
    * past {@code expTime}, market entries polled every 200 ms up to 25 times, unknown orders trip
-   * level 1 after 60 s, orphans alert and stop.
+   * level 1 after 60 s, orphans alert and stop, {@link LeveragePolicy#DEFAULT}.
    *
    * @param dailyLossLimit the daily loss limit
    * @param maxOpenTrades the most open trades
@@ -87,7 +90,8 @@ public record ExecutionSettings(
         maxOpenTrades,
         OrphanPolicy.ALERT_AND_STOP,
         Backoff.DEFAULT,
-        1L);
+        1L,
+        LeveragePolicy.DEFAULT);
   }
 
   /**
@@ -108,7 +112,30 @@ public record ExecutionSettings(
         maxOpenTrades,
         policy,
         backoff,
-        seed);
+        seed,
+        leverage);
+  }
+
+  /**
+   * Returns a copy with another leverage policy.
+   *
+   * @param policy the policy
+   * @return the copy
+   */
+  public ExecutionSettings withLeverage(LeveragePolicy policy) {
+    return new ExecutionSettings(
+        tdMode,
+        unprotectedDeadline,
+        expTimeMargin,
+        marketPollInterval,
+        marketPolls,
+        unknownKillAfter,
+        dailyLossLimit,
+        maxOpenTrades,
+        orphanPolicy,
+        backoff,
+        seed,
+        policy);
   }
 
   private static void positive(String name, Duration value) {

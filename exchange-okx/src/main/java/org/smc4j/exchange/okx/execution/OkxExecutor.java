@@ -91,6 +91,7 @@ public final class OkxExecutor {
   private final CrashPoints crashPoints;
   private final RandomGenerator random;
   private final MismatchTracker mismatches;
+  private final LeverageSetter leverage;
   private boolean started;
   private int appliedKillLevel;
 
@@ -124,6 +125,8 @@ public final class OkxExecutor {
     this.crashPoints = Objects.requireNonNull(crashPoints, "crashPoints");
     this.random = new Random(settings.seed());
     this.mismatches = new MismatchTracker(journal, alerts);
+    this.leverage =
+        new LeverageSetter(client, journal, settings.leverage(), settings.tdMode(), clock);
     for (OkxInstrument instrument : instruments) {
       this.instruments.put(instrument.instId(), instrument);
     }
@@ -229,6 +232,10 @@ public final class OkxExecutor {
             request.validUntil(),
             now);
     Optional<String> refusal = refusal(request, instrument, sz, now);
+    if (refusal.isEmpty()) {
+      // before the first entry on the symbol (and whenever this stop needs a lower leverage)
+      refusal = leverage.ensure(request.instId(), request.side(), px, stop);
+    }
     if (refusal.isPresent()) {
       journal.addTrade(trade);
       journal.updateTrade(key, TradeStatus.SKIPPED, refusal.get(), now);
