@@ -12,6 +12,7 @@ import org.smc4j.app.config.ConfigException;
 import org.smc4j.app.config.ConfigLoader;
 import org.smc4j.app.config.OutputConfig;
 import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.config.TradeMode;
 import org.smc4j.app.scan.ScanReplayJob;
 import org.smc4j.app.trade.PaperTradeJob;
 import org.smc4j.cli.ExitCodes;
@@ -21,6 +22,7 @@ import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.trading.journal.JournalException;
 import org.smc4j.trading.order.Trade;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code smc4j trade}: runs the bot (the scan's loop and signal pipeline, with orders) and holds
  * the journal commands {@code status} and {@code stop}. Paper mode fills through the backtest's
- * simulated broker; this build runs it over recorded candles ({@code --replay}).
+ * simulated broker over recorded candles ({@code --replay}); demo and live run the {@link
+ * org.smc4j.app.trade.ExchangeTradeJob} on OKX ({@link ExchangeTradeOptions}).
  */
 @Command(
     name = "trade",
@@ -38,13 +41,17 @@ import picocli.CommandLine.Spec;
       "Run the trading bot: the same configuration, candle loop and signal pipeline as scan, with"
           + " every taken signal traded by the broker of --mode and recorded in the execution"
           + " journal (see trade status, trade stop).",
-      "Paper mode fills through the backtest's fill, slippage, fee and funding models. This build"
-          + " runs paper mode over recorded candles (--replay); demo and live are refused."
+      "Paper mode fills through the backtest's fill, slippage, fee and funding models, over"
+          + " recorded candles (--replay). Demo and live trade on OKX (the key from the"
+          + " environment or .env) after the account pre-flight; live only when the configuration"
+          + " says trade.mode: live."
     },
     subcommands = {TradeStatusCommand.class, TradeStopCommand.class})
 public final class TradeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ExchangeTradeOptions exchange;
 
   @Option(
       names = "--mode",
@@ -96,12 +103,23 @@ public final class TradeCommand implements Callable<Integer> {
           spec.commandLine(), "--mode must be paper, demo or live, was '" + mode + "'");
     }
     if (!"paper".equals(m)) {
-      err.println(
-          "error: --mode "
-              + m
-              + " is not available in this build: the OKX broker is not wired to trade yet;"
-              + " use --mode paper");
-      return ExitCodes.USAGE;
+      try {
+        return exchange.run(
+            ConfigLoader.load(ConfigLoader.locate(configFile)),
+            "live".equals(m) ? TradeMode.LIVE : TradeMode.DEMO,
+            journal,
+            out,
+            err);
+      } catch (ConfigException e) {
+        err.println("error: " + e.getMessage());
+        return ExitCodes.USAGE;
+      } catch (MarketDataException | JournalException | IllegalStateException e) {
+        err.println("error: " + e.getMessage());
+        return ExitCodes.FAILED;
+      } finally {
+        out.flush();
+        err.flush();
+      }
     }
     if (replay == null) {
       err.println(
