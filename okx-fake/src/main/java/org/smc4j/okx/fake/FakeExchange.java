@@ -704,11 +704,10 @@ public final class FakeExchange {
   synchronized ObjectNode fills(Map<String, String> query) {
     ObjectNode answer = ok();
     ArrayNode data = answer.withArray("data");
-    String before = query.get("before");
-    for (int i = fills.size() - 1; i >= 0; i--) {
+    Page page = Page.of(query);
+    for (int i = fills.size() - 1; i >= 0 && data.size() < page.limit(); i--) {
       FakeFill fill = fills.get(i);
-      if (matches(query.get("instId"), fill.instId())
-          && (before == null || Long.parseLong(fill.billId()) > Long.parseLong(before))) {
+      if (matches(query.get("instId"), fill.instId()) && page.admits(fill.billId())) {
         data.add(fillJson(fill));
       }
     }
@@ -718,17 +717,37 @@ public final class FakeExchange {
   synchronized ObjectNode bills(Map<String, String> query) {
     ObjectNode answer = ok();
     ArrayNode data = answer.withArray("data");
-    String before = query.get("before");
-    for (int i = bills.size() - 1; i >= 0; i--) {
+    Page page = Page.of(query);
+    for (int i = bills.size() - 1; i >= 0 && data.size() < page.limit(); i--) {
       ObjectNode bill = bills.get(i);
       if (matches(query.get("instId"), bill.path("instId").asText())
           && matches(query.get("type"), bill.path("type").asText())
-          && (before == null
-              || Long.parseLong(bill.path("billId").asText()) > Long.parseLong(before))) {
+          && page.admits(bill.path("billId").asText())) {
         data.add(bill.deepCopy());
       }
     }
     return answer;
+  }
+
+  /**
+   * OKX's paging of fills and bills: newest first, {@code after} = older than that id, {@code
+   * before} = newer than that id, {@code limit} at most 100 (default 100).
+   */
+  private record Page(long after, long before, int limit) {
+    static Page of(Map<String, String> query) {
+      String after = query.get("after");
+      String before = query.get("before");
+      int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
+      return new Page(
+          after == null ? Long.MAX_VALUE : Long.parseLong(after),
+          before == null ? Long.MIN_VALUE : Long.parseLong(before),
+          Math.max(1, Math.min(100, limit)));
+    }
+
+    boolean admits(String id) {
+      long value = Long.parseLong(id);
+      return value < after && value > before;
+    }
   }
 
   synchronized ObjectNode positionsAnswer(Map<String, String> query) {
