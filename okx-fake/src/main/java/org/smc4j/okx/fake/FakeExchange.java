@@ -38,6 +38,7 @@ public final class FakeExchange {
   private final Map<String, Position> positions = new HashMap<>();
   private final List<FakeFill> fills = new ArrayList<>();
   private final List<ObjectNode> bills = new ArrayList<>();
+  private final List<ObjectNode> positionsHistory = new ArrayList<>();
   private final Map<String, String> leverages = new HashMap<>();
   private final Map<String, Instant> cancelAllAfter = new HashMap<>();
   private long nextId = 1_540_900_000_000_000_000L;
@@ -311,6 +312,18 @@ public final class FakeExchange {
   }
 
   /**
+   * Drops every fill from what {@code GET /trade/fills} serves, as if more than its three days had
+   * passed (positions-history and bills are kept).
+   *
+   * @return how many fills were dropped
+   */
+  public synchronized int ageOutFills() {
+    int n = fills.size();
+    fills.clear();
+    return n;
+  }
+
+  /**
    * Cancels a live algo from outside the bot (as a human in the web interface would).
    *
    * @param algoClOrdIdOrAlgoId the algo
@@ -382,6 +395,10 @@ public final class FakeExchange {
     bill.put("ts", Long.toString(ts.toEpochMilli()));
     bill.put("type", "8");
     bills.add(bill);
+    Position position = positions.get(instId);
+    if (position != null && position.pos.signum() != 0) {
+      position.lifeFunding = position.lifeFunding.add(pnl);
+    }
     return billId;
   }
 
@@ -778,6 +795,27 @@ public final class FakeExchange {
     return answer;
   }
 
+  /**
+   * The positions closed on this fake (newest first), then the fixture's rows; filtered by {@code
+   * instId}, at most 100.
+   */
+  synchronized ObjectNode positionsHistory(Map<String, String> query, JsonNode fixture) {
+    ObjectNode answer = ok();
+    ArrayNode data = answer.withArray("data");
+    for (int i = positionsHistory.size() - 1; i >= 0 && data.size() < 100; i--) {
+      ObjectNode row = positionsHistory.get(i);
+      if (matches(query.get("instId"), row.path("instId").asText())) {
+        data.add(row.deepCopy());
+      }
+    }
+    for (JsonNode row : fixture.path("data")) {
+      if (data.size() < 100 && matches(query.get("instId"), row.path("instId").asText())) {
+        data.add(row.deepCopy());
+      }
+    }
+    return answer;
+  }
+
   synchronized ObjectNode setLeverage(JsonNode body) {
     String instId = body.path("instId").asText();
     BigDecimal requested = decimal(body, "lever");
@@ -861,6 +899,46 @@ public final class FakeExchange {
 
   // ---- internals ----
 
+  /** Adds the positions-history row of a position that just went flat, newest last. */
+  private void recordClosedPosition(Position position, int direction, String category) {
+    ObjectNode row = mapper.createObjectNode();
+    BigDecimal realized = position.lifePnl.add(position.lifeFee).add(position.lifeFunding);
+    row.put("cTime", Long.toString(position.cTime.toEpochMilli()));
+    row.put("ccy", "USDT");
+    row.put(
+        "closeAvgPx",
+        position
+            .closedNotional
+            .divide(position.closedSz, 10, RoundingMode.HALF_EVEN)
+            .stripTrailingZeros()
+            .toPlainString());
+    row.put("closeTotalPos", position.closedSz.toPlainString());
+    row.put("instId", position.instId);
+    row.put("instType", "SWAP");
+    row.put("lever", leverages.getOrDefault(position.instId, "10"));
+    row.put("mgnMode", "cross");
+    row.put("openAvgPx", position.avgPx.toPlainString());
+    row.put("openMaxPos", position.closedSz.toPlainString());
+    row.put("realizedPnl", realized.stripTrailingZeros().toPlainString());
+    row.put("fee", position.lifeFee.stripTrailingZeros().toPlainString());
+    row.put("fundingFee", position.lifeFunding.stripTrailingZeros().toPlainString());
+    row.put("liqPenalty", "0");
+    row.put("pnl", position.lifePnl.stripTrailingZeros().toPlainString());
+    row.put("posId", position.posId);
+    row.put("posSide", "net");
+    row.put("direction", direction > 0 ? "long" : "short");
+    row.put(
+        "type",
+        switch (category) {
+          case "full_liquidation" -> "3";
+          case "adl" -> "5";
+          default -> "2";
+        });
+    row.put("uTime", Long.toString(clock.get().toEpochMilli()));
+    row.put("uly", position.instId.replace("-SWAP", ""));
+    positionsHistory.add(row);
+  }
+
   /**
    * The isolated-margin estimate {@code avgPx * (1 -/+ 1/lever + mmr)} with the first tier's
    * maintenance margin rate of BTC-USDT-SWAP (0.4 %); OKX computes it from the account's tiers.
@@ -887,11 +965,22 @@ public final class FakeExchange {
     BigDecimal signed = order.side.equals("buy") ? sz : sz.negate();
     Position position = positions.computeIfAbsent(order.instId, Position::new);
     BigDecimal pnl = BigDecimal.ZERO;
+    int heldBefore = position.pos.signum();
+    if (heldBefore == 0) {
+      position.lifePnl = BigDecimal.ZERO;
+      position.lifeFee = BigDecimal.ZERO;
+      position.lifeFunding = BigDecimal.ZERO;
+      position.closedSz = BigDecimal.ZERO;
+      position.closedNotional = BigDecimal.ZERO;
+    }
     if (position.pos.signum() != 0 && position.pos.signum() != signed.signum()) {
       BigDecimal closed = sz.min(position.pos.abs());
       BigDecimal direction = BigDecimal.valueOf(position.pos.signum());
       pnl = px.subtract(position.avgPx).multiply(closed).multiply(ctVal).multiply(direction);
       position.realizedPnl = position.realizedPnl.add(pnl);
+      position.lifePnl = position.lifePnl.add(pnl);
+      position.closedSz = position.closedSz.add(closed);
+      position.closedNotional = position.closedNotional.add(px.multiply(closed));
     } else if (signed.signum() != 0) {
       BigDecimal total = position.pos.abs().add(sz);
       position.avgPx =
@@ -907,6 +996,10 @@ public final class FakeExchange {
     }
     position.pos = position.pos.add(signed);
     position.fee = position.fee.add(fee);
+    position.lifeFee = position.lifeFee.add(fee);
+    if (heldBefore != 0 && position.pos.signum() == 0) {
+      recordClosedPosition(position, heldBefore, order.category);
+    }
     position.uTime = clock.get();
     BigDecimal before = order.accFillSz;
     order.accFillSz = before.add(sz);
@@ -1273,6 +1366,12 @@ public final class FakeExchange {
     BigDecimal fee = BigDecimal.ZERO;
     Instant cTime;
     Instant uTime;
+    // what positions-history reports for the current lifetime (from open to flat)
+    BigDecimal lifePnl = BigDecimal.ZERO;
+    BigDecimal lifeFee = BigDecimal.ZERO;
+    BigDecimal lifeFunding = BigDecimal.ZERO;
+    BigDecimal closedSz = BigDecimal.ZERO;
+    BigDecimal closedNotional = BigDecimal.ZERO;
 
     Position(String instId) {
       this.instId = instId;

@@ -75,6 +75,8 @@ public final class OkxExecutor {
   private static final Logger log = LoggerFactory.getLogger(OkxExecutor.class);
   private static final String SWAP = "SWAP";
   private static final int ENTRY_RATE_LIMIT_RETRIES = 3;
+  // one cent: the journal sums the same fills, fees and bills OKX sums, so only rounding differs
+  private static final BigDecimal PNL_CROSS_CHECK_TOLERANCE = new BigDecimal("0.01");
   private static final List<AlgoOrderType> TPSL_TYPES =
       List.of(AlgoOrderType.CONDITIONAL, AlgoOrderType.OCO);
 
@@ -90,6 +92,7 @@ public final class OkxExecutor {
   private final MismatchTracker mismatches;
   private final LeverageSetter leverage;
   private final LedgerImporter ledger;
+  private final PositionsHistoryCheck historyCheck;
   private boolean started;
   private int appliedKillLevel;
 
@@ -124,6 +127,8 @@ public final class OkxExecutor {
     this.random = new Random(settings.seed());
     this.mismatches = new MismatchTracker(journal, alerts);
     this.ledger = new LedgerImporter(client, journal, alerts);
+    this.historyCheck =
+        new PositionsHistoryCheck(client, journal, alerts, clock, PNL_CROSS_CHECK_TOLERANCE);
     this.leverage =
         new LeverageSetter(client, journal, settings.leverage(), settings.tdMode(), clock);
     for (OkxInstrument instrument : instruments) {
@@ -1241,6 +1246,7 @@ public final class OkxExecutor {
     if (importLedger) {
       ledger.importFills();
       ledger.importFunding();
+      historyCheck.checkClosedTrades();
     }
     // The cycle may have closed, flattened or protected positions: judge what is left on a fresh
     // read, so a problem the cycle just fixed is not counted against the next cycle.
