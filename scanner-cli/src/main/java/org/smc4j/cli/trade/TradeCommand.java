@@ -1,22 +1,33 @@
 package org.smc4j.cli.trade;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.smc4j.app.config.ConfigException;
 import org.smc4j.app.config.ConfigLoader;
-import org.smc4j.app.config.OutputConfig;
+import org.smc4j.app.config.Secrets;
 import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.scan.AlertSinks;
 import org.smc4j.app.scan.ScanReplayJob;
 import org.smc4j.app.trade.PaperTradeJob;
 import org.smc4j.cli.ExitCodes;
+import org.smc4j.cli.scan.SetupChartSignalRenderer;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.live.alert.AlertSink;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.trading.journal.JournalException;
 import org.smc4j.trading.order.Trade;
@@ -29,7 +40,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code smc4j trade}: runs the bot (the scan's loop and signal pipeline, with orders) and holds
  * the journal commands {@code status} and {@code stop}. Paper mode fills through the backtest's
- * simulated broker; this build runs it over recorded candles ({@code --replay}).
+ * simulated broker, on OKX's live candles or over recorded ones ({@code --replay}); the work is in
+ * {@link PaperTradeJob}.
  */
 @Command(
     name = "trade",
@@ -38,8 +50,9 @@ import picocli.CommandLine.Spec;
       "Run the trading bot: the same configuration, candle loop and signal pipeline as scan, with"
           + " every taken signal traded by the broker of --mode and recorded in the execution"
           + " journal (see trade status, trade stop).",
-      "Paper mode fills through the backtest's fill, slippage, fee and funding models. This build"
-          + " runs paper mode over recorded candles (--replay); demo and live are refused."
+      "Paper mode fills through the backtest's fill, slippage, fee and funding models, on OKX's"
+          + " live closed candles (as scan) or over recorded candles with --replay; a restart"
+          + " resumes from the journal. Demo and live are refused in this build."
     },
     subcommands = {TradeStatusCommand.class, TradeStopCommand.class})
 public final class TradeCommand implements Callable<Integer> {
@@ -65,6 +78,26 @@ public final class TradeCommand implements Callable<Integer> {
       defaultValue = "smc4j-trade.sqlite",
       description = "The execution journal (default: ${DEFAULT-VALUE})")
   Path journal;
+
+  @Option(names = "--once", description = "Paper on live candles: one cycle, then exit")
+  boolean once;
+
+  @Option(names = "--okx-url", paramLabel = "URL", description = "Override okx.base-url")
+  URI okxUrl;
+
+  @Option(
+      names = "--now",
+      paramLabel = "INSTANT",
+      description = "Run as if the wall clock showed INSTANT at the start (the clock then runs on)")
+  Instant now;
+
+  @Option(
+      names = "--env-file",
+      paramLabel = "FILE",
+      defaultValue = ".env",
+      description =
+          "Where alert secrets are read when not in the environment (default: ${DEFAULT-VALUE})")
+  Path envFile;
 
   @Option(
       names = "--replay",
@@ -103,20 +136,14 @@ public final class TradeCommand implements Callable<Integer> {
               + " use --mode paper");
       return ExitCodes.USAGE;
     }
-    if (replay == null) {
-      err.println(
-          "error: paper mode runs over recorded candles in this build: pass --replay DIR"
-              + " (the live paper loop is not wired yet)");
-      return ExitCodes.USAGE;
-    }
     try {
-      Smc4jConfig loaded = ConfigLoader.load(ConfigLoader.locate(configFile));
-      // the pipeline's signal journal sits beside the execution journal, not in scan's
-      Path signalJournal =
-          journal.resolveSibling(
-              journal.getFileName().toString().replaceFirst("\\.sqlite$", "") + "-signals.sqlite");
-      Smc4jConfig config =
-          loaded.withOutput(new OutputConfig(signalJournal, loaded.output().signals()));
+      Smc4jConfig config = ConfigLoader.load(ConfigLoader.locate(configFile));
+      if (okxUrl != null) {
+        config = config.withOkx(config.okx().withBaseUrl(okxUrl));
+      }
+      if (replay == null) {
+        return live(config, out);
+      }
       ScanReplayJob.Inputs inputs = ScanReplayJob.read(replay, Optional.ofNullable(specsFile));
       inputs.warnings().forEach(err::println);
       Map<String, BarArrays> bars = new LinkedHashMap<>(inputs.bars());
@@ -134,13 +161,7 @@ public final class TradeCommand implements Callable<Integer> {
         bars.keySet().retainAll(wanted);
         specs.keySet().retainAll(wanted);
       }
-      out.println(
-          "trade --mode paper over "
-              + bars.keySet()
-              + ": execution journal "
-              + journal
-              + ", signal journal "
-              + config.output().journal());
+      out.println("trade --mode paper over " + bars.keySet() + ": journal " + journal);
       PaperTradeJob.Result result = PaperTradeJob.replay(config, bars, specs, journal, out);
       double net = result.trades().stream().mapToDouble(Trade::netPnl).sum();
       out.println(
@@ -159,6 +180,10 @@ public final class TradeCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       err.println("error: " + e.getMessage());
       return ExitCodes.USAGE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("trade stopped");
+      return ExitCodes.OK;
     } catch (MarketDataException | JournalException | IllegalStateException e) {
       err.println("error: " + e.getMessage());
       return ExitCodes.FAILED;
@@ -166,5 +191,79 @@ public final class TradeCommand implements Callable<Integer> {
       out.flush();
       err.flush();
     }
+  }
+
+  /** Paper mode on OKX's live closed candles, the scan's loop; Ctrl-C stops after the cycle. */
+  private int live(Smc4jConfig config, PrintWriter out) throws InterruptedException {
+    InstantSource clock = Clock.systemUTC();
+    if (now != null) {
+      clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
+    }
+    List<AlertSink> sinks =
+        AlertSinks.of(config, Secrets.of(System.getenv(), Optional.of(envFile)));
+    System.setProperty("java.awt.headless", "true");
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread main = Thread.currentThread();
+    // Ctrl-C or SIGTERM: stop the loop and wait (bounded) until it closed the journal
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.set(true);
+              main.interrupt();
+              try {
+                finished.await(40, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "trade-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    out.println(
+        "trade --mode paper on "
+            + config.okx().baseUrl()
+            + " (top "
+            + config.scan().topN()
+            + "): journal "
+            + journal
+            + ", alerts "
+            + sinks.stream().map(AlertSink::name).toList());
+    out.flush();
+    PaperTradeJob.Result result;
+    try {
+      result =
+          PaperTradeJob.live(
+              config,
+              journal,
+              new PaperTradeJob.LiveSettings(
+                  clock,
+                  once,
+                  sinks,
+                  config.alerts().chart() && !sinks.isEmpty()
+                      ? Optional.of(new SetupChartSignalRenderer())
+                      : Optional.empty(),
+                  stop::get),
+              out);
+    } finally {
+      finished.countDown();
+      if (!stop.get()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // the JVM is already shutting down; the hook is running or done
+        }
+      }
+    }
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "paper: %d cycles, %d trades closed%s; see trade status --journal %s",
+            result.cycles(),
+            result.trades().size(),
+            result.killSwitchSkips() == 0
+                ? ""
+                : ", " + result.killSwitchSkips() + " signals skipped by the kill switch",
+            journal));
+    return result.failures() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

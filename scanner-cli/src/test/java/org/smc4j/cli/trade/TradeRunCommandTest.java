@@ -57,7 +57,8 @@ class TradeRunCommandTest {
       assertThat(exec.fills()).isNotEmpty();
     }
     assertThat(trade.out()).contains(closed + " trades closed");
-    assertThat(dir.resolve("trade-signals.sqlite")).exists();
+    assertThat(dir.resolve("trade-signals.sqlite")).doesNotExist();
+    assertThat(dir.resolve("trade-signals.jsonl")).exists();
 
     Run status = run("trade", "status", "--journal", journal.toString());
 
@@ -87,7 +88,7 @@ class TradeRunCommandTest {
     try (ExecutionJournal exec = ExecutionJournal.open(journal)) {
       assertThat(exec.trades()).isNotEmpty().allMatch(t -> t.status() == TradeStatus.SKIPPED);
       assertThat(exec.trades().stream().map(TradeRecord::reason))
-          .allMatch(r -> r.equals("kill switch level 1"));
+          .allMatch(r -> r.equals("kill switch level 1: trade stop (level 1)"));
       assertThat(exec.orders()).isEmpty();
     }
     assertThat(run("trade", "status", "--journal", journal.toString()).out())
@@ -95,20 +96,17 @@ class TradeRunCommandTest {
   }
 
   @Test
-  void refusesDemoAndLiveAndAPaperRunWithoutReplay() {
+  void refusesDemoAndLive() {
     Path journal = dir.resolve("trade.sqlite");
 
     Run demo = run("trade", "--mode", "demo", "--journal", journal.toString());
     Run live = run("trade", "--mode", "live", "--journal", journal.toString());
-    Run noReplay = run("trade", "--journal", journal.toString());
     Run bad = run("trade", "--mode", "real", "--journal", journal.toString());
 
     assertThat(demo.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(demo.err()).contains("--mode demo is not available in this build");
     assertThat(live.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(live.err()).contains("--mode live is not available in this build");
-    assertThat(noReplay.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(noReplay.err()).contains("pass --replay DIR");
     assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(bad.err()).contains("--mode must be paper, demo or live, was 'real'");
     assertThat(journal).doesNotExist();
