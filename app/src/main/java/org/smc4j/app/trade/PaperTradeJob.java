@@ -402,6 +402,7 @@ public final class PaperTradeJob {
         return;
       }
       PaperBookStore.write(loop.journal(), books, guard);
+      CrashPoint.reached("paper-saved");
       lastSaved = held;
       lastGuard = guard;
       cyclesSinceSave = 0;

@@ -201,6 +201,7 @@ public final class PaperTrader implements PaperBrokers {
               Optional.empty(),
               at));
       journal.updateOrder(entryId(key), OrderStatus.LIVE, "", "paper", "", Optional.empty(), at);
+      CrashPoint.reached("paper-entry");
       out.println(
           "paper: "
               + key
@@ -292,6 +293,7 @@ public final class PaperTrader implements PaperBrokers {
         BigDecimal sz = decimal(in.contracts());
         journal.updateOrder(
             entryId(key), OrderStatus.FILLED, "", "paper fill", "", Optional.of(sz), fill.time());
+        CrashPoint.reached("paper-fill");
         journal.addFill(
             new FillRecord(
                 entryId(key),
@@ -365,6 +367,7 @@ public final class PaperTrader implements PaperBrokers {
                 decimal(trade.grossPnl()),
                 decimal(-trade.exitFee()),
                 trade.exitTime()));
+        CrashPoint.reached("paper-close");
         if (trade.funding() != 0) {
           journal.addFunding(
               new FundingRecord(
