@@ -21,6 +21,7 @@ import org.smc4j.backtest.slippage.SlippageModel;
 import org.smc4j.backtest.slippage.TickSlippageModel;
 import org.smc4j.core.engine.InvalidParameterException;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.exchange.okx.model.MarginMode;
 import org.smc4j.live.scan.LoopConfig;
 import org.smc4j.risk.FeeSchedule;
 import org.smc4j.risk.MaxSizePolicy;
@@ -147,7 +148,8 @@ public final class ConfigLoader {
               backtest(rootNode.section("backtest"), strategy.atrPeriod()),
               output(rootNode.section("output")),
               alerts(rootNode.section("alerts")),
-              logging(rootNode.section("logging")));
+              logging(rootNode.section("logging")),
+              trade(rootNode.section("trade")));
       rootNode.finish();
       return config;
     } catch (ConfigException e) {
@@ -407,8 +409,14 @@ public final class ConfigLoader {
 
   private static OutputConfig output(ConfigNode n) {
     OutputConfig d = OutputConfig.DEFAULT;
+    String dir = n.string("data-dir", OutputConfig.PLATFORM_DEFAULT).strip();
     OutputConfig c =
-        new OutputConfig(n.file("journal", d.journal()), n.file("signals", d.signals()));
+        new OutputConfig(
+            dir.equals(OutputConfig.PLATFORM_DEFAULT)
+                ? Optional.empty()
+                : Optional.of(n.file("data-dir", null)),
+            n.file("journal", d.journal()),
+            n.file("signals", d.signals()));
     n.finish();
     return c;
   }
@@ -457,6 +465,19 @@ public final class ConfigLoader {
             n.choice("level", d.level(), LogLevel.class),
             n.integer("max-file-size-mb", d.maxFileSizeMb(), 1, 10_000),
             n.integer("max-history-days", d.maxHistoryDays(), 1, 3650));
+    n.finish();
+    return c;
+  }
+
+  private static TradeConfig trade(ConfigNode n) {
+    TradeConfig d = TradeConfig.DEFAULT;
+    TradeConfig c =
+        new TradeConfig(
+            n.choice("mode", d.mode(), TradeMode.class),
+            n.choice("margin-mode", d.marginMode(), MarginMode.class),
+            n.duration("unprotected-deadline", d.unprotectedDeadline(), Duration.ofSeconds(1)),
+            n.duration("entry-validity", d.entryValidity(), Duration.ofSeconds(1)),
+            n.duration("reconcile-interval", d.reconcileInterval(), Duration.ofSeconds(1)));
     n.finish();
     return c;
   }

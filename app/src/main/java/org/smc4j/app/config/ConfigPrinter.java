@@ -131,7 +131,12 @@ public final class ConfigPrinter {
             "limit-expiry", b.limitExpiry().map(ConfigNode::format).orElse("never"),
             "apply-guards", b.applyGuards()));
     OutputConfig out = config.output();
-    root.put("output", map("journal", text(out.journal()), "signals", text(out.signals())));
+    root.put(
+        "output",
+        map(
+            "data-dir", out.dataDir().map(Path::toString).orElse(OutputConfig.PLATFORM_DEFAULT),
+            "journal", text(out.journal()),
+            "signals", text(out.signals())));
     AlertsConfig a = config.alerts();
     root.put(
         "alerts",
@@ -155,6 +160,15 @@ public final class ConfigPrinter {
             "level", name(l.level()),
             "max-file-size-mb", l.maxFileSizeMb(),
             "max-history-days", l.maxHistoryDays()));
+    TradeConfig t = config.trade();
+    root.put(
+        "trade",
+        map(
+            "mode", name(t.mode()),
+            "margin-mode", name(t.marginMode()),
+            "unprotected-deadline", ConfigNode.format(t.unprotectedDeadline()),
+            "entry-validity", ConfigNode.format(t.entryValidity()),
+            "reconcile-interval", ConfigNode.format(t.reconcileInterval())));
     DumpSettings settings =
         DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2).build();
     StringBuilder sb = new StringBuilder(new Dump(settings).dumpToString(root));

@@ -18,6 +18,7 @@ import org.smc4j.live.scan.LoopConfig;
  * @param output the journal and the signals file (scan)
  * @param alerts Telegram and Discord (scan)
  * @param logging the log file and level (scan)
+ * @param trade the trade mode the file allows and how the OKX bot runs (trade)
  */
 public record Smc4jConfig(
     OkxConfig okx,
@@ -27,7 +28,8 @@ public record Smc4jConfig(
     BacktestConfig backtest,
     OutputConfig output,
     AlertsConfig alerts,
-    LoggingConfig logging) {
+    LoggingConfig logging,
+    TradeConfig trade) {
 
   /** Every default. */
   public static final Smc4jConfig DEFAULT =
@@ -39,7 +41,8 @@ public record Smc4jConfig(
           BacktestConfig.DEFAULT,
           OutputConfig.DEFAULT,
           AlertsConfig.DEFAULT,
-          LoggingConfig.DEFAULT);
+          LoggingConfig.DEFAULT,
+          TradeConfig.DEFAULT);
 
   /** Validates that no section is null. */
   public Smc4jConfig {
@@ -51,35 +54,46 @@ public record Smc4jConfig(
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(alerts, "alerts");
     Objects.requireNonNull(logging, "logging");
+    Objects.requireNonNull(trade, "trade");
   }
 
   /** Returns a copy with another {@code okx} section. */
   public Smc4jConfig withOkx(OkxConfig value) {
-    return new Smc4jConfig(value, scan, strategy, risk, backtest, output, alerts, logging);
+    return new Smc4jConfig(value, scan, strategy, risk, backtest, output, alerts, logging, trade);
   }
 
   /** Returns a copy with another {@code scan} section. */
   public Smc4jConfig withScan(LoopConfig value) {
-    return new Smc4jConfig(okx, value, strategy, risk, backtest, output, alerts, logging);
+    return new Smc4jConfig(okx, value, strategy, risk, backtest, output, alerts, logging, trade);
   }
 
   /** Returns a copy with another {@code strategy} section. */
   public Smc4jConfig withStrategy(StrategyConfig value) {
-    return new Smc4jConfig(okx, scan, value, risk, backtest, output, alerts, logging);
+    return new Smc4jConfig(okx, scan, value, risk, backtest, output, alerts, logging, trade);
   }
 
   /** Returns a copy with another {@code risk} section. */
   public Smc4jConfig withRisk(RiskConfig value) {
-    return new Smc4jConfig(okx, scan, strategy, value, backtest, output, alerts, logging);
+    return new Smc4jConfig(okx, scan, strategy, value, backtest, output, alerts, logging, trade);
   }
 
   /** Returns a copy with another {@code backtest} section. */
   public Smc4jConfig withBacktest(BacktestConfig value) {
-    return new Smc4jConfig(okx, scan, strategy, risk, value, output, alerts, logging);
+    return new Smc4jConfig(okx, scan, strategy, risk, value, output, alerts, logging, trade);
   }
 
   /** Returns a copy with another {@code output} section. */
   public Smc4jConfig withOutput(OutputConfig value) {
-    return new Smc4jConfig(okx, scan, strategy, risk, backtest, value, alerts, logging);
+    return new Smc4jConfig(okx, scan, strategy, risk, backtest, value, alerts, logging, trade);
+  }
+
+  /** Returns a copy with another {@code trade} section. */
+  public Smc4jConfig withTrade(TradeConfig value) {
+    return new Smc4jConfig(okx, scan, strategy, risk, backtest, output, alerts, logging, value);
+  }
+
+  /** Returns a copy with another {@code logging} section. */
+  public Smc4jConfig withLogging(LoggingConfig value) {
+    return new Smc4jConfig(okx, scan, strategy, risk, backtest, output, alerts, value, trade);
   }
 }

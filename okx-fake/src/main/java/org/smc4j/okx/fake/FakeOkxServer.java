@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -81,6 +82,7 @@ public final class FakeOkxServer implements AutoCloseable {
   private final FakeExchange exchange;
   private final FaultScript faults = new FaultScript();
   private final List<ReceivedRequest> requests = new ArrayList<>();
+  private final Map<String, List<List<String>>> candles = new ConcurrentHashMap<>();
 
   private FakeOkxServer(Path fixtures, Account account, InstantSource clock) throws IOException {
     this.fixtures = fixtures;
@@ -160,6 +162,21 @@ public final class FakeOkxServer implements AutoCloseable {
    */
   public void setClockSkew(Duration skew) {
     skewMillis.set(skew.toMillis());
+  }
+
+  /**
+   * Serves an instrument's candles on {@code /market/candles} and {@code /market/history-candles}
+   * instead of the fixture, paged as OKX does: newest first, rows older than {@code after} and
+   * newer than {@code before}, at most {@code limit} (default 100). Other instruments keep the
+   * fixture.
+   *
+   * @param instId the instrument, e.g. {@code BTC-USDT-SWAP}
+   * @param rows OKX candle rows oldest first: {@code ts, o, h, l, c, vol, volCcy, volCcyQuote,
+   *     confirm}
+   */
+  public void setCandles(String instId, List<List<String>> rows) {
+    Objects.requireNonNull(instId, "instId");
+    candles.put(instId, rows.stream().map(List::copyOf).toList());
   }
 
   /** Returns every request received so far, oldest first. */
@@ -347,8 +364,9 @@ public final class FakeOkxServer implements AutoCloseable {
           case "GET /api/v5/public/price-limit" -> priceLimit(query);
           case "GET /api/v5/public/funding-rate" -> readFixture("public-funding-rate.json");
           case "GET /api/v5/public/mark-price" -> readFixture("public-mark-price.json");
-          case "GET /api/v5/market/candles" -> readFixture("market-candles.json");
-          case "GET /api/v5/market/history-candles" -> readFixture("market-history-candles.json");
+          case "GET /api/v5/market/candles" -> candles(query, "market-candles.json");
+          case "GET /api/v5/market/history-candles" ->
+              candles(query, "market-history-candles.json");
           case "GET /api/v5/market/tickers" -> readFixture("market-tickers-SWAP.json");
           case "GET /api/v5/account/balance" -> readFixture("account-balance.json");
           case "GET /api/v5/account/trade-fee" -> readFixture("account-trade-fee.json");
@@ -386,6 +404,26 @@ public final class FakeOkxServer implements AutoCloseable {
   private JsonNode time() {
     ObjectNode answer = exchange.topLevel("0", "");
     ((ArrayNode) answer.get("data")).addObject().put("ts", Long.toString(now().toEpochMilli()));
+    return answer;
+  }
+
+  private JsonNode candles(Map<String, String> query, String fixture) {
+    List<List<String>> rows = candles.get(query.getOrDefault("instId", ""));
+    if (rows == null) {
+      return readFixture(fixture);
+    }
+    long after = Long.parseLong(query.getOrDefault("after", Long.toString(Long.MAX_VALUE)));
+    long before = Long.parseLong(query.getOrDefault("before", Long.toString(Long.MIN_VALUE)));
+    int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
+    ObjectNode answer = exchange.topLevel("0", "");
+    ArrayNode data = (ArrayNode) answer.get("data");
+    for (int i = rows.size() - 1; i >= 0 && data.size() < limit; i--) {
+      long ts = Long.parseLong(rows.get(i).get(0));
+      if (ts < after && ts > before) {
+        ArrayNode row = data.addArray();
+        rows.get(i).forEach(row::add);
+      }
+    }
     return answer;
   }
 

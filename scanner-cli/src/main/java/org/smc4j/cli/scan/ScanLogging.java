@@ -18,7 +18,7 @@ import org.smc4j.app.config.LoggingConfig;
  * logback.xml}) and sets the level, from the {@code logging} section. Rotation: daily and at the
  * size limit, files named {@code <file>-yyyy-MM-dd.N.log}, kept for the configured days.
  */
-final class ScanLogging {
+public final class ScanLogging {
 
   private static final String APPENDER = "SCAN_FILE";
 
@@ -29,7 +29,7 @@ final class ScanLogging {
    *
    * @param config the logging section
    */
-  static void configure(LoggingConfig config) {
+  public static void configure(LoggingConfig config) {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
       return;
     }

@@ -1,37 +1,27 @@
 package org.smc4j.cli.trade;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.smc4j.app.config.ConfigException;
 import org.smc4j.app.config.ConfigLoader;
-import org.smc4j.app.config.Secrets;
 import org.smc4j.app.config.Smc4jConfig;
-import org.smc4j.app.scan.AlertSinks;
+import org.smc4j.app.config.TradeMode;
 import org.smc4j.app.scan.ScanReplayJob;
 import org.smc4j.app.trade.PaperTradeJob;
 import org.smc4j.cli.ExitCodes;
-import org.smc4j.cli.scan.SetupChartSignalRenderer;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.instrument.ContractSpec;
-import org.smc4j.live.alert.AlertSink;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.trading.journal.JournalException;
 import org.smc4j.trading.order.Trade;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -40,8 +30,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code smc4j trade}: runs the bot (the scan's loop and signal pipeline, with orders) and holds
  * the journal commands {@code status} and {@code stop}. Paper mode fills through the backtest's
- * simulated broker, on OKX's live candles or over recorded ones ({@code --replay}); the work is in
- * {@link PaperTradeJob}.
+ * simulated broker, on OKX's live candles ({@link PaperLiveRun}) or over recorded ones ({@code
+ * --replay}); demo and live run the {@link org.smc4j.app.trade.ExchangeTradeJob} on OKX ({@link
+ * ExchangeTradeOptions}).
  */
 @Command(
     name = "trade",
@@ -52,12 +43,16 @@ import picocli.CommandLine.Spec;
           + " journal (see trade status, trade stop).",
       "Paper mode fills through the backtest's fill, slippage, fee and funding models, on OKX's"
           + " live closed candles (as scan) or over recorded candles with --replay; a restart"
-          + " resumes from the journal. Demo and live are refused in this build."
+          + " resumes from the journal. Demo and live trade on OKX (the key from the environment"
+          + " or .env) after the account pre-flight; live only when the configuration says"
+          + " trade.mode: live."
     },
     subcommands = {TradeStatusCommand.class, TradeStopCommand.class})
 public final class TradeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
+
+  @Mixin ExchangeTradeOptions exchange;
 
   @Option(
       names = "--mode",
@@ -78,26 +73,6 @@ public final class TradeCommand implements Callable<Integer> {
       defaultValue = "smc4j-trade.sqlite",
       description = "The execution journal (default: ${DEFAULT-VALUE})")
   Path journal;
-
-  @Option(names = "--once", description = "Paper on live candles: one cycle, then exit")
-  boolean once;
-
-  @Option(names = "--okx-url", paramLabel = "URL", description = "Override okx.base-url")
-  URI okxUrl;
-
-  @Option(
-      names = "--now",
-      paramLabel = "INSTANT",
-      description = "Run as if the wall clock showed INSTANT at the start (the clock then runs on)")
-  Instant now;
-
-  @Option(
-      names = "--env-file",
-      paramLabel = "FILE",
-      defaultValue = ".env",
-      description =
-          "Where alert secrets are read when not in the environment (default: ${DEFAULT-VALUE})")
-  Path envFile;
 
   @Option(
       names = "--replay",
@@ -129,20 +104,28 @@ public final class TradeCommand implements Callable<Integer> {
           spec.commandLine(), "--mode must be paper, demo or live, was '" + mode + "'");
     }
     if (!"paper".equals(m)) {
-      err.println(
-          "error: --mode "
-              + m
-              + " is not available in this build: the OKX broker is not wired to trade yet;"
-              + " use --mode paper");
-      return ExitCodes.USAGE;
+      try {
+        return exchange.run(
+            ConfigLoader.load(ConfigLoader.locate(configFile)),
+            "live".equals(m) ? TradeMode.LIVE : TradeMode.DEMO,
+            journal,
+            out,
+            err);
+      } catch (ConfigException e) {
+        err.println("error: " + e.getMessage());
+        return ExitCodes.USAGE;
+      } catch (MarketDataException | JournalException | IllegalStateException e) {
+        err.println("error: " + e.getMessage());
+        return ExitCodes.FAILED;
+      } finally {
+        out.flush();
+        err.flush();
+      }
     }
     try {
       Smc4jConfig config = ConfigLoader.load(ConfigLoader.locate(configFile));
-      if (okxUrl != null) {
-        config = config.withOkx(config.okx().withBaseUrl(okxUrl));
-      }
       if (replay == null) {
-        return live(config, out);
+        return PaperLiveRun.run(exchange.withOkxUrl(config), exchange, journal, out);
       }
       ScanReplayJob.Inputs inputs = ScanReplayJob.read(replay, Optional.ofNullable(specsFile));
       inputs.warnings().forEach(err::println);
@@ -191,79 +174,5 @@ public final class TradeCommand implements Callable<Integer> {
       out.flush();
       err.flush();
     }
-  }
-
-  /** Paper mode on OKX's live closed candles, the scan's loop; Ctrl-C stops after the cycle. */
-  private int live(Smc4jConfig config, PrintWriter out) throws InterruptedException {
-    InstantSource clock = Clock.systemUTC();
-    if (now != null) {
-      clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
-    }
-    List<AlertSink> sinks =
-        AlertSinks.of(config, Secrets.of(System.getenv(), Optional.of(envFile)));
-    System.setProperty("java.awt.headless", "true");
-    AtomicBoolean stop = new AtomicBoolean();
-    CountDownLatch finished = new CountDownLatch(1);
-    Thread main = Thread.currentThread();
-    // Ctrl-C or SIGTERM: stop the loop and wait (bounded) until it closed the journal
-    Thread hook =
-        new Thread(
-            () -> {
-              stop.set(true);
-              main.interrupt();
-              try {
-                finished.await(40, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            },
-            "trade-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    out.println(
-        "trade --mode paper on "
-            + config.okx().baseUrl()
-            + " (top "
-            + config.scan().topN()
-            + "): journal "
-            + journal
-            + ", alerts "
-            + sinks.stream().map(AlertSink::name).toList());
-    out.flush();
-    PaperTradeJob.Result result;
-    try {
-      result =
-          PaperTradeJob.live(
-              config,
-              journal,
-              new PaperTradeJob.LiveSettings(
-                  clock,
-                  once,
-                  sinks,
-                  config.alerts().chart() && !sinks.isEmpty()
-                      ? Optional.of(new SetupChartSignalRenderer())
-                      : Optional.empty(),
-                  stop::get),
-              out);
-    } finally {
-      finished.countDown();
-      if (!stop.get()) {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-          // the JVM is already shutting down; the hook is running or done
-        }
-      }
-    }
-    out.println(
-        String.format(
-            Locale.ROOT,
-            "paper: %d cycles, %d trades closed%s; see trade status --journal %s",
-            result.cycles(),
-            result.trades().size(),
-            result.killSwitchSkips() == 0
-                ? ""
-                : ", " + result.killSwitchSkips() + " signals skipped by the kill switch",
-            journal));
-    return result.failures() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

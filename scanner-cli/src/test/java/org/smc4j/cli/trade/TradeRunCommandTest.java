@@ -1,6 +1,7 @@
 package org.smc4j.cli.trade;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -96,17 +97,26 @@ class TradeRunCommandTest {
   }
 
   @Test
-  void refusesDemoAndLive() {
+  void refusesDemoWithoutAKeyLiveWithoutTheConfigGate() {
+    assumeTrue(System.getenv("OKX_API_KEY") == null, "OKX_API_KEY is set in this environment");
     Path journal = dir.resolve("trade.sqlite");
+    String noEnv = dir.resolve("none.env").toString();
 
-    Run demo = run("trade", "--mode", "demo", "--journal", journal.toString());
-    Run live = run("trade", "--mode", "live", "--journal", journal.toString());
+    Run demo = run("trade", "--mode", "demo", "--env-file", noEnv, "--journal", journal.toString());
+    Run live = run("trade", "--mode", "live", "--env-file", noEnv, "--journal", journal.toString());
     Run bad = run("trade", "--mode", "real", "--journal", journal.toString());
 
     assertThat(demo.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(demo.err()).contains("--mode demo is not available in this build");
-    assertThat(live.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(live.err()).contains("--mode live is not available in this build");
+    assertThat(demo.err())
+        .contains(
+            "OKX credentials: variable(s) missing or blank: OKX_API_KEY, OKX_API_SECRET,"
+                + " OKX_API_PASSPHRASE")
+        .contains("needs an OKX demo-trading API key");
+    assertThat(live.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(live.err())
+        .contains(
+            "--mode live is refused: the configuration must say trade.mode: live (it says"
+                + " paper)");
     assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(bad.err()).contains("--mode must be paper, demo or live, was 'real'");
     assertThat(journal).doesNotExist();

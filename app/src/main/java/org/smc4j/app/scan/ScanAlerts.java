@@ -11,24 +11,20 @@ import org.smc4j.live.alert.AlertSink;
 import org.smc4j.live.alert.DiscordAlertSink;
 import org.smc4j.live.alert.TelegramAlertSink;
 
-/**
- * The alert sinks the configuration enables ({@code alerts.telegram}, {@code alerts.discord}), with
- * their secrets from the environment or the {@code .env} file: the same for {@code scan} and {@code
- * trade}.
- */
-public final class AlertSinks {
+/** The alert sinks the {@code alerts} section enables, with their secrets. */
+public final class ScanAlerts {
 
-  private AlertSinks() {}
+  private ScanAlerts() {}
 
   /**
    * Builds the enabled sinks.
    *
    * @param config the configuration
-   * @param secrets the environment and {@code .env} values
+   * @param secrets where the bot token and the webhook URL are read
    * @return the sinks, Telegram first; empty when none is enabled
    * @throws ConfigException naming the key when an enabled sink's secret is missing or invalid
    */
-  public static List<AlertSink> of(Smc4jConfig config, Secrets secrets) {
+  public static List<AlertSink> sinks(Smc4jConfig config, Secrets secrets) {
     List<AlertSink> sinks = new ArrayList<>();
     TelegramConfig telegram = config.alerts().telegram();
     if (telegram.enabled()) {

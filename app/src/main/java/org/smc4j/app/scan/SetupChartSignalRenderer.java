@@ -1,4 +1,4 @@
-package org.smc4j.cli.scan;
+package org.smc4j.app.scan;
 
 import java.time.Instant;
 import java.util.List;
