@@ -36,7 +36,6 @@ import org.smc4j.exchange.okx.rate.OkxRateLimiter;
 import org.smc4j.live.scan.CycleReport;
 import org.smc4j.live.scan.OkxScanMarket;
 import org.smc4j.live.scan.ScanLoop;
-import org.smc4j.live.scan.ScanMarket;
 import org.smc4j.marketdata.okx.OkxMarketData;
 import org.smc4j.marketdata.okx.Sleeper;
 import org.smc4j.trading.execution.ExecutionJournal;
@@ -313,7 +312,8 @@ public final class ExchangeTradeJob {
                         Sleeper.SYSTEM,
                         org.smc4j.marketdata.okx.OkxRateLimiter.shared(),
                         System.nanoTime()));
-        ScanMarket market = new OkxScanMarket(okx, config.scan().symbols());
+        PaperTrader.CandleCapture market =
+            new PaperTrader.CandleCapture(new OkxScanMarket(okx, config.scan().symbols()));
         Journal signals =
             SqliteJournal.open(request.signalJournal(), "trade " + label + " decisions");
         Journal scanDecisions =
@@ -333,7 +333,10 @@ public final class ExchangeTradeJob {
               new OkxBroker(executor, config.trade().entryValidity()),
               executor,
               label,
-              out);
+              out,
+              config.strategy(),
+              market,
+              config.backtest().limitExpiry());
       ScanLoop loop =
           new ScanLoop(
               config.scan(),
