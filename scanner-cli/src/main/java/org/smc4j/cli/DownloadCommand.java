@@ -1,30 +1,20 @@
 package org.smc4j.cli;
 
-import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import org.smc4j.app.download.DownloadJob;
+import org.smc4j.app.download.DownloadRequest;
+import org.smc4j.app.download.DownloadResult;
 import org.smc4j.core.bar.Timeframe;
-import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.marketdata.csv.CanonicalCandleCsvWriter;
-import org.smc4j.marketdata.okx.CandleGap;
-import org.smc4j.marketdata.okx.CandlePage;
-import org.smc4j.marketdata.okx.OkxMarketData;
 import org.smc4j.marketdata.okx.OkxSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,14 +23,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code smc4j download}: fetches closed OKX candles ({@code /api/v5/market/history-candles}, 100
- * per request, forward in time, within OKX's 20 requests / 2 s) into one canonical CSV per symbol
- * and timeframe ({@code DIR/BTC-USDT-SWAP_5m.csv}).
- *
- * <p>Each page is checked (ascending, no duplicates, on the grid, sane OHLCV) and flushed before
- * the next is fetched, so an interrupted run leaves a valid file; running the same command again
- * continues after the file's last row. Gaps are reported at the end, never filled. A symbol that
- * fails does not stop the others; the exit code is then 1.
+ * {@code smc4j download}: closed OKX candles into one canonical CSV per symbol and timeframe
+ * ({@code DIR/BTC-USDT-SWAP_5m.csv}), resumable, gaps reported; the work is {@link DownloadJob}'s.
+ * Exit 0 when done, 1 when a symbol failed or the folder cannot be created, 2 for a usage error.
  */
 @Command(
     name = "download",
@@ -102,7 +87,12 @@ public final class DownloadCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Timeframe tf = parseTimeframe();
+    Timeframe tf;
+    try {
+      tf = DownloadJob.timeframe(timeframe);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--timeframe: " + e.getMessage(), e);
+    }
     Instant start = parseTime("--from", from);
     Instant end = to == null ? Instant.now() : parseTime("--to", to);
     if (!start.isBefore(end)) {
@@ -113,13 +103,10 @@ public final class DownloadCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--progress-every must be >= 1, was " + progressEvery);
     }
-    LinkedHashSet<String> instIds = new LinkedHashSet<>();
-    for (String s : symbols) {
-      String id = s.strip().toUpperCase(Locale.ROOT);
-      if (id.isEmpty()) {
-        throw new ParameterException(spec.commandLine(), "--symbols has an empty entry");
-      }
-      instIds.add(id);
+    List<String> instIds =
+        symbols.stream().map(s -> s.strip().toUpperCase(Locale.ROOT)).distinct().toList();
+    if (instIds.contains("")) {
+      throw new ParameterException(spec.commandLine(), "--symbols has an empty entry");
     }
     OkxSettings settings;
     try {
@@ -129,100 +116,19 @@ public final class DownloadCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
+    DownloadRequest request = new DownloadRequest(instIds, tf, start, end, out);
+    DownloadResult result;
     try {
-      Files.createDirectories(out);
+      result =
+          DownloadJob.run(
+              request, settings, DownloadPrinter.onConsole(stdout, stderr, progressEvery));
     } catch (IOException e) {
       stderr.println("error: cannot create " + out + ": " + e);
       return ExitCodes.FAILED;
     }
-    boolean terminal = isTerminal();
-    int failures = 0;
-    try (OkxMarketData okx = OkxMarketData.create(settings)) {
-      for (String instId : instIds) {
-        try {
-          download(okx, instId, tf, start, end, terminal, stdout, stderr);
-        } catch (MarketDataException e) {
-          failures++;
-          stderr.println("error: " + instId + " " + tf + ": " + e.getMessage());
-        }
-      }
-    }
     stdout.flush();
     stderr.flush();
-    return failures == 0 ? ExitCodes.OK : ExitCodes.FAILED;
-  }
-
-  private void download(
-      OkxMarketData okx,
-      String instId,
-      Timeframe tf,
-      Instant start,
-      Instant end,
-      boolean terminal,
-      PrintWriter stdout,
-      PrintWriter stderr) {
-    Path file = out.resolve(instId + "_" + tf.label() + ".csv");
-    List<CandleGap> gaps = new ArrayList<>();
-    try (CanonicalCandleCsvWriter writer = CanonicalCandleCsvWriter.append(file)) {
-      Optional<Instant> last = writer.lastOpenTime();
-      Instant resumeFrom = last.map(t -> t.plus(tf.duration())).orElse(start);
-      if (last.isPresent()) {
-        stdout.println(instId + " " + tf + ": " + file + " ends at " + last.get() + ", resuming");
-      }
-      if (!resumeFrom.isBefore(end)) {
-        stdout.println(instId + " " + tf + ": up to date (" + file + ")");
-        return;
-      }
-      Progress progress = new Progress(instId, tf, resumeFrom, end, terminal, stderr);
-      okx.forEachClosedPage(
-          instId,
-          tf,
-          resumeFrom,
-          end,
-          last.map(t -> OptionalLong.of(t.toEpochMilli())).orElse(OptionalLong.empty()),
-          (CandlePage page) -> {
-            writer.writeAll(page.bars());
-            writer.flush();
-            gaps.addAll(page.gaps());
-            progress.page(page);
-            return true;
-          });
-      progress.done();
-      long missing = gaps.stream().mapToLong(CandleGap::missingBars).sum();
-      stdout.println(
-          instId
-              + " "
-              + tf
-              + ": wrote "
-              + progress.bars
-              + " bars to "
-              + file
-              + (gaps.isEmpty()
-                  ? ", no gaps"
-                  : ", " + gaps.size() + " gaps (" + missing + " missing bars)"));
-      for (CandleGap gap : gaps) {
-        stdout.println(
-            "  gap: "
-                + gap.missingBars()
-                + (gap.missingBars() == 1 ? " bar" : " bars")
-                + " missing between "
-                + gap.previousOpenTime()
-                + " and "
-                + gap.nextOpenTime());
-      }
-    } catch (IllegalArgumentException e) {
-      throw new MarketDataException(file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private Timeframe parseTimeframe() {
-    try {
-      Timeframe tf = Timeframe.parse(timeframe);
-      OkxMarketData.okxBar(tf);
-      return tf;
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--timeframe: " + e.getMessage(), e);
-    }
+    return result.failed() ? ExitCodes.FAILED : ExitCodes.OK;
   }
 
   private Instant parseTime(String option, String text) {
@@ -240,101 +146,6 @@ public final class DownloadCommand implements Callable<Integer> {
               + text
               + "'",
           e);
-    }
-  }
-
-  /**
-   * True when stderr is an interactive terminal. {@code Console.isTerminal()} (JDK 22+) is looked
-   * up reflectively because the build targets Java 21, where a non-null console already means a
-   * terminal.
-   */
-  private static boolean isTerminal() {
-    Console console = System.console();
-    if (console == null) {
-      return false;
-    }
-    try {
-      Method isTerminal = Console.class.getMethod("isTerminal");
-      return (Boolean) isTerminal.invoke(console);
-    } catch (ReflectiveOperationException e) {
-      return true;
-    }
-  }
-
-  /** The progress line: bars so far, share of the time range covered, and an ETA. */
-  private final class Progress {
-    private final String instId;
-    private final Timeframe tf;
-    private final long startMillis;
-    private final long endMillis;
-    private final boolean terminal;
-    private final PrintWriter err;
-    private final long startedNanos = System.nanoTime();
-    private long bars;
-    private int pages;
-
-    Progress(
-        String instId,
-        Timeframe tf,
-        Instant start,
-        Instant end,
-        boolean terminal,
-        PrintWriter err) {
-      this.instId = instId;
-      this.tf = tf;
-      this.startMillis = start.toEpochMilli();
-      this.endMillis = end.toEpochMilli();
-      this.terminal = terminal;
-      this.err = err;
-    }
-
-    void page(CandlePage page) {
-      bars += page.bars().size();
-      pages++;
-      if (terminal || pages % progressEvery == 0) {
-        double share =
-            Math.min(
-                1.0,
-                (double) (page.coveredUntil().toEpochMilli() - startMillis)
-                    / (endMillis - startMillis));
-        long elapsedNanos = System.nanoTime() - startedNanos;
-        String eta =
-            share <= 0
-                ? "?"
-                : format(Duration.ofNanos((long) (elapsedNanos / share - elapsedNanos)));
-        String line =
-            String.format(
-                Locale.ROOT,
-                "%s %s: %d bars, %d pages, %.1f%% of %s..%s, ETA %s",
-                instId,
-                tf,
-                bars,
-                pages,
-                share * 100,
-                Instant.ofEpochMilli(startMillis),
-                Instant.ofEpochMilli(endMillis),
-                eta);
-        if (terminal) {
-          err.print("\r" + line + "   ");
-        } else {
-          err.println(line);
-        }
-        err.flush();
-      }
-    }
-
-    void done() {
-      if (terminal) {
-        err.println();
-        err.flush();
-      }
-    }
-
-    private static String format(Duration d) {
-      long s = Math.max(0, d.toSeconds());
-      return s >= 3600
-          ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
-          : String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
     }
   }
 }

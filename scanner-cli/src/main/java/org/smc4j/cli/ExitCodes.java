@@ -12,5 +12,8 @@ public final class ExitCodes {
   /** The command line was wrong: unknown option, missing argument, bad value. */
   public static final int USAGE = 2;
 
+  /** The exchange could not be reached at all at the start ({@code scan --once}). */
+  public static final int UNREACHABLE = 3;
+
   private ExitCodes() {}
 }

@@ -1,10 +1,7 @@
 package org.smc4j.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,16 +11,14 @@ import org.smc4j.app.config.ConfigLoader;
 import org.smc4j.app.size.SizeJob;
 import org.smc4j.app.size.SizeOutcome;
 import org.smc4j.app.size.SizeRequest;
-import org.smc4j.core.instrument.Liquidity;
+import org.smc4j.cli.options.SizingOptions;
 import org.smc4j.core.signal.Side;
 import org.smc4j.marketdata.MarketDataException;
 import org.smc4j.marketdata.spec.ContractSpecs;
-import org.smc4j.risk.FeeSchedule;
-import org.smc4j.risk.MaxSizePolicy;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.risk.SizingResult;
-import org.smc4j.risk.StopSlippage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -89,27 +84,6 @@ public final class SizeCommand implements Callable<Integer> {
   Side side;
 
   @Option(
-      names = "--risk",
-      paramLabel = "USD",
-      description = "Dollar risk, all-in (default: risk.risk-usd, built in 1).")
-  BigDecimal risk;
-
-  @Option(
-      names = "--tolerance",
-      paramLabel = "FRACTION",
-      description =
-          "How far above the risk the minimum size alone may go (default: risk.tolerance, built"
-              + " in 0.1).")
-  BigDecimal tolerance;
-
-  @Option(
-      names = "--leverage",
-      paramLabel = "X",
-      description =
-          "Isolated-margin leverage for the initial margin (default: risk.leverage, built in 10).")
-  BigDecimal leverage;
-
-  @Option(
       names = "--specs",
       paramLabel = "FILE",
       description =
@@ -127,46 +101,6 @@ public final class SizeCommand implements Callable<Integer> {
   URI okxUrl;
 
   @Option(
-      names = "--maker",
-      description =
-          "The entry rests as a limit order: maker fee and the maximum limit-order size (default:"
-              + " market entry, taker fee, maximum market size). The stop always pays taker.")
-  boolean maker;
-
-  @Option(
-      names = "--cap-at-max-size",
-      description =
-          "When the risk buys more than the venue's maximum order size, take the maximum (risking"
-              + " less than --risk) instead of refusing the trade.")
-  boolean capAtMaxSize;
-
-  @Option(
-      names = "--slippage-ticks",
-      paramLabel = "N",
-      description = "Expected stop slippage in ticks (default: risk.stop-slippage, built in 1).")
-  BigDecimal slippageTicks;
-
-  @Option(
-      names = "--slippage-price",
-      paramLabel = "AMOUNT",
-      description = "Expected stop slippage as a price amount (instead of --slippage-ticks).")
-  BigDecimal slippagePrice;
-
-  @Option(
-      names = "--maker-fee",
-      paramLabel = "RATE",
-      description =
-          "Maker fee as a fraction (default: risk.fees.maker, built in 0.0002 = OKX Lv1 0.02 %%).")
-  BigDecimal makerFee;
-
-  @Option(
-      names = "--taker-fee",
-      paramLabel = "RATE",
-      description =
-          "Taker fee as a fraction (default: risk.fees.taker, built in 0.0005 = OKX Lv1 0.05 %%).")
-  BigDecimal takerFee;
-
-  @Option(
       names = "--config",
       paramLabel = "FILE",
       description =
@@ -174,55 +108,33 @@ public final class SizeCommand implements Callable<Integer> {
               + " present, else built-in defaults).")
   Path configFile;
 
+  @Mixin SizingOptions sizing;
+
+  /** Creates the command (picocli). */
+  public SizeCommand() {}
+
   @Override
   public Integer call() {
-    try {
-      return size();
-    } catch (UsageProblem e) {
-      return usageError(e.getMessage());
-    }
-  }
-
-  private int size() {
-    SizingParameters parameters;
-    try {
-      parameters = parameters(ConfigLoader.load(ConfigLoader.locate(configFile)).risk().sizing());
-    } catch (ConfigException e) {
-      throw new UsageProblem(e.getMessage());
-    }
-    ContractSpecs catalogue;
-    try {
-      catalogue = specs == null ? SizeJob.liveSpecs(okxUrl) : ContractSpecs.read(specs);
-    } catch (MarketDataException e) {
-      return failed(
-          "cannot fetch the contract specs from OKX "
-              + okxUrl
-              + " (live): "
-              + e.getMessage()
-              + " (pass --specs FILE to size offline)");
-    } catch (UncheckedIOException e) {
-      return failed(
-          "cannot read --specs "
-              + specs
-              + (e.getCause() instanceof NoSuchFileException
-                  ? ": no such file"
-                  : ": " + e.getCause().getMessage()));
-    } catch (IllegalArgumentException e) {
-      if (specs == null) {
-        throw new UsageProblem("--okx-url: " + e.getMessage());
-      }
-      return failed("--specs " + specs + ": " + e.getMessage());
-    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     SizeOutcome outcome;
     try {
+      SizingParameters parameters =
+          sizing.applyTo(ConfigLoader.load(ConfigLoader.locate(configFile)).risk().sizing());
+      ContractSpecs catalogue = SizeJob.specs(Optional.ofNullable(specs), okxUrl);
       outcome =
           SizeJob.run(
               new SizeRequest(symbol, entry, stop, Optional.ofNullable(side), parameters),
               catalogue);
-    } catch (IllegalArgumentException e) {
-      throw new UsageProblem(e.getMessage());
+    } catch (ConfigException | IllegalArgumentException e) {
+      // a wrong option value, config key or unknown symbol: exit 2 without the usage text
+      err.println("error: " + e.getMessage());
+      err.flush();
+      return ExitCodes.USAGE;
+    } catch (MarketDataException e) {
+      err.println("error: " + e.getMessage());
+      return ExitCodes.FAILED;
     }
-    PrintWriter out = spec.commandLine().getOut();
     SizePrinter.printHeader(out, outcome, entry, stop);
     return switch (outcome.result()) {
       case SizingResult.Sized s -> {
@@ -236,85 +148,5 @@ public final class SizeCommand implements Callable<Integer> {
         yield ExitCodes.FAILED;
       }
     };
-  }
-
-  private int failed(String message) {
-    spec.commandLine().getErr().println("error: " + message);
-    return ExitCodes.FAILED;
-  }
-
-  /** The file's sizing with each option given applied over it. */
-  private SizingParameters parameters(SizingParameters fromFile) {
-    if (slippageTicks != null && slippagePrice != null) {
-      throw new UsageProblem("give either --slippage-ticks or --slippage-price, not both");
-    }
-    try {
-      SizingParameters p = fromFile;
-      if (slippagePrice != null) {
-        p = p.withSlippage(StopSlippage.price(slippagePrice));
-      } else if (slippageTicks != null) {
-        p = p.withSlippage(StopSlippage.ticks(slippageTicks));
-      }
-      if (risk != null) {
-        p = p.withRiskUsd(risk);
-      }
-      if (tolerance != null) {
-        p = p.withTolerance(tolerance);
-      }
-      if (makerFee != null || takerFee != null) {
-        p =
-            p.withFees(
-                new FeeSchedule(
-                    makerFee != null ? makerFee : p.fees().makerRate(),
-                    takerFee != null ? takerFee : p.fees().takerRate()));
-      }
-      if (maker) {
-        p = p.withEntryLiquidity(Liquidity.MAKER);
-      }
-      if (leverage != null) {
-        p = p.withLeverage(leverage);
-      }
-      if (capAtMaxSize) {
-        p = p.withMaxSizePolicy(MaxSizePolicy.CAP);
-      }
-      return p;
-    } catch (IllegalArgumentException e) {
-      throw new UsageProblem(optionOf(e.getMessage()) + ": " + e.getMessage());
-    }
-  }
-
-  /** Names the option behind a validation message of the risk records. */
-  private static String optionOf(String message) {
-    if (message.startsWith("riskUsd")) {
-      return "--risk";
-    }
-    if (message.startsWith("tolerance")) {
-      return "--tolerance";
-    }
-    if (message.startsWith("leverage")) {
-      return "--leverage";
-    }
-    if (message.startsWith("makerRate")) {
-      return "--maker-fee";
-    }
-    if (message.startsWith("takerRate")) {
-      return "--taker-fee";
-    }
-    return message.startsWith("slippage") ? "--slippage-ticks/--slippage-price" : "invalid option";
-  }
-
-  private int usageError(String message) {
-    spec.commandLine().getErr().println("error: " + message);
-    spec.commandLine().getErr().flush();
-    return ExitCodes.USAGE;
-  }
-
-  /** A wrong option value or an unknown symbol: exit 2 with the message, without the usage text. */
-  private static final class UsageProblem extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UsageProblem(String message) {
-      super(message);
-    }
   }
 }

@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -18,11 +20,13 @@ import org.smc4j.backtest.replay.BacktestSettings;
 
 /**
  * The module and package rules of STYLE.md section 1, checked on the compiled main classes of every
- * module on this test's class path (strategy-core, risk, marketdata, trading, backtest, sweep,
- * exchange-okx, app, scanner-cli). A module is the package below {@code org.smc4j}: {@code core}
- * (strategy-core), {@code risk}, {@code marketdata}, {@code trading}, {@code backtest}, {@code
- * live}, {@code exchange}, {@code sweep}, {@code app}, {@code cli} (scanner-cli), {@code
- * benchmarks}, {@code examples}.
+ * module on this test's class path (strategy-core, risk, marketdata, marketdata-okx, trading,
+ * backtest, sweep, exchange-okx, app, scanner-cli). A module is the package below {@code
+ * org.smc4j}: {@code core} (strategy-core), {@code risk}, {@code marketdata} (with marketdata-okx,
+ * the OKX adapter in {@code marketdata.okx}), {@code trading}, {@code backtest}, {@code live},
+ * {@code exchange}, {@code sweep}, {@code app}, {@code cli} (scanner-cli), {@code benchmarks},
+ * {@code examples}. Rules about the marketdata/marketdata-okx split look at where a class was
+ * loaded from, since both modules share the package {@code marketdata.okx}.
  */
 class ArchitectureTest {
 
@@ -162,6 +166,57 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAPackage("org.knowm.xchange.."));
+  }
+
+  /**
+   * The exchange adapter (XChange, and the Jackson it is tested with) lives in marketdata-okx, so
+   * marketdata itself, and everything the sweep runs on, reads files only (SWEEPS.md: Spark pins
+   * its own Jackson, which must never meet XChange's).
+   */
+  @Test
+  void marketdataModuleShouldNeverSeeXChangeOrJackson() {
+    assertThat(main.stream().anyMatch(IN_MARKETDATA_MODULE)).as("marketdata module").isTrue();
+    assertThat(main.stream().anyMatch(c -> c.getName().endsWith(".okx.OkxMarketData")))
+        .as("marketdata-okx module")
+        .isTrue();
+    check(
+        noClasses()
+            .that(IN_MARKETDATA_MODULE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.knowm.xchange..", "com.fasterxml.jackson.."));
+  }
+
+  @Test
+  void sweepShouldNeverSeeTheExchangeAdapter() {
+    check(
+        noClasses()
+            .that()
+            .resideInAPackage(SWEEP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.knowm.xchange..", "com.fasterxml.jackson..")
+            .orShould()
+            .dependOnClassesThat(IN_MARKETDATA_OKX_MODULE));
+  }
+
+  /**
+   * Classes loaded from the marketdata module (its classes directory or jar), not marketdata-okx.
+   */
+  private static final DescribedPredicate<JavaClass> IN_MARKETDATA_MODULE =
+      DescribedPredicate.describe(
+          "are in the marketdata module", c -> loadedFrom(c, "/marketdata/", "/marketdata-okx/"));
+
+  /** Classes loaded from the marketdata-okx module. */
+  private static final DescribedPredicate<JavaClass> IN_MARKETDATA_OKX_MODULE =
+      DescribedPredicate.describe(
+          "are in the marketdata-okx module", c -> loadedFrom(c, "/marketdata-okx/", null));
+
+  private static boolean loadedFrom(JavaClass c, String module, String notModule) {
+    return c.getSource()
+        .map(s -> s.getUri().toString())
+        .filter(u -> u.contains(module) && (notModule == null || !u.contains(notModule)))
+        .isPresent();
   }
 
   @Test

@@ -118,6 +118,8 @@ class CommandsAgreeTest {
             sol.toString(),
             "--config",
             logConfig.toString(),
+            "--data-dir",
+            dir.toString(),
             "--journal",
             dir.resolve("scan.db").toString(),
             "--signals",

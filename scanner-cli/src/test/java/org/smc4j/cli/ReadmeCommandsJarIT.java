@@ -142,6 +142,8 @@ class ReadmeCommandsJarIT {
       Path log = temp.resolve("run-" + ran.size() + ".txt");
       ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile());
       pb.environment().keySet().removeIf(k -> k.startsWith("SMC4J_"));
+      // the scanner's data folder (journal, signals, logs) lies in the temp folder, not the home
+      pb.environment().put("XDG_DATA_HOME", temp.resolve("xdg-data").toString());
       pb.redirectErrorStream(c.stdoutFile().isEmpty());
       if (c.stdoutFile().isPresent()) {
         pb.redirectOutput(work.resolve(c.stdoutFile().get()).toFile());

@@ -29,6 +29,7 @@ import org.smc4j.backtest.replay.BacktestResult;
 import org.smc4j.backtest.replay.BacktestSettings;
 import org.smc4j.backtest.replay.ProgressListener;
 import org.smc4j.backtest.replay.StrategyEngineSignalSource;
+import org.smc4j.backtest.replay.SymbolFailure;
 import org.smc4j.backtest.replay.SymbolInput;
 import org.smc4j.backtest.report.BacktestReport;
 import org.smc4j.backtest.report.HtmlReportWriter;
@@ -76,7 +77,9 @@ public final class BacktestJob {
    * @return the result and the files written
    * @throws IllegalArgumentException naming the option for unusable inputs (missing files, no data
    *     for a symbol, a symbol the spec file lacks, an empty period)
-   * @throws MarketDataException when a file cannot be read or (strict) has a bad row or a gap
+   * @throws MarketDataException when no symbol's files can be read (strict: a bad row, a gap or a
+   *     price outlier in each); a symbol whose files cannot be read while others can is not
+   *     replayed and is listed first in the result's failures, with the problem's {@code file:line}
    * @throws IOException when the output cannot be written
    */
   public static BacktestRun run(
@@ -134,19 +137,35 @@ public final class BacktestJob {
             : ContractSpecSource.of(
                 ContractSpecs.read(request.specs().get()), ContractSpecSource.Missing.FAIL);
     Map<String, ResolvedSpec> resolvedSpecs = new LinkedHashMap<>();
+    List<SymbolFailure> readFailures = new ArrayList<>();
     for (Map.Entry<String, List<Path>> e : fiveMinuteFiles.entrySet()) {
       String symbol = e.getKey();
-      BacktestInputs.Series five =
-          BacktestInputs.read(symbol, e.getValue(), Timeframe.M5, reader, fromTime, toTime);
-      BarArrays bars = five.bars();
+      BacktestInputs.Series five;
       Optional<BarArrays> one = Optional.empty();
-      if (oneMinuteFiles.containsKey(symbol)) {
-        one =
-            Optional.of(
-                BacktestInputs.read(
-                        symbol, oneMinuteFiles.get(symbol), Timeframe.M1, reader, fromTime, toTime)
-                    .bars());
+      try {
+        five = BacktestInputs.read(symbol, e.getValue(), Timeframe.M5, reader, fromTime, toTime);
+        if (oneMinuteFiles.containsKey(symbol)) {
+          one =
+              Optional.of(
+                  BacktestInputs.read(
+                          symbol,
+                          oneMinuteFiles.get(symbol),
+                          Timeframe.M1,
+                          reader,
+                          fromTime,
+                          toTime)
+                      .bars());
+        }
+      } catch (MarketDataException failed) {
+        // one bad file (strict: a bad row, a gap, a price outlier) costs only its own symbol
+        SymbolFailure f = new SymbolFailure(symbol, failed.getMessage());
+        readFailures.add(f);
+        String line = "error: " + symbol + ": not replayed: " + failed.getMessage();
+        print.accept(line);
+        notes.add(line);
+        continue;
       }
+      BarArrays bars = five.bars();
       ResolvedSpec resolved = specSource.resolve(symbol, bars);
       ContractSpec contract = resolved.spec();
       resolvedSpecs.put(symbol, resolved);
@@ -179,6 +198,11 @@ public final class BacktestJob {
       String specLine = symbol + " spec: " + resolved.describe();
       print.accept(specLine);
       notes.add(specLine);
+    }
+    if (inputs.isEmpty()) {
+      throw new MarketDataException(
+          "no symbol could be read: "
+              + readFailures.stream().map(f -> f.symbol() + ": " + f.message()).toList());
     }
     for (String symbol : oneMinuteFiles.keySet()) {
       if (!fiveMinuteFiles.containsKey(symbol)) {
@@ -279,7 +303,8 @@ public final class BacktestJob {
       Path journalFile = folder.carryOver("journal.sqlite");
       try (SqliteJournal journal = SqliteJournal.open(journalFile, request.description())) {
         runId = journal.runId();
-        result = new BacktestEngine(settings).run(inputs, journal, progress);
+        result =
+            withFailures(new BacktestEngine(settings).run(inputs, journal, progress), readFailures);
       }
       print.accept(
           String.format(
@@ -293,6 +318,23 @@ public final class BacktestJob {
     }
     long fundingFallbacks = history.map(HistoricalFundingModel::fallbackCount).orElse(0L);
     return new BacktestRun(result, resolvedSpecs, runId, written, fundingFallbacks);
+  }
+
+  /** Returns the result with the symbols that could not be read listed first among its failures. */
+  private static BacktestResult withFailures(BacktestResult result, List<SymbolFailure> read) {
+    if (read.isEmpty()) {
+      return result;
+    }
+    List<SymbolFailure> all = new ArrayList<>(read);
+    all.addAll(result.failures());
+    return new BacktestResult(
+        result.trades(),
+        result.signals(),
+        result.cancellations(),
+        all,
+        result.from(),
+        result.to(),
+        result.bars());
   }
 
   /**

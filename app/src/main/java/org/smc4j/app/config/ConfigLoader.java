@@ -409,8 +409,14 @@ public final class ConfigLoader {
 
   private static OutputConfig output(ConfigNode n) {
     OutputConfig d = OutputConfig.DEFAULT;
+    String dir = n.string("data-dir", OutputConfig.PLATFORM_DEFAULT).strip();
     OutputConfig c =
-        new OutputConfig(n.file("journal", d.journal()), n.file("signals", d.signals()));
+        new OutputConfig(
+            dir.equals(OutputConfig.PLATFORM_DEFAULT)
+                ? Optional.empty()
+                : Optional.of(n.file("data-dir", null)),
+            n.file("journal", d.journal()),
+            n.file("signals", d.signals()));
     n.finish();
     return c;
   }

@@ -131,7 +131,12 @@ public final class ConfigPrinter {
             "limit-expiry", b.limitExpiry().map(ConfigNode::format).orElse("never"),
             "apply-guards", b.applyGuards()));
     OutputConfig out = config.output();
-    root.put("output", map("journal", text(out.journal()), "signals", text(out.signals())));
+    root.put(
+        "output",
+        map(
+            "data-dir", out.dataDir().map(Path::toString).orElse(OutputConfig.PLATFORM_DEFAULT),
+            "journal", text(out.journal()),
+            "signals", text(out.signals())));
     AlertsConfig a = config.alerts();
     root.put(
         "alerts",

@@ -91,4 +91,9 @@ public record Smc4jConfig(
   public Smc4jConfig withTrade(TradeConfig value) {
     return new Smc4jConfig(okx, scan, strategy, risk, backtest, output, alerts, logging, value);
   }
+
+  /** Returns a copy with another {@code logging} section. */
+  public Smc4jConfig withLogging(LoggingConfig value) {
+    return new Smc4jConfig(okx, scan, strategy, risk, backtest, output, alerts, value, trade);
+  }
 }

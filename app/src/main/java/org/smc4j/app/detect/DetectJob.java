@@ -34,6 +34,14 @@ import org.smc4j.marketdata.validate.ValidationMode;
  * CandleFileDiscovery}), and writes every event as CSV ({@link EventCsvWriter}) into {@code
  * out/<symbol>/}. A symbol that fails (unreadable file, wrong timeframe, missing context) is
  * reported beside the others, which still run.
+ *
+ * <p>Inputs are grouped into symbols by the rule of every command: {@code BTCUSDT-5m-2025-01.csv}
+ * and {@code BTCUSDT_5m.csv} give {@code BTCUSDT}, {@code BTC-USDT-SWAP_5m.csv} gives {@code
+ * BTC-USDT-SWAP}, else the symbol folder. All 5m files of one symbol (which must lie in one folder)
+ * are read as one series; files of other timeframes met in walked folders are skipped and listed;
+ * each symbol gets its own folder {@code out/<symbol>/}, also when only one symbol is given.
+ * Without context files the engine derives the 15m candles from the 5m ones; with them, each
+ * symbol's 15m candles come from the context files of the same symbol.
  */
 public final class DetectJob {
 

@@ -1,6 +1,9 @@
 package org.smc4j.app.size;
 
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +42,49 @@ public final class SizeJob {
         new PositionSizer(request.parameters())
             .size(side, request.entry(), request.stop(), contract);
     return new SizeOutcome(contract, side, request.parameters(), catalogue.source(), result);
+  }
+
+  /**
+   * Returns the contract specs a trade is sized on: the file when one is given, else the live swap
+   * specs from OKX (there is no built-in list: specs change, and a stale copy would size wrongly).
+   *
+   * @param file an OKX instruments JSON or a spec CSV; empty to fetch the live specs
+   * @param okxUrl the OKX REST base URL for the live specs
+   * @return the specs, their source naming the file or the URL
+   * @throws IllegalArgumentException naming {@code --okx-url} when the URL is not usable
+   * @throws MarketDataException naming {@code --specs} and the file when it cannot be read or is
+   *     invalid, or naming the URL when OKX cannot be reached or answers with an error
+   */
+  public static ContractSpecs specs(Optional<Path> file, URI okxUrl) {
+    if (file.isPresent()) {
+      Path path = file.get();
+      try {
+        return ContractSpecs.read(path);
+      } catch (UncheckedIOException e) {
+        throw new MarketDataException(
+            "cannot read --specs "
+                + path
+                + (e.getCause() instanceof NoSuchFileException
+                    ? ": no such file"
+                    : ": " + e.getCause().getMessage()),
+            e);
+      } catch (IllegalArgumentException e) {
+        throw new MarketDataException("--specs " + path + ": " + e.getMessage(), e);
+      }
+    }
+    try {
+      return liveSpecs(okxUrl);
+    } catch (MarketDataException e) {
+      throw new MarketDataException(
+          "cannot fetch the contract specs from OKX "
+              + okxUrl
+              + " (live): "
+              + e.getMessage()
+              + " (pass --specs FILE to size offline)",
+          e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--okx-url: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -2,6 +2,7 @@ package org.smc4j.live.scan;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.instrument.ContractSpec;
@@ -23,6 +24,8 @@ import org.smc4j.trading.plan.TradePlan;
  * @param decision what the shared pipeline did with it: taken (paper-filled) or skipped, why
  * @param spec the contract spec it was sized with
  * @param candles the symbol's latest 5m candles up to and including the signal bar (for the chart)
+ * @param stale what the candles fed after the signal bar (while catching up) did to its POI or
+ *     entry; empty when they did nothing or there were none
  */
 public record ScanSignal(
     String key,
@@ -31,7 +34,8 @@ public record ScanSignal(
     Sizing sizing,
     TradeDecision decision,
     ContractSpec spec,
-    BarArrays candles) {
+    BarArrays candles,
+    Optional<StaleEntry> stale) {
 
   /** Validates that no component is null. */
   public ScanSignal {
@@ -42,6 +46,34 @@ public record ScanSignal(
     Objects.requireNonNull(decision, "decision");
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(candles, "candles");
+    Objects.requireNonNull(stale, "stale");
+  }
+
+  /**
+   * Creates a signal no later candle has made stale.
+   *
+   * @param key the stable id
+   * @param signal the strategy engine's signal
+   * @param plan the signal as the backtest plans it
+   * @param sizing the contracts for the configured risk, or why there are none
+   * @param decision what the shared pipeline did with it
+   * @param spec the contract spec it was sized with
+   * @param candles the symbol's latest 5m candles up to and including the signal bar
+   */
+  public ScanSignal(
+      String key,
+      EntrySignal signal,
+      TradePlan plan,
+      Sizing sizing,
+      TradeDecision decision,
+      ContractSpec spec,
+      BarArrays candles) {
+    this(key, signal, plan, sizing, decision, spec, candles, Optional.empty());
+  }
+
+  /** Returns a copy marked stale. */
+  public ScanSignal withStale(StaleEntry value) {
+    return new ScanSignal(key, signal, plan, sizing, decision, spec, candles, Optional.of(value));
   }
 
   /**

@@ -170,8 +170,9 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
 
   /**
    * Why a signal found late (while catching up after a restart) is no longer actionable: a market
-   * entry whose next open has passed, or a limit entry older than the backtest's default limit
-   * expiry ({@link #LIMIT_LIFETIME}).
+   * entry whose next open has passed, a limit entry older than the backtest's default limit expiry
+   * ({@link #LIMIT_LIFETIME}), or one whose POI died or whose entry was traded by the candles since
+   * ({@link ScanSignal#stale()}).
    */
   private static Optional<String> expiry(ScanSignal s, long age) {
     if (s.plan().entryKind() != EntryKind.LIMIT) {
@@ -181,7 +182,7 @@ public final class SignalPublisher implements SignalHandler, AutoCloseable {
       return Optional.of(
           "limit entry " + minutes(age) + " min old, past the " + LIMIT_LIFETIME + " expiry");
     }
-    return Optional.empty();
+    return s.stale().map(StaleEntry::reason);
   }
 
   private static long minutes(long millis) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Predicate;
 import org.smc4j.core.bar.BarArrays;
@@ -17,7 +18,9 @@ import org.smc4j.core.engine.StrategyEvent;
 import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.engine.StrategyEventListener;
 import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.core.signal.Side;
 import org.smc4j.trading.broker.CandleBroker;
+import org.smc4j.trading.order.EntryKind;
 import org.smc4j.trading.pipeline.TradeDecision;
 import org.smc4j.trading.pipeline.TradePipeline;
 import org.smc4j.trading.plan.EntrySignalAdapter;
@@ -140,12 +143,39 @@ public final class SymbolFeed {
       engine.onBar(t[i], o[i], h[i], l[i], c[i], v[i]);
       lastOpenMillis = t[i];
       remember(t[i], o[i], h[i], l[i], c[i], v[i]);
+      Instant closeTime = Instant.ofEpochMilli(bars.closeTimeMillis(i));
+      // A signal followed by more candles in this feed was found while catching up: what those
+      // candles did to its entry or POI decides whether it can still be acted on.
+      for (int k = 0; k < out.size(); k++) {
+        ScanSignal s = out.get(k);
+        if (s.stale().isEmpty() && tradedThrough(s.plan(), h[i], l[i])) {
+          out.set(
+              k,
+              s.withStale(
+                  new StaleEntry(
+                      StaleEntry.Kind.ENTRY_TRADED,
+                      closeTime,
+                      String.format(
+                          Locale.ROOT,
+                          "%s entry %s, candle %s %s",
+                          s.plan().side(),
+                          s.plan().entry(),
+                          s.plan().side() == Side.LONG ? "low" : "high",
+                          s.plan().side() == Side.LONG ? l[i] : h[i]))));
+        }
+      }
       for (StrategyEvent event : pending) {
         if (event instanceof PoiDeadEvent d) {
-          broker.cancelPendingForPoi(
-              d.poi().id(),
-              Instant.ofEpochMilli(bars.closeTimeMillis(i)),
-              "POI died: " + d.reason());
+          broker.cancelPendingForPoi(d.poi().id(), closeTime, "POI died: " + d.reason());
+          for (int k = 0; k < out.size(); k++) {
+            ScanSignal s = out.get(k);
+            if (s.stale().isEmpty() && s.plan().poiId().equals(d.poi().id())) {
+              out.set(
+                  k,
+                  s.withStale(
+                      new StaleEntry(StaleEntry.Kind.POI_DEAD, closeTime, d.reason().name())));
+            }
+          }
         } else if (event instanceof EntrySignal s && s.knownAtTimeMillis() >= liveFromCloseMillis) {
           TradePlan plan = EntrySignalAdapter.toPlan(symbol, s);
           String key = ScanSignal.keyOf(symbol, plan.side(), plan.signalTime());
@@ -159,6 +189,14 @@ public final class SymbolFeed {
       pending.clear();
     }
     return out;
+  }
+
+  /** Whether a candle after the signal bar reached the limit entry (a market entry never rests). */
+  private static boolean tradedThrough(TradePlan plan, double high, double low) {
+    if (plan.entryKind() != EntryKind.LIMIT) {
+      return false;
+    }
+    return plan.side() == Side.LONG ? low <= plan.entry() : high >= plan.entry();
   }
 
   private void remember(long t, double o, double h, double l, double c, double v) {

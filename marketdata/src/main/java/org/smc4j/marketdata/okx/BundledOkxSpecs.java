@@ -1,7 +1,5 @@
 package org.smc4j.marketdata.okx;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.marketdata.MarketDataException;
+import org.smc4j.marketdata.json.JsonReader;
+import org.smc4j.marketdata.json.JsonValue;
 
 /**
  * OKX contract specs shipped with smc4j, for offline use ({@code backtest}, {@code scan --replay},
@@ -36,8 +36,6 @@ public record BundledOkxSpecs(LocalDate asOf, String source, List<ContractSpec> 
 
   /** The classpath resource holding the specs. */
   public static final String RESOURCE = "/org/smc4j/marketdata/okx/okx-usdt-swaps-2025-10-24.json";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * Copies the specs.
@@ -95,16 +93,14 @@ public record BundledOkxSpecs(LocalDate asOf, String source, List<ContractSpec> 
     if (!mapped.failures().isEmpty()) {
       throw new MarketDataException(mapped.failures().get(0));
     }
-    JsonNode root;
-    try {
-      root = JSON.readTree(body);
-    } catch (IOException e) {
-      throw new MarketDataException(name + ": not JSON: " + e.getMessage(), e);
-    }
-    String asOf = root.path("asOf").asText("");
+    // mapResponse has read the text as a JSON object already
+    JsonValue root = JsonReader.parse(body);
+    String asOf = root.member("asOf").flatMap(JsonValue::scalarText).orElse("");
     try {
       return new BundledOkxSpecs(
-          LocalDate.parse(asOf), root.path("source").asText(name), mapped.specs());
+          LocalDate.parse(asOf),
+          root.member("source").flatMap(JsonValue::scalarText).orElse(name),
+          mapped.specs());
     } catch (DateTimeParseException e) {
       throw new MarketDataException(
           name + ": field asOf must be a date such as 2025-10-24, was \"" + asOf + "\"", e);

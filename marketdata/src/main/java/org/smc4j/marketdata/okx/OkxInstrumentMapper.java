@@ -1,8 +1,5 @@
 package org.smc4j.marketdata.okx;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +9,9 @@ import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.instrument.ContractType;
 import org.smc4j.core.instrument.InstrumentState;
 import org.smc4j.marketdata.MarketDataException;
+import org.smc4j.marketdata.json.JsonReader;
+import org.smc4j.marketdata.json.JsonSyntaxException;
+import org.smc4j.marketdata.json.JsonValue;
 
 /**
  * Maps the OKX v5 {@code GET /api/v5/public/instruments} response into {@link ContractSpec}s.
@@ -24,8 +24,6 @@ import org.smc4j.marketdata.MarketDataException;
  * failure beside the others instead of failing the whole list.
  */
 public final class OkxInstrumentMapper {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private OkxInstrumentMapper() {}
 
@@ -57,46 +55,40 @@ public final class OkxInstrumentMapper {
   public static Mapped mapResponse(String body, String source) {
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(source, "source");
-    JsonNode root;
+    JsonValue root;
     try {
-      root = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
+      root = JsonReader.parse(body);
+    } catch (JsonSyntaxException e) {
       throw new MarketDataException(
-          source + ": not a JSON instruments response: " + e.getOriginalMessage(), e);
+          source + ": not a JSON instruments response: " + e.getMessage(), e);
     }
-    if (root == null || !root.isObject()) {
+    if (!(root instanceof JsonValue.JsonObject)) {
       throw new MarketDataException(source + ": expected a JSON object with code, msg and data");
     }
-    JsonNode code = root.get("code");
-    if (code == null || !"0".equals(code.asText())) {
-      JsonNode msg = root.get("msg");
+    String code = root.member("code").flatMap(JsonValue::scalarText).orElse(null);
+    if (!"0".equals(code)) {
+      String msg = root.member("msg").flatMap(JsonValue::scalarText).orElse("");
       throw new MarketDataException(
           source
               + ": OKX returned code "
-              + (code == null ? "(missing)" : code.asText())
-              + (msg == null || msg.asText().isEmpty() ? "" : " \"" + msg.asText() + "\"")
+              + (code == null ? "(missing)" : code)
+              + (msg.isEmpty() ? "" : " \"" + msg + "\"")
               + " instead of 0");
     }
-    JsonNode data = root.get("data");
-    if (data == null || !data.isArray()) {
+    if (!(root.member("data").orElse(null) instanceof JsonValue.JsonArray data)) {
       throw new MarketDataException(source + ": field data must be an array of instruments");
     }
     List<ContractSpec> specs = new ArrayList<>();
     List<String> failures = new ArrayList<>();
-    for (int i = 0; i < data.size(); i++) {
-      JsonNode instrument = data.get(i);
+    for (int i = 0; i < data.elements().size(); i++) {
+      JsonValue instrument = data.elements().get(i);
       try {
         specs.add(map(instrument));
       } catch (IllegalArgumentException e) {
-        JsonNode id = instrument.get("instId");
+        String id = instrument.member("instId").flatMap(JsonValue::scalarText).orElse("no instId");
         failures.add(
             String.format(
-                Locale.ROOT,
-                "%s: instrument %d (%s): %s",
-                source,
-                i,
-                id == null ? "no instId" : id.asText(),
-                e.getMessage()));
+                Locale.ROOT, "%s: instrument %d (%s): %s", source, i, id, e.getMessage()));
       }
     }
     return new Mapped(specs, failures);
@@ -111,10 +103,10 @@ public final class OkxInstrumentMapper {
    *     field is missing or empty, a number does not parse, or the spec breaks a {@link
    *     ContractSpec} rule
    */
-  public static ContractSpec map(JsonNode instrument) {
+  public static ContractSpec map(JsonValue instrument) {
     Objects.requireNonNull(instrument, "instrument");
-    if (!instrument.isObject()) {
-      throw new IllegalArgumentException("expected a JSON object, was " + instrument.getNodeType());
+    if (!(instrument instanceof JsonValue.JsonObject)) {
+      throw new IllegalArgumentException("expected a JSON object, was a " + instrument.kind());
     }
     String instType = text(instrument, "instType");
     if (!instType.equals("SWAP") && !instType.equals("FUTURES")) {
@@ -148,22 +140,25 @@ public final class OkxInstrumentMapper {
         state);
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    if (value == null || value.isNull()) {
+  private static String text(JsonValue node, String field) {
+    JsonValue value = node.member(field).orElse(JsonValue.JsonNull.INSTANCE);
+    if (value instanceof JsonValue.JsonNull) {
       throw new IllegalArgumentException("field " + field + " is missing");
     }
-    if (!value.isValueNode()) {
-      throw new IllegalArgumentException("field " + field + " must be a string or number");
-    }
-    String text = value.asText().strip();
+    String text =
+        value
+            .scalarText()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException("field " + field + " must be a string or number"))
+            .strip();
     if (text.isEmpty()) {
       throw new IllegalArgumentException("field " + field + " is empty");
     }
     return text;
   }
 
-  private static BigDecimal decimal(JsonNode node, String field) {
+  private static BigDecimal decimal(JsonValue node, String field) {
     String text = text(node, field);
     try {
       return new BigDecimal(text);

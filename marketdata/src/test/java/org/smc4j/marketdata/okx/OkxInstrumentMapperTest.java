@@ -3,7 +3,6 @@ package org.smc4j.marketdata.okx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,8 @@ import org.smc4j.core.instrument.ContractType;
 import org.smc4j.core.instrument.InstrumentState;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.MarketDataException;
+import org.smc4j.marketdata.json.JsonReader;
+import org.smc4j.marketdata.json.JsonSyntaxException;
 
 class OkxInstrumentMapperTest {
 
@@ -137,21 +138,20 @@ class OkxInstrumentMapperTest {
     assertThatThrownBy(() -> OkxInstrumentMapper.mapResponse("{not json", "r"))
         .isInstanceOf(MarketDataException.class)
         .hasMessageStartingWith("r: not a JSON instruments response: ")
-        .hasCauseInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+        .hasCauseInstanceOf(JsonSyntaxException.class);
   }
 
   @Test
   void shouldMapOneInstrumentNodeAndRejectNonObjects() throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    assertThat(OkxInstrumentMapper.map(json.readTree(BTC_LINE)).tickSize())
+    assertThat(OkxInstrumentMapper.map(JsonReader.parse(BTC_LINE)).tickSize())
         .isEqualTo(new BigDecimal("0.1"));
-    assertThatThrownBy(() -> OkxInstrumentMapper.map(json.readTree("\"x\"")))
+    assertThatThrownBy(() -> OkxInstrumentMapper.map(JsonReader.parse("\"x\"")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("expected a JSON object, was STRING");
+        .hasMessage("expected a JSON object, was a string");
     assertThatThrownBy(
             () ->
                 OkxInstrumentMapper.map(
-                    json.readTree(BTC_LINE.replace("\"0.01\",\"ctMult\"", "[],\"ctMult\""))))
+                    JsonReader.parse(BTC_LINE.replace("\"0.01\",\"ctMult\"", "[],\"ctMult\""))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("field ctVal must be a string or number");
   }

@@ -305,6 +305,45 @@ public final class FakeExchange {
   }
 
   /**
+   * Cancels a live algo from outside the bot (as a human in the web interface would).
+   *
+   * @param algoClOrdIdOrAlgoId the algo
+   * @throws IllegalStateException when no such live algo exists
+   */
+  public synchronized void cancelAlgo(String algoClOrdIdOrAlgoId) {
+    Algo algo =
+        findAlgo(algoClOrdIdOrAlgoId)
+            .filter(a -> a.state.equals("live"))
+            .orElseThrow(() -> new IllegalStateException("no live algo " + algoClOrdIdOrAlgoId));
+    algo.state = "canceled";
+    algo.uTime = clock.get();
+  }
+
+  /**
+   * Ends every armed cancel-all-after countdown now, as if the bot had stopped refreshing it: the
+   * working orders with the timer's tag are cancelled with {@code cancelSource 20}.
+   *
+   * @return the tags whose timers fired
+   */
+  public synchronized List<String> expireCancelAllAfter() {
+    List<String> tags = List.copyOf(cancelAllAfter.keySet());
+    for (String tag : tags) {
+      cancelAllAfter.put(tag, Instant.MIN);
+    }
+    runTimers();
+    return tags;
+  }
+
+  /**
+   * Returns the armed cancel-all-after countdowns.
+   *
+   * @return when each tag's timer fires (tag {@code ""} = every order)
+   */
+  public synchronized Map<String, Instant> cancelAllAfterTimers() {
+    return Map.copyOf(cancelAllAfter);
+  }
+
+  /**
    * Adds a funding fee bill (type 8; subType 174 income when {@code pnl} is positive, 173 expense
    * otherwise).
    *
@@ -1055,7 +1094,8 @@ public final class FakeExchange {
           reduceOnly,
           attach == null ? "" : attach.path("attachAlgoClOrdId").asText(),
           attachFailCode,
-          tag);
+          tag,
+          cancelSource);
     }
 
     ObjectNode toJson() {

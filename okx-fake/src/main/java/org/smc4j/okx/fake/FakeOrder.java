@@ -19,6 +19,8 @@ import java.math.BigDecimal;
  * @param attachAlgoClOrdId the attached TP/SL's client id, empty if none
  * @param attachFailCode why the attached TP/SL was not created, empty if it was or is pending
  * @param tag the tag
+ * @param cancelSource why it was cancelled ({@code 1} by the user, {@code 20} cancel-all-after),
+ *     empty otherwise
  */
 public record FakeOrder(
     String ordId,
@@ -34,4 +36,5 @@ public record FakeOrder(
     boolean reduceOnly,
     String attachAlgoClOrdId,
     String attachFailCode,
-    String tag) {}
+    String tag,
+    String cancelSource) {}

@@ -2,34 +2,20 @@ package org.smc4j.cli.data;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.smc4j.app.data.DataCheckJob;
+import org.smc4j.app.data.DataCheckRequest;
+import org.smc4j.app.data.DataCheckResult;
+import org.smc4j.app.data.DataCheckTotals;
+import org.smc4j.app.data.FileCheck;
+import org.smc4j.app.data.FundingCheck;
+import org.smc4j.app.data.SeriesCheck;
+import org.smc4j.app.data.UnreadableFile;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.core.bar.Timeframe;
-import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.marketdata.csv.CandleCsvReader;
-import org.smc4j.marketdata.csv.CandleFileDiscovery;
-import org.smc4j.marketdata.csv.CsvFormat;
-import org.smc4j.marketdata.funding.FundingInterval;
-import org.smc4j.marketdata.funding.FundingRateCsvReader;
-import org.smc4j.marketdata.funding.FundingRateHistory;
-import org.smc4j.marketdata.funding.FundingRates;
-import org.smc4j.marketdata.validate.CandleValidator;
-import org.smc4j.marketdata.validate.DataProblem;
-import org.smc4j.marketdata.validate.Gap;
 import org.smc4j.marketdata.validate.PriceOutlierRule;
-import org.smc4j.marketdata.validate.ProblemKind;
-import org.smc4j.marketdata.validate.RawCandles;
-import org.smc4j.marketdata.validate.ValidatedCandles;
-import org.smc4j.marketdata.validate.ValidationMode;
-import org.smc4j.marketdata.validate.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,11 +50,6 @@ import picocli.CommandLine.Spec;
       "Example: smc4j data check ../shared/data --strict"
     })
 public final class DataCheckCommand implements Callable<Integer> {
-
-  /** How many items of one list are printed per series before "... and N more". */
-  private static final int LIST_LIMIT = 20;
-
-  private static final Duration FUNDING_INTERVAL = Duration.ofHours(8);
 
   @Spec CommandSpec spec;
 
@@ -112,111 +93,32 @@ public final class DataCheckCommand implements Callable<Integer> {
   /** Creates the command (picocli). */
   public DataCheckCommand() {}
 
-  private record SeriesKey(Path dir, CsvFormat format, Timeframe timeframe) {}
-
-  /** Totals over everything checked. */
-  private static final class Totals {
-    int series;
-    int funding;
-    int unreadable;
-    long rows;
-    long gaps;
-    long missingBars;
-    long duplicates;
-    long outOfOrder;
-    long ohlc;
-    long outliers;
-    long otherDropped;
-    long zeroVolume;
-    long fundingProblems;
-    long irregularIntervals;
-    String firstProblem = "";
-
-    void noteFirst(String problem) {
-      if (firstProblem.isEmpty()) {
-        firstProblem = problem;
-      }
-    }
-
-    boolean anyProblem() {
-      return gaps
-              + duplicates
-              + outOfOrder
-              + ohlc
-              + outliers
-              + otherDropped
-              + fundingProblems
-              + irregularIntervals
-          > 0;
-    }
-  }
-
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Path> files = CandleFileDiscovery.expand(inputs);
-    if (files.isEmpty()) {
+    DataCheckResult result =
+        DataCheckJob.run(
+            new DataCheckRequest(inputs, Optional.ofNullable(timeframe), outlierRule()));
+    if (result.filesFound() == 0) {
       err.println("error: no CSV files found in " + inputs);
       return ExitCodes.FAILED;
     }
-    Totals totals = new Totals();
-    Map<SeriesKey, List<RawCandles>> series = new LinkedHashMap<>();
-    List<Path> fundingFiles = new ArrayList<>();
-    for (Path f : files) {
-      try {
-        Optional<CsvFormat> format = CsvFormat.detect(f);
-        if (format.isPresent() && !format.get().isCandles()) {
-          fundingFiles.add(f);
-          continue;
-        }
-        RawCandles raw = CandleCsvReader.readRaw(f);
-        Timeframe tf = timeframe != null ? timeframe : CandleCsvReader.inferTimeframe(List.of(raw));
-        Path dir = f.toAbsolutePath().getParent();
-        series
-            .computeIfAbsent(new SeriesKey(dir, format.orElseThrow(), tf), k -> new ArrayList<>())
-            .add(raw);
-      } catch (MarketDataException e) {
-        totals.unreadable++;
-        err.println("unreadable: " + f + ": " + e.getMessage());
+    for (FileCheck check : result.checks()) {
+      switch (check) {
+        case UnreadableFile u -> err.println("unreadable: " + u.file() + ": " + u.message());
+        case SeriesCheck s -> DataCheckPrinter.series(out, s);
+        case FundingCheck f -> DataCheckPrinter.funding(out, f);
       }
     }
-    List<Map.Entry<SeriesKey, List<RawCandles>>> ordered = new ArrayList<>(series.entrySet());
-    ordered.sort(
-        Comparator.comparing((Map.Entry<SeriesKey, List<RawCandles>> e) -> e.getKey().dir())
-            .thenComparing(e -> e.getKey().format())
-            .thenComparing(e -> e.getKey().timeframe().millis()));
-    for (Map.Entry<SeriesKey, List<RawCandles>> e : ordered) {
-      checkSeries(out, e.getKey(), e.getValue(), outlierRule(), totals);
-    }
-    for (Path f : fundingFiles) {
-      checkFunding(out, err, f, totals);
-    }
-    out.printf(
-        "== summary: %d series, %d funding files, %d unreadable files; %d rows; gaps %d (%d missing"
-            + " bars), duplicates %d, out-of-order %d, OHLC violations %d, price outliers %d, other"
-            + " dropped rows %d,"
-            + " zero-volume bars %d; funding problems %d, irregular funding intervals %d%n",
-        totals.series,
-        totals.funding,
-        totals.unreadable,
-        totals.rows,
-        totals.gaps,
-        totals.missingBars,
-        totals.duplicates,
-        totals.outOfOrder,
-        totals.ohlc,
-        totals.outliers,
-        totals.otherDropped,
-        totals.zeroVolume,
-        totals.fundingProblems,
-        totals.irregularIntervals);
+    DataCheckTotals totals = result.totals();
+    DataCheckPrinter.summary(out, totals);
     out.flush();
-    if (totals.unreadable > 0) {
+    if (totals.unreadable() > 0) {
       return ExitCodes.FAILED;
     }
     if (strict && totals.anyProblem()) {
-      err.println("strict: problems found; first: " + totals.firstProblem);
+      err.println("strict: problems found; first: " + totals.firstProblem().orElse(""));
       return ExitCodes.FAILED;
     }
     return ExitCodes.OK;
@@ -231,178 +133,5 @@ public final class DataCheckCommand implements Callable<Integer> {
       rule = rule.withJumpMultiple(outlierJump);
     }
     return rule;
-  }
-
-  private static void checkSeries(
-      PrintWriter out,
-      SeriesKey key,
-      List<RawCandles> files,
-      PriceOutlierRule rule,
-      Totals totals) {
-    ValidatedCandles checked =
-        CandleValidator.validate(files, key.timeframe(), ValidationMode.LENIENT, rule);
-    ValidationReport r = checked.report();
-    totals.series++;
-    totals.rows += r.rowsRead();
-    List<Path> paths = r.files();
-    String names =
-        paths.size() == 1
-            ? name(paths.get(0))
-            : name(paths.get(0)) + " .. " + name(paths.get(paths.size() - 1));
-    out.printf(
-        "== series %s: %d file%s (%s), %s%n",
-        displayDir(files.get(0).file()),
-        paths.size(),
-        paths.size() == 1 ? "" : "s",
-        names,
-        key.format());
-    out.printf(
-        "   timeframe %s, rows %d, bars %d, first %s, last %s%n",
-        r.timeframe(),
-        r.rowsRead(),
-        r.barsKept(),
-        r.firstOpenTime().map(Instant::toString).orElse("-"),
-        r.lastOpenTime().map(Instant::toString).orElse("-"));
-    long duplicates = r.count(ProblemKind.DUPLICATE_TIME);
-    long outOfOrder = r.count(ProblemKind.OUT_OF_ORDER);
-    long ohlc = r.count(ProblemKind.OHLC_VIOLATION);
-    long nonFinite = r.count(ProblemKind.NON_FINITE);
-    long negative = r.count(ProblemKind.NEGATIVE_VALUE);
-    long offGrid = r.count(ProblemKind.OFF_GRID);
-    long malformed = r.count(ProblemKind.MALFORMED_ROW);
-    long closeTime = r.count(ProblemKind.CLOSE_TIME_MISMATCH);
-    long outliers = r.count(ProblemKind.PRICE_OUTLIER);
-    out.printf(
-        "   gaps %d (%d missing bars), duplicates %d, out-of-order %d, OHLC violations %d, price"
-            + " outliers %d, non-finite %d, negative %d, off-grid %d, malformed %d, close-time"
-            + " mismatches %d%n",
-        r.gaps().size(),
-        r.missingBars(),
-        duplicates,
-        outOfOrder,
-        ohlc,
-        outliers,
-        nonFinite,
-        negative,
-        offGrid,
-        malformed,
-        closeTime);
-    List<Instant> zero = r.zeroVolumeBars();
-    out.printf(
-        "   zero-volume bars %d%s%n",
-        zero.size(),
-        zero.isEmpty() ? "" : ": " + limited(zero.stream().map(Instant::toString).toList()));
-    printList(out, "gap", r.gaps().stream().map(Gap::toString).toList());
-    printList(out, "dropped", r.problems().stream().map(DataProblem::toString).toList());
-    totals.gaps += r.gaps().size();
-    totals.missingBars += r.missingBars();
-    totals.duplicates += duplicates;
-    totals.outOfOrder += outOfOrder;
-    totals.ohlc += ohlc;
-    totals.outliers += outliers;
-    totals.otherDropped += nonFinite + negative + offGrid + malformed + closeTime;
-    totals.zeroVolume += zero.size();
-    firstOf(r).ifPresent(totals::noteFirst);
-  }
-
-  private static Optional<String> firstOf(ValidationReport r) {
-    if (r.problems().isEmpty() && r.gaps().isEmpty()) {
-      return Optional.empty();
-    }
-    if (r.gaps().isEmpty()) {
-      return Optional.of(r.problems().get(0).toString());
-    }
-    if (r.problems().isEmpty()) {
-      return Optional.of(r.gaps().get(0).toString());
-    }
-    // Both lists are in series order; the earlier file (then line) comes first.
-    List<String> order = r.files().stream().map(DataCheckCommand::name).toList();
-    DataProblem p = r.problems().get(0);
-    Gap g = r.gaps().get(0);
-    int pf = order.indexOf(p.source());
-    int gf = order.indexOf(g.source());
-    boolean problemFirst = pf < gf || (pf == gf && p.line() <= g.line());
-    return Optional.of(problemFirst ? p.toString() : g.toString());
-  }
-
-  private static void checkFunding(PrintWriter out, PrintWriter err, Path f, Totals totals) {
-    FundingRates read;
-    try {
-      read = FundingRateCsvReader.LENIENT.read(f);
-    } catch (MarketDataException e) {
-      totals.unreadable++;
-      err.println("unreadable: " + f + ": " + e.getMessage());
-      return;
-    }
-    totals.funding++;
-    FundingRateHistory h = read.history();
-    List<FundingInterval> irregular = h.irregularIntervals(FUNDING_INTERVAL);
-    out.printf(
-        "== funding %s: rows %d, settlements %d, first %s, last %s, dropped rows %d, %s%n",
-        f,
-        read.rowsRead(),
-        h.size(),
-        h.first().map(Instant::toString).orElse("-"),
-        h.last().map(Instant::toString).orElse("-"),
-        read.problems().size(),
-        irregular.isEmpty()
-            ? "interval 8h throughout"
-            : irregular.size() + " intervals other than 8h");
-    printList(
-        out,
-        "irregular",
-        irregular.stream()
-            .map(
-                i ->
-                    name(f)
-                        + ":"
-                        + i.line()
-                        + ": timestamp: "
-                        + i.length().toHours()
-                        + " h after the previous settlement ("
-                        + i.from()
-                        + " .. "
-                        + i.to()
-                        + ")")
-            .toList());
-    printList(out, "dropped", read.problems().stream().map(DataProblem::toString).toList());
-    totals.fundingProblems += read.problems().size();
-    totals.irregularIntervals += irregular.size();
-    if (!read.problems().isEmpty()) {
-      totals.noteFirst(read.problems().get(0).toString());
-    } else if (!irregular.isEmpty()) {
-      totals.noteFirst(
-          name(f) + ":" + irregular.get(0).line() + ": timestamp: interval is not 8 h");
-    }
-  }
-
-  private static void printList(PrintWriter out, String label, List<String> items) {
-    int shown = Math.min(items.size(), LIST_LIMIT);
-    for (int i = 0; i < shown; i++) {
-      out.println("   " + label + ": " + items.get(i));
-    }
-    if (items.size() > shown) {
-      out.println("   ... and " + (items.size() - shown) + " more " + label + " lines");
-    }
-  }
-
-  private static String limited(List<String> items) {
-    if (items.size() <= LIST_LIMIT) {
-      return String.join(", ", items);
-    }
-    return String.join(", ", items.subList(0, LIST_LIMIT))
-        + ", ... and "
-        + (items.size() - LIST_LIMIT)
-        + " more";
-  }
-
-  private static String displayDir(Path file) {
-    Path parent = file.getParent();
-    return parent == null ? "." : parent.toString();
-  }
-
-  private static String name(Path p) {
-    Path n = p.getFileName();
-    return n == null ? p.toString() : n.toString();
   }
 }

@@ -17,7 +17,6 @@ import org.smc4j.cli.ExitCodes;
 import org.smc4j.cli.options.StrategyOptions;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.marketdata.csv.CandleFileDiscovery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,25 +26,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code smc4j detect}: runs the strategy engine over 5m candle files and writes every event it
- * reports as CSV, one file per event kind (see {@link EventCsvWriter} for the columns), then prints
- * a summary per symbol (files, bars, data problems, 15m source, tick size, counts per kind, time
- * taken).
- *
- * <p>Inputs are grouped into symbols by {@link CandleFileDiscovery} (the rule of every command:
- * {@code BTCUSDT-5m-2025-01.csv} and {@code BTCUSDT_5m.csv} give {@code BTCUSDT}, {@code
- * BTC-USDT-SWAP_5m.csv} gives {@code BTC-USDT-SWAP}, else the symbol folder). All 5m files of one
- * symbol (which must lie in one folder) are read as one series; files of other timeframes met in
- * walked folders are skipped with a note; each symbol gets its own folder {@code OUT/<symbol>/},
- * also when only one symbol is given. Without {@code --context} the engine derives the 15m candles
- * from the 5m ones; with it, each symbol's 15m candles come from the context files of the same
- * symbol. A symbol that fails (unreadable file, wrong timeframe, missing context) is reported and
- * the others still run. Exit 0 when every symbol ran, 1 when one failed, 2 for a usage error
- * (including a bad strategy parameter or config key).
- *
- * <p>The strategy parameters come from the {@code strategy} section of the configuration file
- * ({@code --config}, else {@code ./smc4j.yaml} when present, see {@link ConfigLoader}), each
- * overridden by its option when given.
+ * {@code smc4j detect}: runs the strategy engine over 5m candle files and writes its events as CSV,
+ * one file per kind and symbol, then prints a summary per symbol; the work and its rules are {@link
+ * DetectJob}'s. The strategy parameters come from the configuration's {@code strategy} section
+ * ({@link ConfigLoader}), each overridden by its option. Exit 0 when every symbol ran, 1 when one
+ * failed, 2 for a usage error (including a bad strategy parameter or config key).
  */
 @Command(
     name = "detect",
@@ -178,20 +163,7 @@ public final class DetectCommand implements Callable<Integer> {
       err.println("error: no 5m CSV files found in " + inputs);
       return ExitCodes.FAILED;
     }
-    result.skipped().forEach(f -> stdout.println("note: skipped " + f + ": not a 5m file"));
-    result.warnings().forEach(w -> err.println("warning: " + w));
-    result.failures().forEach((s, m) -> err.println("failed: " + s + ": " + m));
-    result.symbols().forEach(d -> DetectPrinter.print(stdout, d));
-    int symbols = result.symbols().size() + result.failures().size();
-    stdout.printf(
-        "== summary: %d symbol%s, %d failed; %d 5m bars; events: %s; %d ms%n",
-        symbols,
-        symbols == 1 ? "" : "s",
-        result.failures().size(),
-        result.totalBars(),
-        DetectPrinter.kinds(result.totals()),
-        result.elapsed().toMillis());
-    stdout.flush();
+    DetectPrinter.print(stdout, err, result);
     return result.failed() ? ExitCodes.FAILED : ExitCodes.OK;
   }
 }

@@ -3,16 +3,34 @@ package org.smc4j.cli.detect;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Map;
+import org.smc4j.app.detect.DetectResult;
 import org.smc4j.app.detect.EventCsvWriter;
 import org.smc4j.app.detect.SymbolDetection;
 import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.signal.Side;
 import org.smc4j.marketdata.validate.ValidationReport;
 
-/** Prints what {@code detect} found for a symbol. */
+/** Prints what {@code detect} found: the notes, warnings and failures, each symbol, a summary. */
 final class DetectPrinter {
 
   private DetectPrinter() {}
+
+  static void print(PrintWriter stdout, PrintWriter err, DetectResult result) {
+    result.skipped().forEach(f -> stdout.println("note: skipped " + f + ": not a 5m file"));
+    result.warnings().forEach(w -> err.println("warning: " + w));
+    result.failures().forEach((s, m) -> err.println("failed: " + s + ": " + m));
+    result.symbols().forEach(d -> print(stdout, d));
+    int symbols = result.symbols().size() + result.failures().size();
+    stdout.printf(
+        "== summary: %d symbol%s, %d failed; %d 5m bars; events: %s; %d ms%n",
+        symbols,
+        symbols == 1 ? "" : "s",
+        result.failures().size(),
+        result.totalBars(),
+        kinds(result.totals()),
+        result.elapsed().toMillis());
+    stdout.flush();
+  }
 
   static void print(PrintWriter stdout, SymbolDetection d) {
     ValidationReport r = d.report();

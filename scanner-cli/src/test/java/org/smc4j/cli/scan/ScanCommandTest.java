@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -93,7 +95,9 @@ class ScanCommandTest {
             "--config",
             config.toString(),
             "--env-file",
-            dir.resolve("none.env").toString());
+            dir.resolve("none.env").toString(),
+            "--data-dir",
+            dir.toString());
     // The test JVM may have the variable set; only check when it does not.
     if (System.getenv("SMC4J_TELEGRAM_BOT_TOKEN") == null) {
       assertThat(missing.exit()).isEqualTo(2);
@@ -126,7 +130,15 @@ class ScanCommandTest {
 
     Path wrong = dir.resolve("BTCUSDT_15m.csv");
     Files.writeString(wrong, "timestamp,open,high,low,close,volume\n");
-    Result r = run("scan", "--replay", wrong.toString(), "--config", logConfig());
+    Result r =
+        run(
+            "scan",
+            "--replay",
+            wrong.toString(),
+            "--config",
+            logConfig(),
+            "--data-dir",
+            dir.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("--replay: BTCUSDT: " + wrong + " holds 15m candles, expected 5m");
   }
@@ -144,6 +156,8 @@ class ScanCommandTest {
             jan.toString(),
             "--config",
             logConfig(),
+            "--data-dir",
+            dir.toString(),
             "--journal",
             journal.toString(),
             "--signals",
@@ -171,6 +185,8 @@ class ScanCommandTest {
             okx.toString(),
             "--config",
             logConfig(),
+            "--data-dir",
+            dir.toString(),
             "--journal",
             dir.resolve("j.db").toString(),
             "--signals",
@@ -180,5 +196,84 @@ class ScanCommandTest {
     // BTCUSDT (the file's symbol) found as BTC-USDT-SWAP: nothing inferred
     assertThat(r.err()).doesNotContain("inferred");
     assertThat(r.out()).contains("replay: 8928 cycles over 1 symbols");
+  }
+
+  @Test
+  void shouldWriteTheJournalSignalsAndLogIntoTheDataFolderAndSayWhereAtTheStart() throws Exception {
+    Path jan = SharedData.requireData("binance-usdm/SOLUSDT/5m/SOLUSDT-5m-2025-01.csv");
+    Path data = dir.resolve("data");
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(config, "output: {journal: j/scan.db}\nlogging: {file: logs/s.log}\n");
+
+    Result r =
+        run(
+            "scan",
+            "--replay",
+            jan.toString(),
+            "--config",
+            config.toString(),
+            "--data-dir",
+            data.toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    Path journal = data.toAbsolutePath().resolve("j/scan.db");
+    Path signals = data.toAbsolutePath().resolve("signals.jsonl");
+    assertThat(r.out().lines().findFirst().orElseThrow())
+        .isEqualTo(
+            "data folder: "
+                + data.toAbsolutePath()
+                + "; journal "
+                + journal
+                + ", signals "
+                + signals
+                + ", log "
+                + data.toAbsolutePath().resolve("logs/s.log"));
+    assertThat(journal).isNotEmptyFile();
+    assertThat(signals).isNotEmptyFile();
+    assertThat(data.resolve("logs")).isDirectory();
+    assertThat(r.out()).contains("journal " + journal + ", signals " + signals);
+
+    Result printed = run("scan", "--print-config", "--config", config.toString());
+    assertThat(printed.out()).contains("data-dir: default").contains("journal: j/scan.db");
+    Result given = run("scan", "--print-config", "--data-dir", data.toString());
+    assertThat(ConfigLoader.parse(given.out(), "printed").output().dataDir())
+        .contains(data.toAbsolutePath());
+  }
+
+  @Test
+  void shouldExitWithThreeNamingHostErrorAndHintWhenOkxIsUnreachableForOneCycle() throws Exception {
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = socket.getLocalPort();
+    }
+    Path config = dir.resolve("c.yaml");
+    Files.writeString(
+        config,
+        "okx: {max-attempts: 2, initial-backoff: 10ms, max-backoff: 20ms, request-timeout: 1s}\n");
+    String url = "http://127.0.0.1:" + closed;
+
+    Result r =
+        run(
+            "scan",
+            "--once",
+            "--config",
+            config.toString(),
+            "--data-dir",
+            dir.toString(),
+            "--okx-url",
+            url);
+
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(3);
+    assertThat(r.err().lines().filter(l -> l.startsWith("error: ")).toList())
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line)
+                    .startsWith("error: OKX unreachable at " + url + " (GET /api/v5/public/")
+                    .contains("2 attempts")
+                    .contains("--okx-url")
+                    .contains("--replay"));
+    assertThat(r.err()).doesNotContain("\tat ");
+    assertThat(r.out()).doesNotContain("cycle ");
   }
 }

@@ -148,7 +148,7 @@ public final class ScanCycleBenchmark {
                 journal,
                 java.util.Set.of(),
                 AlertDispatcher.asynchronous(sinks, 1000, Duration.ofSeconds(30)),
-                java.util.Optional.of(new SetupChartSignalRenderer()),
+                java.util.Optional.of(new org.smc4j.app.scan.SetupChartSignalRenderer()),
                 clock)) {
       ScanLoop loop =
           new ScanLoop(

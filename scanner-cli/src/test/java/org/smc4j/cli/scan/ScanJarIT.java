@@ -383,6 +383,8 @@ class ScanJarIT {
             url(),
             "--now",
             now.toString(),
+            "--data-dir",
+            dir.toString(),
             "--journal",
             dir.resolve("scan.db").toString(),
             "--signals",
@@ -773,26 +775,39 @@ class ScanJarIT {
     return signals;
   }
 
-  @Test
-  void shouldPublishALimitSignalMissedWhileStoppedOnceAfterTheRestartMarkedLate() throws Exception {
-    // A sized BTC limit-entry signal known at bar k, as the restart (backfilling up to k + 2) sees
-    // it.
+  /**
+   * Finds a sized BTC limit-entry signal known at some bar k, as a restart backfilling up to k + 2
+   * sees it, whose entry the two candles after it do ({@code traded}) or do not reach.
+   */
+  private static Map.Entry<Integer, TradePlan> missedLimitSignal(boolean traded) {
     PlanSizer sizer = new PlanSizer(SizingParameters.DEFAULT);
-    int k = -1;
-    TradePlan missed = null;
-    for (int i = 1200; i < btcAll.size() - 10 && k < 0; i++) {
+    for (int i = 1200; i < btcAll.size() - 10; i++) {
       long close = btcAll.closeTimeMillis(i);
       for (EntrySignal e : windowSignals(btcAll, i + 2, btcSpec)) {
         TradePlan plan = EntrySignalAdapter.toPlan(BTC, e);
+        boolean reached = false;
+        for (int j = i + 1; j <= i + 2; j++) {
+          reached |=
+              plan.side() == org.smc4j.core.signal.Side.LONG
+                  ? btcAll.low(j) <= plan.entry()
+                  : btcAll.high(j) >= plan.entry();
+        }
         if (e.knownAtTimeMillis() == close
             && plan.entryKind() == org.smc4j.trading.order.EntryKind.LIMIT
+            && reached == traded
             && sizer.size(plan, btcSpec) instanceof Sizing.Sized) {
-          k = i;
-          missed = plan;
+          return Map.entry(i, plan);
         }
       }
     }
-    assertThat(k).as("a limit signal in the BTC data").isPositive();
+    throw new IllegalStateException("no limit signal in the BTC data with traded=" + traded);
+  }
+
+  @Test
+  void shouldPublishALimitSignalMissedWhileStoppedOnceAfterTheRestartMarkedLate() throws Exception {
+    Map.Entry<Integer, TradePlan> found = missedLimitSignal(false);
+    int k = found.getKey();
+    TradePlan missed = found.getValue();
     serveUpTo(k - 1, false);
     Run before = scanOnce(k - 1, false);
     assertThat(before.exit()).as(before.err()).isZero();
@@ -815,5 +830,34 @@ class ScanJarIT {
     assertThat(again.exit()).as(again.err()).isZero();
     assertThat(again.out()).doesNotContain("id " + id);
     assertThat(jsonRows().stream().filter(j -> j.get("id").asText().equals(id))).hasSize(1);
+  }
+
+  @Test
+  void shouldJournalNotPublishALimitSignalMissedWhileStoppedWhoseEntryTradedSince()
+      throws Exception {
+    Map.Entry<Integer, TradePlan> found = missedLimitSignal(true);
+    int k = found.getKey();
+    TradePlan missed = found.getValue();
+    serveUpTo(k - 1, false);
+    assertThat(scanOnce(k - 1, false).exit()).isZero();
+
+    serveUpTo(k + 2, false);
+    Run restart = scanOnce(k + 2, false);
+
+    assertThat(restart.exit()).as(restart.err()).isZero();
+    String id = ScanSignal.keyOf(BTC, missed.side(), missed.signalTime());
+    assertThat(restart.out()).doesNotContain("id " + id);
+    assertThat(jsonRows().stream().filter(j -> j.get("id").asText().equals(id))).isEmpty();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("scan.db"));
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT state, last_error FROM scan_outbox WHERE signal_key = '" + id + "'")) {
+      assertThat(rs.next()).as("an outbox row for " + id).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("EXPIRED");
+      assertThat(rs.getString(2)).startsWith("limit entry already traded by the candle closing at");
+    }
+    // journaled with its decision, as every signal is
+    assertThat(journalSignals()).isPositive();
   }
 }

@@ -268,6 +268,8 @@ class ScanReplayMatchesBacktestTest {
             sol.toString(),
             "--config",
             logConfig.toString(),
+            "--data-dir",
+            dir.toString(),
             "--journal",
             dir.resolve("scan.db").toString(),
             "--signals",

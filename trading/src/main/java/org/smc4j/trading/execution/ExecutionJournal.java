@@ -33,7 +33,7 @@ import org.smc4j.trading.order.EntryKind;
 public final class ExecutionJournal implements AutoCloseable {
 
   /** The schema version this class writes. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private static final String TRADE_COLUMNS =
       "trade_key, signal_id, inst_id, side, entry_kind, planned_entry, stop, target, contracts,"
@@ -76,6 +76,21 @@ public final class ExecutionJournal implements AutoCloseable {
         + " inst_id TEXT NOT NULL, pnl TEXT NOT NULL, ts TEXT NOT NULL)",
     "CREATE TABLE exec_kill_switch (id INTEGER PRIMARY KEY AUTOINCREMENT,"
         + " level INTEGER NOT NULL, reason TEXT NOT NULL, at TEXT NOT NULL, cleared_at TEXT)",
+  };
+
+  /**
+   * Version 2: the broker's POI-to-trade map, the leverage set per instrument, the import cursors
+   * of fills and bills, and the execution events (mismatches, dead-man's switch, P&amp;L
+   * cross-checks).
+   */
+  private static final String[] SCHEMA_2 = {
+    "CREATE TABLE exec_poi_trades (poi_id TEXT PRIMARY KEY,"
+        + " trade_key TEXT NOT NULL REFERENCES exec_trades(trade_key), at TEXT NOT NULL)",
+    "CREATE TABLE exec_leverage (inst_id TEXT PRIMARY KEY, mgn_mode TEXT NOT NULL,"
+        + " lever TEXT NOT NULL, at TEXT NOT NULL)",
+    "CREATE TABLE exec_cursors (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE exec_events (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
+        + " inst_id TEXT NOT NULL, detail TEXT NOT NULL, at TEXT NOT NULL)",
   };
 
   private final Path file;
@@ -151,6 +166,12 @@ public final class ExecutionJournal implements AutoCloseable {
           st.execute(ddl);
         }
         st.execute("INSERT INTO exec_schema_version (version) VALUES (1)");
+      }
+      if (version < 2) {
+        for (String ddl : SCHEMA_2) {
+          st.execute(ddl);
+        }
+        st.execute("INSERT INTO exec_schema_version (version) VALUES (2)");
       }
     }
   }
@@ -469,6 +490,204 @@ public final class ExecutionJournal implements AutoCloseable {
         });
   }
 
+  // ---- broker state, leverage, cursors, events ----
+
+  /**
+   * Remembers which trade a POI's signal became, so a restarted broker can still cancel the entry
+   * when the POI dies. A POI already mapped keeps its first trade.
+   *
+   * @param poiId the POI
+   * @param tradeKey the trade
+   * @param at when
+   */
+  public synchronized void mapPoi(String poiId, String tradeKey, Instant at) {
+    Objects.requireNonNull(poiId, "poiId");
+    Objects.requireNonNull(tradeKey, "tradeKey");
+    write(
+        () -> {
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "INSERT OR IGNORE INTO exec_poi_trades (poi_id, trade_key, at) VALUES (?,?,?)")) {
+            ps.setString(1, poiId);
+            ps.setString(2, tradeKey);
+            ps.setString(3, at.toString());
+            ps.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * Returns the trade a POI's signal became.
+   *
+   * @param poiId the POI
+   * @return the trade key, or empty when the POI never produced a trade
+   */
+  public synchronized Optional<String> tradeOfPoi(String poiId) {
+    return read(
+        () -> {
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "SELECT trade_key FROM exec_poi_trades WHERE poi_id = ?")) {
+            ps.setString(1, poiId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
+  }
+
+  /**
+   * Records the leverage set on an instrument (replacing the earlier value) and journals it as a
+   * {@link ExecutionEventKind#LEVERAGE_SET} event, in one transaction.
+   *
+   * @param leverage the leverage read back
+   * @param detail why this value (stop distance, liquidation estimate)
+   */
+  public synchronized void recordLeverage(LeverageRecord leverage, String detail) {
+    Objects.requireNonNull(leverage, "leverage");
+    write(
+        () -> {
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "INSERT OR REPLACE INTO exec_leverage (inst_id, mgn_mode, lever, at)"
+                      + " VALUES (?,?,?,?)")) {
+            ps.setString(1, leverage.instId());
+            ps.setString(2, leverage.mgnMode());
+            ps.setString(3, leverage.lever().toPlainString());
+            ps.setString(4, leverage.at().toString());
+            ps.executeUpdate();
+          }
+          insertEvent(
+              new ExecutionEvent(
+                  ExecutionEventKind.LEVERAGE_SET, leverage.instId(), detail, leverage.at()));
+        });
+  }
+
+  /**
+   * Returns the leverage the bot last set on an instrument.
+   *
+   * @param instId the instrument
+   * @return the leverage, or empty when never set by this journal
+   */
+  public synchronized Optional<LeverageRecord> leverage(String instId) {
+    return read(
+        () -> {
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "SELECT inst_id, mgn_mode, lever, at FROM exec_leverage WHERE inst_id = ?")) {
+            ps.setString(1, instId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next()
+                  ? Optional.of(
+                      new LeverageRecord(
+                          rs.getString(1),
+                          rs.getString(2),
+                          new BigDecimal(rs.getString(3)),
+                          Instant.parse(rs.getString(4))))
+                  : Optional.<LeverageRecord>empty();
+            }
+          }
+        });
+  }
+
+  /**
+   * Returns an import cursor (the newest exchange id fully imported).
+   *
+   * @param name the cursor, e.g. {@code fills}
+   * @return the value, or empty before the first complete import
+   */
+  public synchronized Optional<String> cursor(String name) {
+    return read(
+        () -> {
+          try (PreparedStatement ps =
+              connection.prepareStatement("SELECT value FROM exec_cursors WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+            }
+          }
+        });
+  }
+
+  /**
+   * Stores an import cursor.
+   *
+   * @param name the cursor
+   * @param value the newest exchange id fully imported
+   */
+  public synchronized void setCursor(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    write(
+        () -> {
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "INSERT OR REPLACE INTO exec_cursors (name, value) VALUES (?,?)")) {
+            ps.setString(1, name);
+            ps.setString(2, value);
+            ps.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * Journals an execution event.
+   *
+   * @param event the event
+   */
+  public synchronized void addEvent(ExecutionEvent event) {
+    Objects.requireNonNull(event, "event");
+    write(() -> insertEvent(event));
+  }
+
+  /**
+   * Journals an execution event and trips the kill switch in one transaction.
+   *
+   * @param event the event
+   * @param level the kill-switch level, 1 to 3
+   */
+  public synchronized void addEventAndTrip(ExecutionEvent event, int level) {
+    Objects.requireNonNull(event, "event");
+    KillSwitchEvent trip = new KillSwitchEvent(level, event.detail(), event.at(), Optional.empty());
+    write(
+        () -> {
+          insertEvent(event);
+          insertKillSwitch(trip);
+        });
+  }
+
+  /** Returns every execution event, oldest first. */
+  public synchronized List<ExecutionEvent> events() {
+    return read(
+        () -> {
+          List<ExecutionEvent> events = new ArrayList<>();
+          try (Statement st = connection.createStatement();
+              ResultSet rs =
+                  st.executeQuery(
+                      "SELECT kind, inst_id, detail, at FROM exec_events ORDER BY id")) {
+            while (rs.next()) {
+              events.add(
+                  new ExecutionEvent(
+                      ExecutionEventKind.valueOf(rs.getString(1)),
+                      rs.getString(2),
+                      rs.getString(3),
+                      Instant.parse(rs.getString(4))));
+            }
+          }
+          return events;
+        });
+  }
+
+  /**
+   * Returns the execution events of one kind, oldest first.
+   *
+   * @param kind the kind
+   * @return the events
+   */
+  public synchronized List<ExecutionEvent> events(ExecutionEventKind kind) {
+    return events().stream().filter(e -> e.kind() == kind).toList();
+  }
+
   // ---- kill switch ----
 
   /**
@@ -480,17 +699,7 @@ public final class ExecutionJournal implements AutoCloseable {
    */
   public synchronized void tripKillSwitch(int level, String reason, Instant at) {
     KillSwitchEvent event = new KillSwitchEvent(level, reason, at, Optional.empty());
-    write(
-        () -> {
-          try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "INSERT INTO exec_kill_switch (level, reason, at) VALUES (?,?,?)")) {
-            ps.setInt(1, event.level());
-            ps.setString(2, event.reason());
-            ps.setString(3, event.at().toString());
-            ps.executeUpdate();
-          }
-        });
+    write(() -> insertKillSwitch(event));
   }
 
   /**
@@ -752,6 +961,29 @@ public final class ExecutionJournal implements AutoCloseable {
   }
 
   // ---- internals ----
+
+  private void insertKillSwitch(KillSwitchEvent event) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO exec_kill_switch (level, reason, at) VALUES (?,?,?)")) {
+      ps.setInt(1, event.level());
+      ps.setString(2, event.reason());
+      ps.setString(3, event.at().toString());
+      ps.executeUpdate();
+    }
+  }
+
+  private void insertEvent(ExecutionEvent event) throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO exec_events (kind, inst_id, detail, at) VALUES (?,?,?,?)")) {
+      ps.setString(1, event.kind().name());
+      ps.setString(2, event.instId());
+      ps.setString(3, event.detail());
+      ps.setString(4, event.at().toString());
+      ps.executeUpdate();
+    }
+  }
 
   private void insertTrade(TradeRecord t) throws SQLException {
     try (PreparedStatement ps =

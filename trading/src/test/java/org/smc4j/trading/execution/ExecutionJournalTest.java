@@ -162,4 +162,44 @@ class ExecutionJournalTest {
     assertThat(result.rNet()).isEqualByComparingTo("-0.990909");
     assertThat(result.rGross()).isEqualByComparingTo("-0.909091");
   }
+
+  @Test
+  void shouldKeepPoiMapLeverageCursorsAndEventsAcrossReopen() {
+    Path file = dir.resolve("state.sqlite");
+    try (ExecutionJournal journal = ExecutionJournal.open(file)) {
+      journal.beginTrade(trade("k5"), entry("k5"));
+      journal.mapPoi("poi-1", "k5", T0);
+      journal.mapPoi("poi-1", "other", T0.plusSeconds(1));
+      journal.recordLeverage(
+          new LeverageRecord("BTC-USDT-SWAP", "cross", new BigDecimal("12"), T0), "stop 1.4 %");
+      journal.setCursor("fills", "123");
+      journal.setCursor("fills", "456");
+      journal.addEventAndTrip(
+          new ExecutionEvent(
+              ExecutionEventKind.MISMATCH_PERSISTED, "BTC-USDT-SWAP", "orphan twice", T0),
+          1);
+    }
+    try (ExecutionJournal journal = ExecutionJournal.open(file)) {
+      assertThat(journal.tradeOfPoi("poi-1")).contains("k5");
+      assertThat(journal.tradeOfPoi("poi-2")).isEmpty();
+      assertThat(journal.leverage("BTC-USDT-SWAP"))
+          .hasValueSatisfying(l -> assertThat(l.lever()).isEqualByComparingTo("12"));
+      assertThat(journal.leverage("ETH-USDT-SWAP")).isEmpty();
+      assertThat(journal.cursor("fills")).contains("456");
+      assertThat(journal.cursor("funding")).isEmpty();
+      assertThat(journal.events())
+          .extracting(ExecutionEvent::kind)
+          .containsExactly(ExecutionEventKind.LEVERAGE_SET, ExecutionEventKind.MISMATCH_PERSISTED);
+      assertThat(journal.killSwitchLevel()).isEqualTo(1);
+      assertThat(journal.killSwitchEvents().getFirst().reason()).isEqualTo("orphan twice");
+    }
+  }
+
+  @Test
+  void shouldRejectALeverageBelowOne() {
+    assertThatThrownBy(
+            () -> new LeverageRecord("BTC-USDT-SWAP", "cross", new BigDecimal("0.5"), T0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("lever of BTC-USDT-SWAP must be >= 1, was 0.5");
+  }
 }

@@ -3,9 +3,7 @@ package org.smc4j.exchange.okx.execution;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.trading.broker.Broker;
@@ -18,13 +16,13 @@ import org.smc4j.trading.order.Submission;
  * The pipeline's {@link Broker} port on OKX: a sized {@link OrderIntent} becomes an {@link
  * EntryRequest} for the {@link OkxExecutor}, whose journal answers whether a symbol is busy. The
  * signal id (and so every client order id) is derived from symbol, POI and signal time, so the same
- * signal seen again after a restart is never traded twice.
+ * signal seen again after a restart is never traded twice. Which trade each POI became is kept in
+ * the journal, not in memory, so a restarted broker still cancels the entry of a POI that dies.
  */
 public final class OkxBroker implements Broker {
 
   private final OkxExecutor executor;
   private final Duration entryValidity;
-  private final Map<String, String> tradeByPoi = new HashMap<>();
 
   /**
    * Creates the broker.
@@ -98,7 +96,7 @@ public final class OkxBroker implements Broker {
             BigDecimal.valueOf(intent.plannedRisk()),
             intent.signalTime().plus(entryValidity));
     TradeRecord trade = executor.enter(request);
-    tradeByPoi.put(intent.poiId(), trade.tradeKey());
+    executor.journal().mapPoi(intent.poiId(), trade.tradeKey(), trade.createdAt());
     return trade.status() == TradeStatus.SKIPPED
         ? new Submission(intent, Optional.of(trade.reason()))
         : new Submission(intent, Optional.empty());
@@ -106,8 +104,8 @@ public final class OkxBroker implements Broker {
 
   @Override
   public boolean cancelPendingForPoi(String poiId, Instant at, String detail) {
-    String key = tradeByPoi.get(poiId);
-    return key != null
-        && executor.cancelEntry(key, "POI " + poiId + " died at " + at + ": " + detail);
+    Optional<String> key = executor.journal().tradeOfPoi(poiId);
+    return key.isPresent()
+        && executor.cancelEntry(key.get(), "POI " + poiId + " died at " + at + ": " + detail);
   }
 }

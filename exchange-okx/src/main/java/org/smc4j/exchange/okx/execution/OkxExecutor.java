@@ -90,6 +90,7 @@ public final class OkxExecutor {
   private final ExecutionAlerts alerts;
   private final CrashPoints crashPoints;
   private final RandomGenerator random;
+  private final MismatchTracker mismatches;
   private boolean started;
   private int appliedKillLevel;
 
@@ -122,6 +123,7 @@ public final class OkxExecutor {
     this.alerts = Objects.requireNonNull(alerts, "alerts");
     this.crashPoints = Objects.requireNonNull(crashPoints, "crashPoints");
     this.random = new Random(settings.seed());
+    this.mismatches = new MismatchTracker(journal, alerts);
     for (OkxInstrument instrument : instruments) {
       this.instruments.put(instrument.instId(), instrument);
     }
@@ -1157,10 +1159,25 @@ public final class OkxExecutor {
    * Reconciles the journal with the exchange (OKX-TRADING.md section 15.10): resolves every
    * non-terminal journaled order by its client id, closes trades whose position is gone, maps every
    * position to a trade (else journals an {@link TradeStatus#ORPHAN}), protects unprotected
-   * positions, cancels our algos whose position is gone, and imports missed fills and funding bills
-   * once. Runs at startup and periodically.
+   * positions, cancels our algos whose position is gone or belongs to an earlier trade, and imports
+   * missed fills and funding bills once. Runs at startup and periodically.
+   *
+   * @return what still disagreed after the cycle acted
    */
-  public void reconcile() {
+  public ReconciliationReport reconcile() {
+    return reconcile(true);
+  }
+
+  /**
+   * Runs one reconciliation cycle (section 15.11). What still disagrees after the cycle acted (an
+   * orphan position, a position without our stop, a size that differs from the trade's fills, a
+   * live algo on a held instrument that is not the holding trade's) is journaled; the same mismatch
+   * in two consecutive cycles trips kill switch level 1.
+   *
+   * @param importLedger true to also import fills and funding bills (less often than the rest)
+   * @return what still disagreed after the cycle acted
+   */
+  public ReconciliationReport reconcile(boolean importLedger) {
     for (OrderRecord order : journal.orders()) {
       if (!order.status().isTerminal()) {
         reconcileOrder(order);
@@ -1170,7 +1187,7 @@ public final class OkxExecutor {
     if (!(positions instanceof OkxResult.Ok<List<Position>> ok)) {
       alerts.alert(
           "reconciliation: positions failed: " + positions.failure().orElseThrow().describe());
-      return;
+      return ReconciliationReport.incomplete();
     }
     Map<String, BigDecimal> held = new HashMap<>();
     for (Position position : ok.value()) {
@@ -1184,50 +1201,153 @@ public final class OkxExecutor {
         closeIfFlat(trade.tradeKey(), Optional.empty());
       }
     }
-    for (Position position : ok.value()) {
-      if (position.pos().signum() == 0) {
-        continue;
-      }
-      Optional<TradeRecord> trade =
-          journal.trades().stream()
-              .filter(t -> t.instId().equals(position.instId()))
-              .filter(t -> t.status().hasPosition() || t.status() == TradeStatus.ORPHAN)
-              .findFirst();
+    for (Map.Entry<String, BigDecimal> position : held.entrySet()) {
+      Optional<TradeRecord> trade = holder(position.getKey());
       if (trade.isEmpty()) {
-        orphan(position);
+        ok.value().stream()
+            .filter(p -> p.instId().equals(position.getKey()) && p.pos().signum() != 0)
+            .findFirst()
+            .ifPresent(this::orphan);
       } else if (trade.get().status().hasPosition()) {
-        ensureProtected(trade.get(), position.pos().abs());
+        ensureProtected(trade.get(), position.getValue().abs());
       }
     }
     OkxResult<List<AlgoOrderDetails>> algos = client.algosPending(TPSL_TYPES, SWAP, "");
-    if (algos instanceof OkxResult.Ok<List<AlgoOrderDetails>> live) {
-      List<AlgoOrderDetails> leftovers =
-          live.value().stream()
-              .filter(a -> ClientOrderId.parse(a.algoClOrdId()).isPresent())
-              .filter(a -> !held.containsKey(a.instId()))
-              .toList();
-      for (AlgoOrderDetails algo : leftovers) {
+    if (!(algos instanceof OkxResult.Ok<List<AlgoOrderDetails>> live)) {
+      alerts.alert("reconciliation: algos failed: " + algos.failure().orElseThrow().describe());
+      return ReconciliationReport.incomplete();
+    }
+    List<AlgoOrderDetails> leftovers = new ArrayList<>();
+    for (AlgoOrderDetails algo : live.value()) {
+      Optional<ClientOrderId> ours = ClientOrderId.parse(algo.algoClOrdId());
+      if (ours.isEmpty()) {
+        continue;
+      }
+      if (!held.containsKey(algo.instId())) {
         alerts.alert(
             algo.instId()
                 + ": our algo "
                 + algo.algoClOrdId()
                 + " is live without a position: cancelling it");
+        leftovers.add(algo);
+      } else if (holder(algo.instId())
+          .filter(t -> !t.tradeKey().equals(ours.get().signalKey()))
+          .isPresent()) {
+        alerts.alert(
+            algo.instId()
+                + ": our algo "
+                + algo.algoClOrdId()
+                + " belongs to an earlier trade, not to the position's: cancelling it");
+        leftovers.add(algo);
       }
-      cancelAlgos(leftovers);
     }
-    importFills();
-    importFunding();
+    cancelAlgos(leftovers);
+    if (importLedger) {
+      importFills();
+      importFunding();
+    }
+    // The cycle may have closed, flattened or protected positions: judge what is left on a fresh
+    // read, so a problem the cycle just fixed is not counted against the next cycle.
+    ReconciliationReport report = ReconciliationReport.incomplete();
+    OkxResult<List<Position>> after = client.positions(SWAP, "");
+    if (after instanceof OkxResult.Ok<List<Position>> now) {
+      Map<String, BigDecimal> still = new HashMap<>();
+      for (Position position : now.value()) {
+        if (position.pos().signum() != 0) {
+          still.merge(position.instId(), position.pos(), BigDecimal::add);
+        }
+      }
+      report = mismatches.observe(mismatches(still, live.value(), leftovers), clock.instant());
+    } else {
+      alerts.alert("reconciliation: positions failed: " + after.failure().orElseThrow().describe());
+    }
     // a level raised by `trade stop` in another process reaches the running bot here
     int level = journal.killSwitchLevel();
     if (started && level > appliedKillLevel) {
       alerts.alert("kill switch level " + level + " found in the journal: applying it");
       applyKillSwitch(level);
     }
+    return report;
   }
 
-  /** Runs one periodic reconciliation (the same work as at startup). */
+  /** What still disagrees once the cycle acted; read from the journal as it is now. */
+  private List<ReconciliationMismatch> mismatches(
+      Map<String, BigDecimal> held,
+      List<AlgoOrderDetails> liveAlgos,
+      List<AlgoOrderDetails> cancelled) {
+    List<ReconciliationMismatch> found = new ArrayList<>();
+    for (Map.Entry<String, BigDecimal> position : held.entrySet()) {
+      String instId = position.getKey();
+      BigDecimal pos = position.getValue();
+      Optional<TradeRecord> trade = holder(instId);
+      if (trade.isEmpty() || trade.get().status() == TradeStatus.ORPHAN) {
+        found.add(
+            new ReconciliationMismatch(
+                MismatchKind.ORPHAN_POSITION,
+                instId,
+                "position " + pos.toPlainString() + " is not explained by any journaled trade"));
+        continue;
+      }
+      TradeRecord t = trade.get();
+      if (t.status() != TradeStatus.OPEN_PROTECTED) {
+        found.add(
+            new ReconciliationMismatch(
+                MismatchKind.UNPROTECTED_POSITION,
+                instId,
+                "position "
+                    + pos.toPlainString()
+                    + " of trade "
+                    + t.tradeKey()
+                    + " is "
+                    + t.status()
+                    + " (no stop read back)"));
+      }
+      BigDecimal expected = t.side() == Side.LONG ? t.filledSz() : t.filledSz().negate();
+      if (t.status().hasPosition() && pos.compareTo(expected) != 0) {
+        found.add(
+            new ReconciliationMismatch(
+                MismatchKind.SIZE_MISMATCH,
+                instId,
+                "exchange position "
+                    + pos.toPlainString()
+                    + " but trade "
+                    + t.tradeKey()
+                    + " filled "
+                    + expected.toPlainString()));
+      }
+      for (AlgoOrderDetails algo : liveAlgos) {
+        boolean holders =
+            ClientOrderId.parse(algo.algoClOrdId())
+                .map(id -> id.signalKey().equals(t.tradeKey()))
+                .orElse(false);
+        if (algo.instId().equals(instId) && !holders && !cancelled.contains(algo)) {
+          found.add(
+              new ReconciliationMismatch(
+                  MismatchKind.UNKNOWN_ALGO,
+                  instId,
+                  "live algo "
+                      + algo.algoId()
+                      + " ('"
+                      + algo.algoClOrdId()
+                      + "') is not an order of trade "
+                      + t.tradeKey()));
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The trade holding (or orphaned on) a symbol's position, if any. */
+  private Optional<TradeRecord> holder(String instId) {
+    return journal.trades().stream()
+        .filter(t -> t.instId().equals(instId))
+        .filter(t -> t.status().hasPosition() || t.status() == TradeStatus.ORPHAN)
+        .findFirst();
+  }
+
+  /** Runs one full periodic reconciliation (the same work as at startup). */
   public void poll() {
-    reconcile();
+    reconcile(true);
   }
 
   private void reconcileOrder(OrderRecord order) {

@@ -1,4 +1,4 @@
-package org.smc4j.cli.scan;
+package org.smc4j.app.scan;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.smc4j.core.signal.Side;
 import org.smc4j.live.scan.SignalChartRenderer;
 
 /** The scanner's alert charts, drawn by the backtest report's {@link SetupChartRenderer}. */
-final class SetupChartSignalRenderer implements SignalChartRenderer {
+public final class SetupChartSignalRenderer implements SignalChartRenderer {
 
   private static final Logger log = LoggerFactory.getLogger(SetupChartSignalRenderer.class);
 

@@ -1,0 +1,247 @@
+package org.smc4j.exchange.okx.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smc4j.exchange.okx.id.ClientOrderId;
+import org.smc4j.trading.execution.ExecutionEvent;
+import org.smc4j.trading.execution.ExecutionEventKind;
+import org.smc4j.trading.execution.TradeStatus;
+
+/**
+ * OKX-TRADING.md section 15.11: the periodic reconciliation on its cadence (manual clock), and a
+ * mismatch that survives two consecutive cycles tripping kill switch level 1.
+ */
+class PeriodicReconciliationTest {
+
+  private static final String BTC = ExecutorHarness.BTC_ID;
+  private static final String ETH = ExecutorHarness.ETH_ID;
+
+  @TempDir Path dir;
+  private ExecutorHarness h;
+
+  @AfterEach
+  void stop() {
+    if (h != null) {
+      h.close();
+    }
+  }
+
+  private ReconciliationLoop loop() {
+    return new ReconciliationLoop(
+        h.executor, ReconciliationSchedule.DEFAULT, h.clock, Optional.empty());
+  }
+
+  private void advance(Duration d) {
+    h.now.updateAndGet(t -> t.plus(d));
+  }
+
+  private int positionReads() {
+    return h.server.requests("GET", "/api/v5/account/positions").size();
+  }
+
+  @Test
+  void shouldRunIdleEverySixtySecondsAndEveryFifteenWhilePositionsAreOpen() {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    ReconciliationLoop loop = loop();
+    assertThat(loop.interval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(loop.runDue()).isTrue();
+    advance(Duration.ofSeconds(59));
+    int before = positionReads();
+    assertThat(loop.runDue()).isFalse();
+    assertThat(positionReads()).isEqualTo(before);
+    advance(Duration.ofSeconds(1));
+    assertThat(loop.runDue()).isTrue();
+
+    h.executor.enter(h.marketLong("sig-p1"));
+    assertThat(loop.interval()).isEqualTo(Duration.ofSeconds(15));
+    advance(Duration.ofSeconds(60));
+    assertThat(loop.runDue()).isTrue();
+    assertThat(loop.nextCycle()).isEqualTo(h.now.get().plusSeconds(15));
+    advance(Duration.ofSeconds(14));
+    assertThat(loop.runDue()).isFalse();
+    advance(Duration.ofSeconds(1));
+    assertThat(loop.runDue()).isTrue();
+    assertThat(loop.lastReport().orElseThrow().complete()).isTrue();
+    assertThat(loop.lastReport().orElseThrow().mismatches()).isEmpty();
+    assertThat(h.journal.killSwitchLevel()).isZero();
+  }
+
+  @Test
+  void shouldRunEveryFiveSecondsWhileAnEntryIsWorkingAndProtectAFillSeenByACycle() {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    String k = ClientOrderId.signalKey("sig-p2");
+    h.executor.enter(h.limitLong("sig-p2"));
+    ReconciliationLoop loop = loop();
+    assertThat(loop.interval()).isEqualTo(Duration.ofSeconds(5));
+    loop.runDue();
+    h.server.exchange().fillOrder(k + "E1", new BigDecimal("0.16"), new BigDecimal("69900"));
+
+    advance(Duration.ofSeconds(5));
+    assertThat(loop.runDue()).isTrue();
+
+    assertThat(h.journal.trade(k).orElseThrow().status()).isEqualTo(TradeStatus.OPEN_PROTECTED);
+    assertThat(loop.interval()).isEqualTo(Duration.ofSeconds(15));
+    h.assertNoDuplicateExposure(k, BTC, new BigDecimal("0.16"));
+  }
+
+  @Test
+  void shouldTripLevelOneWhenAForeignAlgoOnAHeldSymbolSurvivesTwoCycles() {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    String k = ClientOrderId.signalKey("sig-p3");
+    h.executor.enter(h.marketLong("sig-p3"));
+    String foreign =
+        h.server
+            .exchange()
+            .putAlgo(
+                BTC,
+                "manual1",
+                "sell",
+                new BigDecimal("0.13"),
+                new BigDecimal("68000"),
+                new BigDecimal("75000"));
+    ReconciliationLoop loop = loop();
+
+    loop.runDue();
+    assertThat(loop.lastReport().orElseThrow().mismatches())
+        .singleElement()
+        .satisfies(m -> assertThat(m.kind()).isEqualTo(MismatchKind.UNKNOWN_ALGO));
+    assertThat(h.journal.events(ExecutionEventKind.MISMATCH)).hasSize(1);
+    assertThat(h.journal.killSwitchLevel()).isZero();
+
+    advance(Duration.ofSeconds(15));
+    loop.runDue();
+
+    assertThat(loop.lastReport().orElseThrow().persisted()).hasSize(1);
+    assertThat(h.journal.killSwitchLevel()).isEqualTo(1);
+    assertThat(h.journal.events(ExecutionEventKind.MISMATCH_PERSISTED))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.instId()).isEqualTo(BTC);
+              assertThat(e.detail()).contains("UNKNOWN_ALGO", foreign, "manual1");
+            });
+    assertThat(h.journal.killSwitchEvents().getLast().reason()).contains("two reconciliation");
+    // the foreign algo is not ours to cancel; our own stop is untouched
+    assertThat(h.liveAlgos(BTC)).hasSize(2);
+    assertThat(h.journal.trade(k).orElseThrow().status()).isEqualTo(TradeStatus.OPEN_PROTECTED);
+
+    // a third cycle with the same mismatch does not trip again
+    advance(Duration.ofSeconds(15));
+    loop.runDue();
+    assertThat(h.journal.events(ExecutionEventKind.MISMATCH_PERSISTED)).hasSize(1);
+    assertThat(h.journal.events(ExecutionEventKind.MISMATCH)).hasSize(1);
+  }
+
+  @Test
+  void shouldNotTripForAMismatchThatIsGoneByTheNextCycle() {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    h.executor.enter(h.marketLong("sig-p4"));
+    String foreign =
+        h.server
+            .exchange()
+            .putAlgo(
+                BTC,
+                "manual2",
+                "sell",
+                new BigDecimal("0.13"),
+                new BigDecimal("68000"),
+                new BigDecimal("75000"));
+    ReconciliationLoop loop = loop();
+    loop.runDue();
+    h.server.exchange().cancelAlgo(foreign);
+
+    advance(Duration.ofSeconds(15));
+    loop.runDue();
+    assertThat(loop.lastReport().orElseThrow().mismatches()).isEmpty();
+    advance(Duration.ofSeconds(15));
+    loop.runDue();
+
+    assertThat(h.journal.events(ExecutionEventKind.MISMATCH)).hasSize(1);
+    assertThat(h.journal.events(ExecutionEventKind.MISMATCH_PERSISTED)).isEmpty();
+    assertThat(h.journal.killSwitchLevel()).isZero();
+  }
+
+  @Test
+  void shouldTripLevelOneWhenThePositionSizeDiffersFromTheTradeForTwoCycles() {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    String k = ClientOrderId.signalKey("sig-p5");
+    h.executor.enter(h.marketLong("sig-p5"));
+    ReconciliationLoop loop = loop();
+    loop.runDue();
+    // someone adds to the position by hand
+    h.server.exchange().putPosition(BTC, new BigDecimal("0.20"), new BigDecimal("70000"));
+
+    advance(Duration.ofSeconds(15));
+    loop.runDue();
+    assertThat(h.journal.killSwitchLevel()).isZero();
+    advance(Duration.ofSeconds(15));
+    loop.runDue();
+
+    assertThat(h.journal.killSwitchLevel()).isEqualTo(1);
+    assertThat(h.journal.events(ExecutionEventKind.MISMATCH_PERSISTED))
+        .extracting(ExecutionEvent::detail)
+        .anyMatch(d -> d.contains("SIZE_MISMATCH") && d.contains("0.20") && d.contains(k));
+    assertThat(h.executor.enter(h.marketLong("sig-p6")).reason()).contains("kill switch level 1");
+  }
+
+  @Test
+  void shouldFlattenAnOrphanThatAppearsWhileRunningWhenThePolicySaysSo() {
+    h = ExecutorHarness.start(dir);
+    h.settings = h.settings.withOrphanPolicy(OrphanPolicy.FLATTEN);
+    h.startExecutor();
+    ReconciliationLoop loop = loop();
+    loop.runDue();
+    h.server.exchange().putPosition(ETH, new BigDecimal("-2"), new BigDecimal("3500"));
+
+    advance(Duration.ofSeconds(60));
+    assertThat(loop.runDue()).isTrue();
+
+    assertThat(h.position(ETH)).isZero();
+    assertThat(h.journal.trades())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.status()).isEqualTo(TradeStatus.CLOSED);
+              assertThat(h.journal.tradeHistory(t.tradeKey())).contains(TradeStatus.ORPHAN);
+            });
+    assertThat(h.alerts).anyMatch(a -> a.contains("ORPHAN") && a.contains(ETH));
+    assertThat(loop.lastReport().orElseThrow().mismatches()).isEmpty();
+    assertThat(h.journal.killSwitchLevel()).isZero();
+  }
+
+  @Test
+  void shouldStopAndTripLevelOneForAnOrphanThatAppearsWhileRunning() {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    ReconciliationLoop loop = loop();
+    loop.runDue();
+    h.server.exchange().putPosition(ETH, new BigDecimal("2"), new BigDecimal("3500"));
+
+    advance(Duration.ofSeconds(60));
+    loop.runDue();
+    advance(Duration.ofSeconds(15));
+    loop.runDue();
+
+    assertThat(h.position(ETH)).isEqualByComparingTo("2");
+    assertThat(h.journal.trades())
+        .singleElement()
+        .satisfies(t -> assertThat(t.status()).isEqualTo(TradeStatus.ORPHAN));
+    assertThat(h.journal.killSwitchLevel()).isEqualTo(1);
+    assertThat(h.journal.events(ExecutionEventKind.MISMATCH_PERSISTED))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("ORPHAN_POSITION"));
+    assertThat(loop.interval()).isEqualTo(Duration.ofSeconds(15));
+  }
+}
