@@ -3,7 +3,7 @@ package org.smc4j.app.trade;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,10 +24,13 @@ import org.smc4j.exchange.okx.OkxEnvironment;
 import org.smc4j.exchange.okx.OkxResult;
 import org.smc4j.exchange.okx.auth.OkxCredentials;
 import org.smc4j.exchange.okx.execution.CrashPoints;
+import org.smc4j.exchange.okx.execution.DeadManSettings;
+import org.smc4j.exchange.okx.execution.DeadManSwitch;
 import org.smc4j.exchange.okx.execution.ExecutionAlerts;
 import org.smc4j.exchange.okx.execution.ExecutionSettings;
 import org.smc4j.exchange.okx.execution.OkxBroker;
 import org.smc4j.exchange.okx.execution.OkxExecutor;
+import org.smc4j.exchange.okx.execution.ReconciliationLoop;
 import org.smc4j.exchange.okx.execution.StartRefusedException;
 import org.smc4j.exchange.okx.model.OkxInstrument;
 import org.smc4j.exchange.okx.model.PositionMode;
@@ -52,10 +55,11 @@ import org.smc4j.trading.plan.PlanSizer;
  * journal is reconciled with the exchange; a refusal ends the job before any order. {@code --mode
  * live} is refused unless the configuration says {@code trade.mode: live}.
  *
- * <p>Between cycles the bot reconciles every {@code trade.reconcile-interval}, which also applies a
- * kill switch tripped by {@code trade stop} in another process. The daily loss limit and the most
- * open trades ({@code risk.guards}) are enforced by the executor from the execution journal, not by
- * the pipeline's in-memory guards.
+ * <p>Between cycles the bot reconciles on the {@code trade.reconcile} schedule (the {@link
+ * ReconciliationLoop}, with the optional dead-man's switch), which also applies a kill switch
+ * tripped by {@code trade stop} in another process. The daily loss limit and the most open trades
+ * ({@code risk.guards}) are enforced by the executor from the execution journal, not by the
+ * pipeline's in-memory guards.
  */
 public final class ExchangeTradeJob {
 
@@ -286,12 +290,24 @@ public final class ExchangeTradeJob {
               + ", kill switch level "
               + journal.killSwitchLevel());
       out.flush();
-      return loop(request, executor, label, out, stop);
+      Optional<DeadManSwitch> deadMan =
+          trade.deadManSwitch()
+              ? Optional.of(
+                  new DeadManSwitch(client, journal, alerts, clock, DeadManSettings.DEFAULT))
+              : Optional.empty();
+      ReconciliationLoop reconciliation =
+          new ReconciliationLoop(executor, trade.reconcile(), clock, deadMan);
+      return loop(request, executor, reconciliation, label, out, stop);
     }
   }
 
   private static Outcome loop(
-      Request request, OkxExecutor executor, String label, PrintWriter out, BooleanSupplier stop)
+      Request request,
+      OkxExecutor executor,
+      ReconciliationLoop reconciliation,
+      String label,
+      PrintWriter out,
+      BooleanSupplier stop)
       throws InterruptedException {
     Smc4jConfig config = request.config();
     InstantSource clock = request.clock();
@@ -332,6 +348,7 @@ public final class ExchangeTradeJob {
               pipeline,
               new OkxBroker(executor, config.trade().entryValidity()),
               executor,
+              reconciliation,
               label,
               out,
               config.strategy(),
@@ -346,7 +363,7 @@ public final class ExchangeTradeJob {
               ScanPipeline.paperBrokers(config),
               market,
               clock,
-              reconcilingSleeper(clock, config.trade().reconcileInterval(), trader, stop),
+              reconcilingSleeper(clock, trader, stop),
               pool,
               trader);
       long[] cycles = {0};
@@ -380,25 +397,23 @@ public final class ExchangeTradeJob {
     }
   }
 
-  /** Waits like the system sleeper, reconciling every {@code interval} while it waits. */
+  /**
+   * Waits like the system sleeper, running the reconciliation whenever it is due meanwhile (waking
+   * at least every second, so a stop request is seen promptly).
+   */
   private static Sleeper reconcilingSleeper(
-      InstantSource clock, Duration interval, ExchangeTrader trader, BooleanSupplier stop) {
-    long step = interval.toMillis();
-    long[] next = {clock.millis() + step};
+      InstantSource clock, ExchangeTrader trader, BooleanSupplier stop) {
     return duration -> {
       long end = clock.millis() + duration.toMillis();
       while (!stop.getAsBoolean()) {
+        trader.reconcileIfDue();
         long now = clock.millis();
         if (now >= end) {
           return;
         }
-        synchronized (next) {
-          if (now >= next[0]) {
-            trader.reconcile();
-            next[0] = clock.millis() + step;
-          }
-        }
-        Thread.sleep(Math.max(1, Math.min(end, next[0]) - now));
+        Instant next = trader.nextReconciliation();
+        long wake = next.isAfter(Instant.ofEpochMilli(now)) ? next.toEpochMilli() : now + 1;
+        Thread.sleep(Math.max(1, Math.min(Math.min(end, wake) - now, 1_000)));
       }
     };
   }

@@ -20,6 +20,7 @@ import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.engine.StrategyEventListener;
 import org.smc4j.exchange.okx.execution.OkxBroker;
 import org.smc4j.exchange.okx.execution.OkxExecutor;
+import org.smc4j.exchange.okx.execution.ReconciliationLoop;
 import org.smc4j.exchange.okx.id.ClientOrderId;
 import org.smc4j.live.scan.ScanSignal;
 import org.smc4j.live.scan.SignalHandler;
@@ -46,6 +47,7 @@ public final class ExchangeTrader implements SignalHandler {
   private final TradePipeline pipeline;
   private final OkxBroker broker;
   private final OkxExecutor executor;
+  private final ReconciliationLoop reconciliation;
   private final String label;
   private final PrintWriter out;
   private final StrategyConfig strategy;
@@ -59,6 +61,7 @@ public final class ExchangeTrader implements SignalHandler {
    * @param pipeline the shared pipeline
    * @param broker the OKX broker over {@code executor}
    * @param executor the started executor
+   * @param reconciliation the periodic reconciliation (and dead-man's switch) of {@code executor}
    * @param label the mode printed before every line, e.g. {@code demo}
    * @param out where order and trade lines go
    * @param strategy the strategy configuration the scan loop runs (for the POI deaths)
@@ -69,6 +72,7 @@ public final class ExchangeTrader implements SignalHandler {
       TradePipeline pipeline,
       OkxBroker broker,
       OkxExecutor executor,
+      ReconciliationLoop reconciliation,
       String label,
       PrintWriter out,
       StrategyConfig strategy,
@@ -77,6 +81,7 @@ public final class ExchangeTrader implements SignalHandler {
     this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
     this.broker = Objects.requireNonNull(broker, "broker");
     this.executor = Objects.requireNonNull(executor, "executor");
+    this.reconciliation = Objects.requireNonNull(reconciliation, "reconciliation");
     this.label = Objects.requireNonNull(label, "label");
     this.out = Objects.requireNonNull(out, "out");
     this.strategy = Objects.requireNonNull(strategy, "strategy");
@@ -195,15 +200,25 @@ public final class ExchangeTrader implements SignalHandler {
   }
 
   /**
-   * Reconciles the journal with the exchange once (and applies a kill switch raised by {@code trade
-   * stop} in another process). A failure is logged, not thrown: the next reconciliation retries.
+   * Runs the periodic reconciliation when it is due (on the schedule the journal's state asks for;
+   * it also applies a kill switch raised by {@code trade stop} in another process, and refreshes
+   * the dead-man's switch). A failure is logged, not thrown: the next cycle retries.
    */
-  public synchronized void reconcile() {
+  public synchronized void reconcileIfDue() {
     try {
-      executor.poll();
+      reconciliation.runDue();
     } catch (RuntimeException e) {
       log.error("{}: reconciliation failed: {}", label, e.getMessage());
     }
+  }
+
+  /**
+   * Returns when the reconciliation next has work.
+   *
+   * @return the instant; in the past when it is due now
+   */
+  public synchronized Instant nextReconciliation() {
+    return reconciliation.nextWake();
   }
 
   /** One symbol's strategy copy, reporting only its POI deaths. */

@@ -227,7 +227,7 @@ class TradeDemoJarIT {
         logging: {file: logs/trade.log, level: debug}
         trade:
           mode: %s
-          reconcile-interval: 1s
+          reconcile: {unsettled: 1s, positions-open: 1s, idle: 1s}
         """
             .formatted(limitExpiry, tradeMode));
     return file;
