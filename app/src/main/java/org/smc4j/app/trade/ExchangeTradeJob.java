@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.smc4j.app.config.Smc4jConfig;
 import org.smc4j.app.config.TradeConfig;
 import org.smc4j.app.config.TradeMode;
-import org.smc4j.app.scan.ScanPipeline;
 import org.smc4j.exchange.okx.OkxClient;
 import org.smc4j.exchange.okx.OkxClientConfig;
 import org.smc4j.exchange.okx.OkxEnvironment;
@@ -39,6 +38,7 @@ import org.smc4j.exchange.okx.rate.OkxRateLimiter;
 import org.smc4j.live.scan.CycleReport;
 import org.smc4j.live.scan.OkxScanMarket;
 import org.smc4j.live.scan.ScanLoop;
+import org.smc4j.live.scan.ScanMarket;
 import org.smc4j.marketdata.okx.OkxMarketData;
 import org.smc4j.marketdata.okx.Sleeper;
 import org.smc4j.trading.execution.ExecutionJournal;
@@ -328,39 +328,31 @@ public final class ExchangeTradeJob {
                         Sleeper.SYSTEM,
                         org.smc4j.marketdata.okx.OkxRateLimiter.shared(),
                         System.nanoTime()));
-        PaperTrader.CandleCapture market =
-            new PaperTrader.CandleCapture(new OkxScanMarket(okx, config.scan().symbols()));
+        ScanMarket market = new OkxScanMarket(okx, config.scan().symbols());
         Journal signals =
-            SqliteJournal.open(request.signalJournal(), "trade " + label + " decisions");
-        Journal scanDecisions =
-            SqliteJournal.open(
-                PaperTradeJob.scanJournalOf(request.signalJournal()), "trade scan decisions")) {
-      // The executor enforces the daily loss and the open trades from its journal, so the
-      // pipeline runs without its in-memory guards (it would never hear of an exchange close).
-      TradePipeline pipeline =
-          new TradePipeline(
-              new PipelineSettings(
-                  config.risk().sizing(), Optional.empty(), config.risk().accountEquityUsd()),
-              clock.withZone(ZoneOffset.UTC),
-              signals);
+            SqliteJournal.open(request.signalJournal(), "trade " + label + " decisions")) {
       ExchangeTrader trader =
           new ExchangeTrader(
-              pipeline,
               new OkxBroker(executor, config.trade().entryValidity()),
               executor,
               reconciliation,
+              config.backtest().limitExpiry(),
               label,
-              out,
-              config.strategy(),
-              market,
-              config.backtest().limitExpiry());
+              out);
+      // One pipeline decides every signal, in the loop, against the OKX broker. The executor
+      // enforces the daily loss and the open trades from its journal, so the pipeline runs without
+      // its in-memory guards (it would never hear of a close on the exchange).
       ScanLoop loop =
           new ScanLoop(
               config.scan(),
               config.strategy(),
               new PlanSizer(config.risk().sizing()),
-              ScanPipeline.pipeline(config, clock, scanDecisions),
-              ScanPipeline.paperBrokers(config),
+              new TradePipeline(
+                  new PipelineSettings(
+                      config.risk().sizing(), Optional.empty(), config.risk().accountEquityUsd()),
+                  clock.withZone(ZoneOffset.UTC),
+                  signals),
+              trader,
               market,
               clock,
               reconcilingSleeper(clock, trader, stop),
