@@ -78,6 +78,7 @@ class TradeDemoJarIT {
 
   private FakeOkxServer server;
   private Process bot;
+  private boolean secretsInEnvironment;
 
   @BeforeAll
   static void pickSignal() throws IOException {
@@ -257,6 +258,11 @@ class TradeDemoJarIT {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("OKX_") || k.startsWith("SMC4J_"));
+    if (secretsInEnvironment) {
+      pb.environment().put("OKX_API_KEY", KEY);
+      pb.environment().put("OKX_API_SECRET", SECRET);
+      pb.environment().put("OKX_API_PASSPHRASE", PASSPHRASE);
+    }
     pb.redirectOutput(dir.resolve(name + ".out").toFile());
     pb.redirectError(dir.resolve(name + ".err").toFile());
     return pb.start();
@@ -468,7 +474,7 @@ class TradeDemoJarIT {
     startServer(true);
     server.exchange().setAccount("long_short_mode", "2", "read_only,trade");
     config("paper");
-    writeDotEnv();
+    secretsInEnvironment = true;
 
     Run run = runToEnd("bot", List.of(), tradeArgs("demo", true).toArray(String[]::new));
 
@@ -476,6 +482,11 @@ class TradeDemoJarIT {
     assertThat(run.err()).contains("error: refusing to start").contains("long_short_mode");
     assertThat(server.requests("POST", "/api/v5/trade/order")).isEmpty();
     assertThat(server.requests("POST", "/api/v5/trade/order-algo")).isEmpty();
+    // the key came from the environment this time: still in no output, log or journal
+    assertThat(server.requests().stream().filter(r -> r.header("OK-ACCESS-KEY").isPresent()))
+        .isNotEmpty()
+        .allMatch(r -> r.header("OK-ACCESS-KEY").orElseThrow().equals(KEY));
+    assertNoSecretAnywhere();
   }
 
   @Test
@@ -483,7 +494,7 @@ class TradeDemoJarIT {
     startServer(true);
     server.exchange().setAccount("net_mode", "2", "read_only");
     config("paper");
-    writeDotEnv();
+    secretsInEnvironment = true;
 
     Run run = runToEnd("bot", List.of(), tradeArgs("demo", true).toArray(String[]::new));
 
@@ -512,7 +523,7 @@ class TradeDemoJarIT {
   void refusesLiveOnAJournalMadeInDemoEvenWithTheGate() throws Exception {
     startServer(false);
     config("live");
-    writeDotEnv();
+    secretsInEnvironment = true;
     try (ExecutionJournal journal = ExecutionJournal.open(dir.resolve("bot.sqlite"))) {
       journal.bindEnvironment(TradingEnvironment.DEMO);
     }
