@@ -28,7 +28,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.smc4j.app.config.Smc4jConfig;
-import org.smc4j.app.scan.ScanPipeline;
 import org.smc4j.app.trade.ExchangeTrader;
 import org.smc4j.benchmarks.BenchmarkData;
 import org.smc4j.benchmarks.trade.CapturingHttpClient.Exchange;
@@ -40,6 +39,7 @@ import org.smc4j.core.engine.StrategyEventKind;
 import org.smc4j.core.engine.StrategyEventListener;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.exchange.okx.execution.OkxBroker;
+import org.smc4j.exchange.okx.execution.ReconciliationLoop;
 import org.smc4j.exchange.okx.model.OkxInstrument;
 import org.smc4j.live.scan.CycleReport;
 import org.smc4j.live.scan.LoopConfig;
@@ -51,7 +51,6 @@ import org.smc4j.trading.execution.OrderStatus;
 import org.smc4j.trading.execution.OrderTransition;
 import org.smc4j.trading.execution.TradeRecord;
 import org.smc4j.trading.execution.TradeStatus;
-import org.smc4j.trading.journal.Journal;
 import org.smc4j.trading.journal.SqliteJournal;
 import org.smc4j.trading.order.EntryKind;
 import org.smc4j.trading.pipeline.PipelineSettings;
@@ -66,13 +65,14 @@ import org.smc4j.trading.plan.PlanSizer;
  *
  * <p>The path is the one {@code smc4j trade --mode demo} runs ({@code ExchangeTradeJob}), with the
  * default configuration: the {@link ScanLoop} (0.5 s after the close, 1,000 bars of warm-up, 8
- * fetch threads, the paper pipeline of the scan) fetches each symbol's newest candles and feeds its
- * strategy engine; each new signal goes to the {@link ExchangeTrader}, which decides it with the
- * exchange pipeline (default sizing, decisions journaled in SQLite) and trades it through the
- * {@link OkxBroker} and a started {@code OkxExecutor} (SQLite execution journal, OKX rate limits)
- * against okx-fake's {@code FakeOkxServer} on 127.0.0.1: write-ahead intent, market entry with the
- * stop and target attached, the order read until filled, the fills imported, the stop confirmed.
- * The trader drives the executor from one thread at a time, so the 5 entries follow each other.
+ * fetch threads) fetches each symbol's newest candles and feeds its strategy engine; the loop's
+ * pipeline (default sizing, no in-memory guards, decisions journaled in SQLite) decides each new
+ * signal against the {@link ExchangeTrader}'s broker, the {@link OkxBroker} over a started {@code
+ * OkxExecutor} (SQLite execution journal, OKX rate limits), against okx-fake's {@code
+ * FakeOkxServer} on 127.0.0.1: write-ahead intent, market entry with the stop and target attached,
+ * the order read until filled, the fills imported, the stop confirmed. The trader drives the
+ * executor from one thread at a time, so the 5 entries follow each other. The periodic
+ * reconciliation (between cycles in the bot) does not run.
  *
  * <p>What is not the bot's own: the 50 symbols ({@code S01USDT} .. {@code S50USDT}) are the 9 real
  * 5m series of the shared data (Binance USDT-M and Bybit linear) cut at different bars and moved in
@@ -114,7 +114,7 @@ public final class CloseCycleBenchmark {
    *
    * @param cycleDone when the cycle returned
    * @param acknowledged each entry's place-order answer, in the order they were placed
-   * @param protectedAt each entry's return from the executor with its stop confirmed
+   * @param protectedAt when the loop handed each signal over, its entry done and its stop confirmed
    * @param statuses each entry's journaled state then
    * @param requests each entry's requests to the exchange, from its intent to its return
    */
@@ -258,29 +258,33 @@ public final class CloseCycleBenchmark {
             .exchange()
             .setLastPrice(s.spec().instrumentId(), BigDecimal.valueOf(s.lastClose()));
       }
-      // as ExchangeTradeJob wires it: the exchange pipeline without in-memory guards (the executor
-      // enforces the limits from its journal), the decisions journaled in SQLite
-      TradePipeline exchangePipeline =
+      // as ExchangeTradeJob wires it: the trader gives every symbol's feed the OKX broker behind
+      // its lock, and the loop's one pipeline, without in-memory guards (the executor enforces the
+      // limits from its journal), decides each signal against it, its decisions in SQLite
+      ExchangeTrader trader =
+          new ExchangeTrader(
+              new OkxBroker(venue.executor, config.trade().entryValidity()),
+              venue.executor,
+              new ReconciliationLoop(
+                  venue.executor, config.trade().reconcile(), clock, Optional.empty()),
+              config.backtest().limitExpiry(),
+              "bench",
+              new PrintWriter(Writer.nullWriter()));
+      TradePipeline pipeline =
           new TradePipeline(
               new PipelineSettings(
                   config.risk().sizing(), Optional.empty(), config.risk().accountEquityUsd()),
               clock.withZone(ZoneOffset.UTC),
               decisions);
-      ExchangeTrader trader =
-          new ExchangeTrader(
-              exchangePipeline,
-              new OkxBroker(venue.executor, config.trade().entryValidity()),
-              venue.executor,
-              "bench",
-              new PrintWriter(Writer.nullWriter()));
+      // the loop hands a signal over once its symbol's candles are fed, its entry done
       Map<String, Long> handled = new LinkedHashMap<>();
       SignalHandler handler =
           s -> {
-            trader.onSignal(s);
             long end = System.nanoTime();
             synchronized (handled) {
               handled.put(OkxBroker.instIdOf(s.symbol()), end);
             }
+            trader.onSignal(s);
           };
       LoopConfig loopConfig = config.scan().withTopN(SYMBOLS);
       ExecutorService fetch = Executors.newFixedThreadPool(loopConfig.fetchThreads());
@@ -290,8 +294,8 @@ public final class CloseCycleBenchmark {
                 loopConfig,
                 config.strategy(),
                 new PlanSizer(config.risk().sizing()),
-                ScanPipeline.pipeline(config, clock, Journal.NONE),
-                ScanPipeline.paperBrokers(config),
+                pipeline,
+                trader,
                 new ShiftedCandleMarket(
                     symbols.stream().map(Symbol::name).toList(), specs, bars, clock, delay),
                 clock,
