@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.exchange.okx.execution.ReconciliationSchedule;
 import org.smc4j.exchange.okx.model.MarginMode;
 import org.smc4j.live.scan.LoopConfig;
 import org.snakeyaml.engine.v2.api.Load;
@@ -296,7 +297,21 @@ public final class ConfigLoader {
             n.choice("margin-mode", d.marginMode(), MarginMode.class),
             n.duration("unprotected-deadline", d.unprotectedDeadline(), Duration.ofSeconds(1)),
             n.duration("entry-validity", d.entryValidity(), Duration.ofSeconds(1)),
-            n.duration("reconcile-interval", d.reconcileInterval(), Duration.ofSeconds(1)));
+            reconcile(n.section("reconcile")),
+            n.bool("dead-man-switch", d.deadManSwitch()));
+    n.finish();
+    return c;
+  }
+
+  private static ReconciliationSchedule reconcile(ConfigNode n) {
+    ReconciliationSchedule d = TradeConfig.DEFAULT.reconcile();
+    Duration min = Duration.ofMillis(100);
+    ReconciliationSchedule c =
+        new ReconciliationSchedule(
+            n.duration("unsettled", d.unsettled(), min),
+            n.duration("positions-open", d.positionsOpen(), min),
+            n.duration("idle", d.idle(), min),
+            n.duration("ledger", d.ledger(), min));
     n.finish();
     return c;
   }
