@@ -196,11 +196,12 @@ class TradeDemoJarIT {
           close-delay: 0s
           late-retries: 0
         logging: {file: logs/trade.log, level: debug}
+        output: {data-dir: '%s'}
         trade:
           mode: %s
           reconcile-interval: 1s
         """
-            .formatted(tradeMode));
+            .formatted(dir, tradeMode));
     return file;
   }
 
