@@ -226,11 +226,12 @@ class TradeDemoJarIT {
           late-retries: 0
         backtest: {limit-expiry: %s}
         logging: {file: logs/trade.log, level: debug}
+        output: {data-dir: '%s'}
         trade:
           mode: %s
           reconcile: {unsettled: 1s, positions-open: 1s, idle: 1s}
         """
-            .formatted(limitExpiry, tradeMode));
+            .formatted(limitExpiry, dir, tradeMode));
     return file;
   }
 
