@@ -94,6 +94,6 @@ public record Smc4jConfig(
 
   /** Returns a copy with another {@code logging} section. */
   public Smc4jConfig withLogging(LoggingConfig value) {
-    return new Smc4jConfig(okx, scan, strategy, risk, backtest, output, alerts, value);
+    return new Smc4jConfig(okx, scan, strategy, risk, backtest, output, alerts, value, trade);
   }
 }

@@ -318,7 +318,7 @@ public final class ExchangeTradeJob {
             SqliteJournal.open(request.signalJournal(), "trade " + label + " decisions");
         Journal scanDecisions =
             SqliteJournal.open(
-                PaperTradeJob.scanJournalOf(request.signalJournal()), "trade scan decisions")) {
+                scanJournalOf(request.signalJournal()), "trade scan decisions")) {
       // The executor enforces the daily loss and the open trades from its journal, so the
       // pipeline runs without its in-memory guards (it would never hear of an exchange close).
       TradePipeline pipeline =
@@ -420,5 +420,11 @@ public final class ExchangeTradeJob {
               + executor.journal().killSwitchLevel());
       out.flush();
     }
+  }
+
+  /** Where the scan loop's own decisions go: beside the signal journal, {@code name-scan.sqlite}. */
+  private static Path scanJournalOf(Path signalJournal) {
+    String name = signalJournal.getFileName().toString().replaceFirst("\\.sqlite$", "");
+    return signalJournal.resolveSibling(name + "-scan.sqlite");
   }
 }
