@@ -679,7 +679,18 @@ public final class OkxExecutor {
     }
     for (Map.Entry<String, BigDecimal> position : held.entrySet()) {
       Optional<TradeRecord> trade = holder(position.getKey());
-      if (trade.isEmpty()) {
+      Optional<TradeRecord> working = workingEntry(position.getKey());
+      if (trade.isEmpty() && working.isPresent()) {
+        // Our entry filled while its state could not be read (the query above failed): the
+        // position is ours, not an orphan; the next cycle follows the entry and protects it.
+        alerts.alert(
+            position.getKey()
+                + ": position "
+                + position.getValue().toPlainString()
+                + " while entry of trade "
+                + working.get().tradeKey()
+                + " could not be read; following it next cycle");
+      } else if (trade.isEmpty()) {
         ok.value().stream()
             .filter(p -> p.instId().equals(position.getKey()) && p.pos().signum() != 0)
             .findFirst()
@@ -758,6 +769,19 @@ public final class OkxExecutor {
       String instId = position.getKey();
       BigDecimal pos = position.getValue();
       Optional<TradeRecord> trade = holder(instId);
+      Optional<TradeRecord> working = workingEntry(instId);
+      if (trade.isEmpty() && working.isPresent()) {
+        found.add(
+            new ReconciliationMismatch(
+                MismatchKind.UNPROTECTED_POSITION,
+                instId,
+                "position "
+                    + pos.toPlainString()
+                    + " while the entry of trade "
+                    + working.get().tradeKey()
+                    + " is still ENTRY_WORKING in the journal (no stop read back)"));
+        continue;
+      }
       if (trade.isEmpty() || trade.get().status() == TradeStatus.ORPHAN) {
         found.add(
             new ReconciliationMismatch(
@@ -820,6 +844,14 @@ public final class OkxExecutor {
     return journal.trades().stream()
         .filter(t -> t.instId().equals(instId))
         .filter(t -> t.status().hasPosition() || t.status() == TradeStatus.ORPHAN)
+        .findFirst();
+  }
+
+  /** The trade whose entry is (or may be) working on a symbol, if any. */
+  private Optional<TradeRecord> workingEntry(String instId) {
+    return journal.trades().stream()
+        .filter(t -> t.instId().equals(instId))
+        .filter(t -> t.status() == TradeStatus.ENTRY_WORKING)
         .findFirst();
   }
 

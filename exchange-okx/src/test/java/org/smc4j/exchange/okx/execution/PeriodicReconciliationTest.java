@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.exchange.okx.id.ClientOrderId;
+import org.smc4j.okx.fake.Fault;
 import org.smc4j.trading.execution.ExecutionEvent;
 import org.smc4j.trading.execution.ExecutionEventKind;
 import org.smc4j.trading.execution.TradeStatus;
@@ -243,5 +244,41 @@ class PeriodicReconciliationTest {
         .singleElement()
         .satisfies(e -> assertThat(e.detail()).contains("ORPHAN_POSITION"));
     assertThat(loop.interval()).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void shouldNotTakeAFillOfOurWorkingEntryForAnOrphanWhenTheEntryCannotBeRead() {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    String k = ClientOrderId.signalKey("sig-p7");
+    h.executor.enter(h.limitLong("sig-p7"));
+    ReconciliationLoop loop = loop();
+    loop.runDue();
+    h.server.exchange().fillOrder(k + "E1", new BigDecimal("0.05"), new BigDecimal("69900"));
+    h.server
+        .faults()
+        .add("GET", "/api/v5/trade/order", new Fault.HttpStatusWithoutJson(502, false));
+
+    advance(Duration.ofSeconds(5));
+    loop.runDue();
+
+    assertThat(h.journal.trades())
+        .singleElement()
+        .satisfies(t -> assertThat(t.status()).isEqualTo(TradeStatus.ENTRY_WORKING));
+    assertThat(loop.lastReport().orElseThrow().mismatches())
+        .singleElement()
+        .satisfies(m -> assertThat(m.kind()).isEqualTo(MismatchKind.UNPROTECTED_POSITION));
+    assertThat(h.journal.killSwitchLevel()).isZero();
+
+    advance(Duration.ofSeconds(5));
+    loop.runDue();
+
+    assertThat(h.journal.trades())
+        .singleElement()
+        .satisfies(t -> assertThat(t.status()).isEqualTo(TradeStatus.OPEN_PROTECTED));
+    assertThat(loop.lastReport().orElseThrow().mismatches()).isEmpty();
+    assertThat(h.journal.killSwitchLevel()).isZero();
+    assertThat(h.position(BTC)).isEqualByComparingTo("0.05");
+    h.assertNoDuplicateExposure(k, BTC, new BigDecimal("0.16"));
   }
 }
