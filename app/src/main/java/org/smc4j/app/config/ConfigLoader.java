@@ -21,6 +21,7 @@ import org.smc4j.backtest.slippage.SlippageModel;
 import org.smc4j.backtest.slippage.TickSlippageModel;
 import org.smc4j.core.engine.InvalidParameterException;
 import org.smc4j.core.engine.StrategyConfig;
+import org.smc4j.exchange.okx.execution.ReconciliationSchedule;
 import org.smc4j.exchange.okx.model.MarginMode;
 import org.smc4j.live.scan.LoopConfig;
 import org.smc4j.risk.FeeSchedule;
@@ -477,7 +478,21 @@ public final class ConfigLoader {
             n.choice("margin-mode", d.marginMode(), MarginMode.class),
             n.duration("unprotected-deadline", d.unprotectedDeadline(), Duration.ofSeconds(1)),
             n.duration("entry-validity", d.entryValidity(), Duration.ofSeconds(1)),
-            n.duration("reconcile-interval", d.reconcileInterval(), Duration.ofSeconds(1)));
+            reconcile(n.section("reconcile")),
+            n.bool("dead-man-switch", d.deadManSwitch()));
+    n.finish();
+    return c;
+  }
+
+  private static ReconciliationSchedule reconcile(ConfigNode n) {
+    ReconciliationSchedule d = TradeConfig.DEFAULT.reconcile();
+    Duration min = Duration.ofMillis(100);
+    ReconciliationSchedule c =
+        new ReconciliationSchedule(
+            n.duration("unsettled", d.unsettled(), min),
+            n.duration("positions-open", d.positionsOpen(), min),
+            n.duration("idle", d.idle(), min),
+            n.duration("ledger", d.ledger(), min));
     n.finish();
     return c;
   }

@@ -168,7 +168,13 @@ public final class ConfigPrinter {
             "margin-mode", name(t.marginMode()),
             "unprotected-deadline", ConfigNode.format(t.unprotectedDeadline()),
             "entry-validity", ConfigNode.format(t.entryValidity()),
-            "reconcile-interval", ConfigNode.format(t.reconcileInterval())));
+            "reconcile",
+                map(
+                    "unsettled", ConfigNode.format(t.reconcile().unsettled()),
+                    "positions-open", ConfigNode.format(t.reconcile().positionsOpen()),
+                    "idle", ConfigNode.format(t.reconcile().idle()),
+                    "ledger", ConfigNode.format(t.reconcile().ledger())),
+            "dead-man-switch", t.deadManSwitch()));
     DumpSettings settings =
         DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setIndent(2).build();
     StringBuilder sb = new StringBuilder(new Dump(settings).dumpToString(root));

@@ -2,6 +2,7 @@ package org.smc4j.app.config;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.smc4j.exchange.okx.execution.ReconciliationSchedule;
 import org.smc4j.exchange.okx.model.MarginMode;
 
 /**
@@ -16,24 +17,32 @@ import org.smc4j.exchange.okx.model.MarginMode;
  *     closed
  * @param entryValidity how long after the signal's close an entry may still be sent (a retry after
  *     a lost request or a restart past it is skipped)
- * @param reconcileInterval how often the running bot reconciles with the exchange between cycles
- *     (and so how soon it applies a {@code trade stop} from another process)
+ * @param reconcile how often the running bot reconciles with the exchange between cycles (and so
+ *     how soon it applies a {@code trade stop} from another process): while something is unsettled,
+ *     while positions are open, idle, and how often fills and funding are imported
+ * @param deadManSwitch whether OKX's {@code cancel-all-after} is armed and refreshed, so that OKX
+ *     cancels our pending entries when the bot stops refreshing it
  */
 public record TradeConfig(
     TradeMode mode,
     MarginMode marginMode,
     Duration unprotectedDeadline,
     Duration entryValidity,
-    Duration reconcileInterval) {
+    ReconciliationSchedule reconcile,
+    boolean deadManSwitch) {
 
-  /** Paper, cross margin, 10 s unprotected deadline, entries valid 5 min, reconcile every 15 s. */
+  /**
+   * Paper, cross margin, 10 s unprotected deadline, entries valid 5 min, the document's
+   * reconciliation cadence (5 s unsettled, 15 s with positions, 60 s idle), no dead-man's switch.
+   */
   public static final TradeConfig DEFAULT =
       new TradeConfig(
           TradeMode.PAPER,
           MarginMode.CROSS,
           Duration.ofSeconds(10),
           Duration.ofMinutes(5),
-          Duration.ofSeconds(15));
+          ReconciliationSchedule.DEFAULT,
+          false);
 
   /**
    * Validates the values.
@@ -45,7 +54,7 @@ public record TradeConfig(
     Objects.requireNonNull(marginMode, "marginMode");
     positive("unprotectedDeadline", unprotectedDeadline);
     positive("entryValidity", entryValidity);
-    positive("reconcileInterval", reconcileInterval);
+    Objects.requireNonNull(reconcile, "reconcile");
   }
 
   private static void positive(String name, Duration value) {

@@ -3,7 +3,7 @@ package org.smc4j.app.trade;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -17,17 +17,19 @@ import org.slf4j.LoggerFactory;
 import org.smc4j.app.config.Smc4jConfig;
 import org.smc4j.app.config.TradeConfig;
 import org.smc4j.app.config.TradeMode;
-import org.smc4j.app.scan.ScanPipeline;
 import org.smc4j.exchange.okx.OkxClient;
 import org.smc4j.exchange.okx.OkxClientConfig;
 import org.smc4j.exchange.okx.OkxEnvironment;
 import org.smc4j.exchange.okx.OkxResult;
 import org.smc4j.exchange.okx.auth.OkxCredentials;
 import org.smc4j.exchange.okx.execution.CrashPoints;
+import org.smc4j.exchange.okx.execution.DeadManSettings;
+import org.smc4j.exchange.okx.execution.DeadManSwitch;
 import org.smc4j.exchange.okx.execution.ExecutionAlerts;
 import org.smc4j.exchange.okx.execution.ExecutionSettings;
 import org.smc4j.exchange.okx.execution.OkxBroker;
 import org.smc4j.exchange.okx.execution.OkxExecutor;
+import org.smc4j.exchange.okx.execution.ReconciliationLoop;
 import org.smc4j.exchange.okx.execution.StartRefusedException;
 import org.smc4j.exchange.okx.model.OkxInstrument;
 import org.smc4j.exchange.okx.model.PositionMode;
@@ -53,10 +55,11 @@ import org.smc4j.trading.plan.PlanSizer;
  * journal is reconciled with the exchange; a refusal ends the job before any order. {@code --mode
  * live} is refused unless the configuration says {@code trade.mode: live}.
  *
- * <p>Between cycles the bot reconciles every {@code trade.reconcile-interval}, which also applies a
- * kill switch tripped by {@code trade stop} in another process. The daily loss limit and the most
- * open trades ({@code risk.guards}) are enforced by the executor from the execution journal, not by
- * the pipeline's in-memory guards.
+ * <p>Between cycles the bot reconciles on the {@code trade.reconcile} schedule (the {@link
+ * ReconciliationLoop}, with the optional dead-man's switch), which also applies a kill switch
+ * tripped by {@code trade stop} in another process. The daily loss limit and the most open trades
+ * ({@code risk.guards}) are enforced by the executor from the execution journal, not by the
+ * pipeline's in-memory guards.
  */
 public final class ExchangeTradeJob {
 
@@ -287,12 +290,24 @@ public final class ExchangeTradeJob {
               + ", kill switch level "
               + journal.killSwitchLevel());
       out.flush();
-      return loop(request, executor, label, out, stop);
+      Optional<DeadManSwitch> deadMan =
+          trade.deadManSwitch()
+              ? Optional.of(
+                  new DeadManSwitch(client, journal, alerts, clock, DeadManSettings.DEFAULT))
+              : Optional.empty();
+      ReconciliationLoop reconciliation =
+          new ReconciliationLoop(executor, trade.reconcile(), clock, deadMan);
+      return loop(request, executor, reconciliation, label, out, stop);
     }
   }
 
   private static Outcome loop(
-      Request request, OkxExecutor executor, String label, PrintWriter out, BooleanSupplier stop)
+      Request request,
+      OkxExecutor executor,
+      ReconciliationLoop reconciliation,
+      String label,
+      PrintWriter out,
+      BooleanSupplier stop)
       throws InterruptedException {
     Smc4jConfig config = request.config();
     InstantSource clock = request.clock();
@@ -315,35 +330,32 @@ public final class ExchangeTradeJob {
                         System.nanoTime()));
         ScanMarket market = new OkxScanMarket(okx, config.scan().symbols());
         Journal signals =
-            SqliteJournal.open(request.signalJournal(), "trade " + label + " decisions");
-        Journal scanDecisions =
-            SqliteJournal.open(
-                scanJournalOf(request.signalJournal()), "trade scan decisions")) {
-      // The executor enforces the daily loss and the open trades from its journal, so the
-      // pipeline runs without its in-memory guards (it would never hear of an exchange close).
-      TradePipeline pipeline =
-          new TradePipeline(
-              new PipelineSettings(
-                  config.risk().sizing(), Optional.empty(), config.risk().accountEquityUsd()),
-              clock.withZone(ZoneOffset.UTC),
-              signals);
+            SqliteJournal.open(request.signalJournal(), "trade " + label + " decisions")) {
       ExchangeTrader trader =
           new ExchangeTrader(
-              pipeline,
               new OkxBroker(executor, config.trade().entryValidity()),
               executor,
+              reconciliation,
+              config.backtest().limitExpiry(),
               label,
               out);
+      // One pipeline decides every signal, in the loop, against the OKX broker. The executor
+      // enforces the daily loss and the open trades from its journal, so the pipeline runs without
+      // its in-memory guards (it would never hear of a close on the exchange).
       ScanLoop loop =
           new ScanLoop(
               config.scan(),
               config.strategy(),
               new PlanSizer(config.risk().sizing()),
-              ScanPipeline.pipeline(config, clock, scanDecisions),
-              ScanPipeline.paperBrokers(config),
+              new TradePipeline(
+                  new PipelineSettings(
+                      config.risk().sizing(), Optional.empty(), config.risk().accountEquityUsd()),
+                  clock.withZone(ZoneOffset.UTC),
+                  signals),
+              trader,
               market,
               clock,
-              reconcilingSleeper(clock, config.trade().reconcileInterval(), trader, stop),
+              reconcilingSleeper(clock, trader, stop),
               pool,
               trader);
       long[] cycles = {0};
@@ -377,25 +389,23 @@ public final class ExchangeTradeJob {
     }
   }
 
-  /** Waits like the system sleeper, reconciling every {@code interval} while it waits. */
+  /**
+   * Waits like the system sleeper, running the reconciliation whenever it is due meanwhile (waking
+   * at least every second, so a stop request is seen promptly).
+   */
   private static Sleeper reconcilingSleeper(
-      InstantSource clock, Duration interval, ExchangeTrader trader, BooleanSupplier stop) {
-    long step = interval.toMillis();
-    long[] next = {clock.millis() + step};
+      InstantSource clock, ExchangeTrader trader, BooleanSupplier stop) {
     return duration -> {
       long end = clock.millis() + duration.toMillis();
       while (!stop.getAsBoolean()) {
+        trader.reconcileIfDue();
         long now = clock.millis();
         if (now >= end) {
           return;
         }
-        synchronized (next) {
-          if (now >= next[0]) {
-            trader.reconcile();
-            next[0] = clock.millis() + step;
-          }
-        }
-        Thread.sleep(Math.max(1, Math.min(end, next[0]) - now));
+        Instant next = trader.nextReconciliation();
+        long wake = next.isAfter(Instant.ofEpochMilli(now)) ? next.toEpochMilli() : now + 1;
+        Thread.sleep(Math.max(1, Math.min(Math.min(end, wake) - now, 1_000)));
       }
     };
   }
@@ -420,11 +430,5 @@ public final class ExchangeTradeJob {
               + executor.journal().killSwitchLevel());
       out.flush();
     }
-  }
-
-  /** Where the scan loop's own decisions go: beside the signal journal, {@code name-scan.sqlite}. */
-  private static Path scanJournalOf(Path signalJournal) {
-    String name = signalJournal.getFileName().toString().replaceFirst("\\.sqlite$", "");
-    return signalJournal.resolveSibling(name + "-scan.sqlite");
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.smc4j.exchange.okx.execution.ReconciliationSchedule;
 import org.smc4j.exchange.okx.model.MarginMode;
 
 class TradeConfigTest {
@@ -17,6 +18,8 @@ class TradeConfigTest {
     assertThat(d.mode()).isEqualTo(TradeMode.PAPER);
     assertThat(d.marginMode()).isEqualTo(MarginMode.CROSS);
     assertThat(d.unprotectedDeadline()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(d.reconcile()).isEqualTo(ReconciliationSchedule.DEFAULT);
+    assertThat(d.deadManSwitch()).isFalse();
   }
 
   @Test
@@ -29,7 +32,8 @@ class TradeConfigTest {
                   margin-mode: isolated
                   unprotected-deadline: 5s
                   entry-validity: 2m
-                  reconcile-interval: 3s
+                  reconcile: {unsettled: 1s, positions-open: 2s, idle: 30s, ledger: 90s}
+                  dead-man-switch: true
                 """,
                 "smc4j.yaml")
             .trade();
@@ -41,7 +45,12 @@ class TradeConfigTest {
                 MarginMode.ISOLATED,
                 Duration.ofSeconds(5),
                 Duration.ofMinutes(2),
-                Duration.ofSeconds(3)));
+                new ReconciliationSchedule(
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(30),
+                    Duration.ofSeconds(90)),
+                true));
   }
 
   @Test
@@ -59,6 +68,13 @@ class TradeConfigTest {
   }
 
   @Test
+  void shouldNameTheKeyOfABadReconcileInterval() {
+    assertThatThrownBy(() -> ConfigLoader.parse("trade: {reconcile: {idle: 10ms}}\n", "smc4j.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("smc4j.yaml: trade.reconcile.idle: must be >= ");
+  }
+
+  @Test
   void shouldRefuseANonPositiveDeadline() {
     assertThatThrownBy(
             () ->
@@ -67,7 +83,8 @@ class TradeConfigTest {
                     MarginMode.CROSS,
                     Duration.ZERO,
                     Duration.ofMinutes(5),
-                    Duration.ofSeconds(15)))
+                    ReconciliationSchedule.DEFAULT,
+                    false))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unprotectedDeadline must be > 0, was PT0S");
   }
@@ -81,7 +98,12 @@ class TradeConfigTest {
                 MarginMode.ISOLATED,
                 Duration.ofSeconds(7),
                 Duration.ofMinutes(3),
-                Duration.ofSeconds(2)));
+                new ReconciliationSchedule(
+                    Duration.ofSeconds(2),
+                    Duration.ofSeconds(4),
+                    Duration.ofSeconds(8),
+                    Duration.ofSeconds(16)),
+                true));
 
     assertThat(ConfigLoader.parse(ConfigPrinter.toYaml(c, null), "printed").trade())
         .isEqualTo(c.trade());

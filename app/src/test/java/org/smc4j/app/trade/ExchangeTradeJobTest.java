@@ -27,7 +27,8 @@ class ExchangeTradeJobTest {
             d.marginMode(),
             d.unprotectedDeadline(),
             d.entryValidity(),
-            d.reconcileInterval()));
+            d.reconcile(),
+            d.deadManSwitch()));
   }
 
   @Test

@@ -37,6 +37,7 @@ import org.smc4j.okx.fake.FakeOkxServer;
 import org.smc4j.okx.fake.FakeOrder;
 import org.smc4j.okx.fake.FakePosition;
 import org.smc4j.okx.fake.Fault;
+import org.smc4j.okx.fake.ReceivedRequest;
 import org.smc4j.risk.SizingParameters;
 import org.smc4j.trading.execution.ExecutionJournal;
 import org.smc4j.trading.execution.OrderRecord;
@@ -66,14 +67,18 @@ class TradeDemoJarIT {
   private static final String PASSPHRASE = "demo-pass-77e1b0";
 
   private static BarArrays btc;
+  private static ContractSpec btcSpec;
   private static int signalIndex;
   private static TradePlan expected;
   private static Sizing.Sized expectedSize;
+  private static int limitIndex;
+  private static TradePlan limitPlan;
 
   @TempDir Path dir;
 
   private FakeOkxServer server;
   private Process bot;
+  private boolean secretsInEnvironment;
 
   @BeforeAll
   static void pickSignal() throws IOException {
@@ -90,22 +95,29 @@ class TradeDemoJarIT {
             .filter(s -> s.instrumentId().equals(BTC))
             .findFirst()
             .orElseThrow();
+    btcSpec = spec;
     PlanSizer sizer = new PlanSizer(SizingParameters.DEFAULT);
-    for (int k = 1200; k < btc.size() - 10; k++) {
+    for (int k = 1200; k < btc.size() - 10 && (expected == null || limitPlan == null); k++) {
       Optional<EntrySignal> signal = windowSignal(k, spec);
       if (signal.isEmpty()) {
         continue;
       }
       TradePlan plan = EntrySignalAdapter.toPlan(BTC, signal.get());
-      if (plan.entryKind() == EntryKind.MARKET_NEXT_OPEN
-          && sizer.size(plan, spec) instanceof Sizing.Sized sized) {
+      if (!(sizer.size(plan, spec) instanceof Sizing.Sized sized)) {
+        continue;
+      }
+      if (plan.entryKind() == EntryKind.MARKET_NEXT_OPEN && expected == null) {
         signalIndex = k;
         expected = plan;
         expectedSize = sized;
-        return;
+      } else if (plan.entryKind() == EntryKind.LIMIT && limitPlan == null) {
+        limitIndex = k;
+        limitPlan = plan;
       }
     }
-    throw new IllegalStateException("no sized market-entry signal found in the BTC data");
+    if (expected == null || limitPlan == null) {
+      throw new IllegalStateException("no sized market and limit signals found in the BTC data");
+    }
   }
 
   /** The signal the engine makes at bar k's close when run on the 1,000 bars ending at k. */
@@ -134,25 +146,38 @@ class TradeDemoJarIT {
     return signals.stream().filter(s -> s.knownAtTimeMillis() == close).findFirst();
   }
 
-  /** The signal's key in the execution journal (the 23-character client order id prefix). */
+  /** The market signal's key in the execution journal (the client order id prefix). */
   private static String tradeKey() {
+    return keyOf(expected);
+  }
+
+  private static String keyOf(TradePlan plan) {
     // as OkxBroker.signalIdOf: symbol, POI and signal time
-    return ClientOrderId.signalKey(
-        BTC + "|" + expected.poiId() + "|" + expected.signalTime().toString());
+    return ClientOrderId.signalKey(BTC + "|" + plan.poiId() + "|" + plan.signalTime().toString());
   }
 
   private void startServer(boolean demoKey) {
+    startServer(demoKey, signalIndex);
+  }
+
+  private void startServer(boolean demoKey, int index) {
     // The fake's clock shows the moment just after the signal bar closed; the bot gets the same
     // instant with --now, so signatures, expTime and the signal's validity agree.
-    Instant target = Instant.ofEpochMilli(btc.closeTimeMillis(signalIndex)).plusMillis(1_500);
+    Instant target = Instant.ofEpochMilli(btc.closeTimeMillis(index)).plusMillis(1_500);
     Clock shifted = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), target));
     server =
         FakeOkxServer.start(
             SharedData.requireShared("okx-fixtures"),
             new FakeOkxServer.Account(KEY, SECRET, PASSPHRASE, demoKey),
             shifted);
+    serveCandlesUpTo(index);
+    server.exchange().setLastPrice(BTC, BigDecimal.valueOf(btc.close(index)));
+  }
+
+  /** Serves 1,200 bars up to bar {@code last}, and the forming bar after it. */
+  private void serveCandlesUpTo(int last) {
     List<List<String>> rows = new ArrayList<>();
-    for (int i = signalIndex - 1199; i <= signalIndex + 1; i++) {
+    for (int i = last - 1199; i <= last + 1; i++) {
       rows.add(
           List.of(
               Long.toString(btc.openTimeMillis(i)),
@@ -182,6 +207,10 @@ class TradeDemoJarIT {
   }
 
   private Path config(String tradeMode) throws IOException {
+    return config(tradeMode, "12h");
+  }
+
+  private Path config(String tradeMode, String limitExpiry) throws IOException {
     Path file = dir.resolve("smc4j.yaml");
     Files.writeString(
         file,
@@ -195,12 +224,13 @@ class TradeDemoJarIT {
           symbols: [BTC-USDT-SWAP]
           close-delay: 0s
           late-retries: 0
+        backtest: {limit-expiry: %s}
         logging: {file: logs/trade.log, level: debug}
         trade:
           mode: %s
-          reconcile-interval: 1s
+          reconcile: {unsettled: 1s, positions-open: 1s, idle: 1s}
         """
-            .formatted(tradeMode));
+            .formatted(limitExpiry, tradeMode));
     return file;
   }
 
@@ -228,6 +258,11 @@ class TradeDemoJarIT {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("OKX_") || k.startsWith("SMC4J_"));
+    if (secretsInEnvironment) {
+      pb.environment().put("OKX_API_KEY", KEY);
+      pb.environment().put("OKX_API_SECRET", SECRET);
+      pb.environment().put("OKX_API_PASSPHRASE", PASSPHRASE);
+    }
     pb.redirectOutput(dir.resolve(name + ".out").toFile());
     pb.redirectError(dir.resolve(name + ".err").toFile());
     return pb.start();
@@ -376,6 +411,7 @@ class TradeDemoJarIT {
         "the kill switch alert",
         Duration.ofSeconds(30),
         () -> read("bot.out").contains("ALERT kill switch level 3 found in the journal"));
+    waitFor("the trade journaled closed", Duration.ofSeconds(30), this::tradeClosed);
     assertThat(liveAlgos()).as("no stop left without a position").isEmpty();
     bot.destroy();
     assertThat(bot.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
@@ -400,6 +436,15 @@ class TradeDemoJarIT {
     assertThat(after.out()).contains("kill switch: level 3");
 
     assertNoSecretAnywhere();
+  }
+
+  private boolean tradeClosed() {
+    try (ExecutionJournal journal = ExecutionJournal.open(dir.resolve("bot.sqlite"))) {
+      return journal.trade(tradeKey()).map(t -> t.status() == TradeStatus.CLOSED).orElse(false);
+    } catch (org.smc4j.trading.journal.JournalException e) {
+      // the bot holds the write lock right now: ask again
+      return false;
+    }
   }
 
   /** Every output, log and journal file of the test folder, the .env file itself excepted. */
@@ -429,7 +474,7 @@ class TradeDemoJarIT {
     startServer(true);
     server.exchange().setAccount("long_short_mode", "2", "read_only,trade");
     config("paper");
-    writeDotEnv();
+    secretsInEnvironment = true;
 
     Run run = runToEnd("bot", List.of(), tradeArgs("demo", true).toArray(String[]::new));
 
@@ -437,6 +482,11 @@ class TradeDemoJarIT {
     assertThat(run.err()).contains("error: refusing to start").contains("long_short_mode");
     assertThat(server.requests("POST", "/api/v5/trade/order")).isEmpty();
     assertThat(server.requests("POST", "/api/v5/trade/order-algo")).isEmpty();
+    // the key came from the environment this time: still in no output, log or journal
+    assertThat(server.requests().stream().filter(r -> r.header("OK-ACCESS-KEY").isPresent()))
+        .isNotEmpty()
+        .allMatch(r -> r.header("OK-ACCESS-KEY").orElseThrow().equals(KEY));
+    assertNoSecretAnywhere();
   }
 
   @Test
@@ -444,7 +494,7 @@ class TradeDemoJarIT {
     startServer(true);
     server.exchange().setAccount("net_mode", "2", "read_only");
     config("paper");
-    writeDotEnv();
+    secretsInEnvironment = true;
 
     Run run = runToEnd("bot", List.of(), tradeArgs("demo", true).toArray(String[]::new));
 
@@ -473,7 +523,7 @@ class TradeDemoJarIT {
   void refusesLiveOnAJournalMadeInDemoEvenWithTheGate() throws Exception {
     startServer(false);
     config("live");
-    writeDotEnv();
+    secretsInEnvironment = true;
     try (ExecutionJournal journal = ExecutionJournal.open(dir.resolve("bot.sqlite"))) {
       journal.bindEnvironment(TradingEnvironment.DEMO);
     }
@@ -512,6 +562,20 @@ class TradeDemoJarIT {
     assertThat(restarted.exit()).as(restarted.out() + restarted.err()).isZero();
 
     assertEnteredAndProtected();
+    // no duplicate order: the entry left the process once, whichever run sent it
+    List<ReceivedRequest> sent = server.requests("POST", "/api/v5/trade/order");
+    assertThat(sent).as("entry requests").hasSize(1);
+    // no position without a stop past the deadline: the stop that covers the position now was
+    // attached to the entry, or placed within trade.unprotected-deadline (10 s) of it
+    List<ReceivedRequest> protections = server.requests("POST", "/api/v5/trade/order-algo");
+    if (point.equals(CrashPoints.PROTECTION_COMMITTED)) {
+      assertThat(protections).as("protective stop requests").isNotEmpty();
+      Duration unprotected =
+          Duration.between(sent.get(0).serverTime(), protections.getLast().serverTime());
+      assertThat(unprotected).isLessThan(Duration.ofSeconds(10));
+    } else {
+      assertThat(protections).as("the attached stop sufficed").isEmpty();
+    }
     try (ExecutionJournal journal = ExecutionJournal.open(dir.resolve("bot.sqlite"))) {
       TradeRecord trade = journal.trade(tradeKey()).orElseThrow();
       assertThat(trade.status()).isEqualTo(TradeStatus.OPEN_PROTECTED);
@@ -529,6 +593,49 @@ class TradeDemoJarIT {
       assertThat(orders).noneMatch(o -> o.status() == OrderStatus.SUBMITTED_UNKNOWN);
       assertThat(journal.fills()).extracting(f -> f.tradeKey()).contains(tradeKey());
       assertThat(journal.tradeHistory(tradeKey())).doesNotContain(TradeStatus.CLOSED);
+    }
+  }
+
+  @Test
+  void aLimitEntryRestsPostOnlyWithItsBracketAndIsCancelledByLimitExpiry() throws Exception {
+    startServer(true, limitIndex);
+    config("paper", "10m");
+    writeDotEnv();
+    String key = keyOf(limitPlan);
+
+    Run first = runToEnd("first", List.of(), tradeArgs("demo", true).toArray(String[]::new));
+
+    assertThat(first.exit()).as(first.out() + first.err()).isZero();
+    List<FakeOrder> entries =
+        server.exchange().orders().stream().filter(o -> o.clOrdId().startsWith(key + "E")).toList();
+    assertThat(entries).hasSize(1);
+    FakeOrder entry = entries.get(0);
+    assertThat(entry.ordType()).isEqualTo("post_only");
+    assertThat(entry.state()).isEqualTo("live");
+    assertThat(entry.px().doubleValue()).isCloseTo(limitPlan.entry(), within(0.11));
+    assertThat(entry.attachAlgoClOrdId()).as("stop and target attached").startsWith(key);
+    String body = server.requests("POST", "/api/v5/trade/order").get(0).body().replace(" ", "");
+    assertThat(body).contains("\"slTriggerPx\"").contains("\"tpTriggerPx\"");
+    assertThat(position().signum()).isZero();
+
+    // three bars later, fifteen minutes after the signal: past backtest.limit-expiry (10m)
+    server.setClockSkew(Duration.ofMinutes(15));
+    serveCandlesUpTo(limitIndex + 3);
+    Run later = runToEnd("later", List.of(), tradeArgs("demo", true).toArray(String[]::new));
+
+    assertThat(later.exit()).as(later.out() + later.err()).isZero();
+    assertThat(later.out()).contains("demo: entry cancelled: ");
+    FakeOrder cancelled =
+        server.exchange().orders().stream()
+            .filter(o -> o.clOrdId().equals(entry.clOrdId()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(cancelled.state()).isEqualTo("canceled");
+    assertThat(server.exchange().orders()).hasSize(1);
+    try (ExecutionJournal journal = ExecutionJournal.open(dir.resolve("bot.sqlite"))) {
+      assertThat(journal.trade(key).orElseThrow().status()).isNotEqualTo(TradeStatus.ENTRY_WORKING);
+      assertThat(journal.order(entry.clOrdId()).orElseThrow().status())
+          .isEqualTo(OrderStatus.CANCELED);
     }
   }
 }
