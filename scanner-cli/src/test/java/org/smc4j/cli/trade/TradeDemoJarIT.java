@@ -540,6 +540,7 @@ class TradeDemoJarIT {
       strings = {
         CrashPoints.INTENT_COMMITTED,
         CrashPoints.ENTRY_ANSWERED,
+        CrashPoints.ENTRY_FILLED,
         CrashPoints.PROTECTION_COMMITTED
       })
   void crashAtAnExecutionPointAndRestartLeavesOneProtectedEntry(String point) throws Exception {
@@ -593,6 +594,55 @@ class TradeDemoJarIT {
       assertThat(orders).noneMatch(o -> o.status() == OrderStatus.SUBMITTED_UNKNOWN);
       assertThat(journal.fills()).extracting(f -> f.tradeKey()).contains(tradeKey());
       assertThat(journal.tradeHistory(tradeKey())).doesNotContain(TradeStatus.CLOSED);
+    }
+  }
+
+  @Test
+  void crashWhileFlatteningAtLevel3AndRestartEndsFlatWithOneCloseOrder() throws Exception {
+    startServer(true);
+    config("paper");
+    writeDotEnv();
+    bot =
+        start(
+            "bot",
+            List.of("-Dsmc4j.test.crashAt=" + CrashPoints.CLOSE_COMMITTED),
+            tradeArgs("demo", false).toArray(String[]::new));
+    waitFor("the first cycle", Duration.ofSeconds(90), () -> read("bot.out").contains("cycle "));
+    assertEnteredAndProtected();
+
+    Run stop =
+        runToEnd(
+            "stop",
+            List.of(),
+            "trade",
+            "stop",
+            "--level",
+            "3",
+            "--journal",
+            dir.resolve("bot.sqlite").toString());
+    assertThat(stop.exit()).as(stop.err()).isZero();
+    assertThat(bot.waitFor(30, TimeUnit.SECONDS)).as("halts while closing").isTrue();
+    assertThat(bot.exitValue()).as(read("bot.err")).isEqualTo(86);
+    assertThat(position().signum()).as("the close never left the process").isNotZero();
+
+    Run restarted = runToEnd("restart", List.of(), tradeArgs("demo", true).toArray(String[]::new));
+
+    assertThat(restarted.exit()).as(restarted.out() + restarted.err()).isZero();
+    assertThat(position().signum()).as("flat after the restart").isZero();
+    assertThat(liveAlgos()).isEmpty();
+    List<FakeOrder> closes =
+        server.exchange().orders().stream()
+            .filter(o -> o.clOrdId().startsWith(tradeKey() + "X"))
+            .toList();
+    assertThat(closes).as("close orders").hasSize(1);
+    assertThat(closes.get(0).reduceOnly()).isTrue();
+    assertThat(entries()).hasSize(1);
+    try (ExecutionJournal journal = ExecutionJournal.open(dir.resolve("bot.sqlite"))) {
+      assertThat(journal.trade(tradeKey()).orElseThrow().status()).isEqualTo(TradeStatus.CLOSED);
+      assertThat(journal.killSwitchLevel()).isEqualTo(3);
+      assertThat(journal.ordersOf(tradeKey()))
+          .extracting(OrderRecord::clOrdId)
+          .contains(closes.get(0).clOrdId());
     }
   }
 

@@ -578,6 +578,7 @@ public final class OkxExecutor {
                 + " of "
                 + trade.contracts().toPlainString(),
             now);
+        crashPoints.reached(CrashPoints.ENTRY_FILLED);
       }
     }
     switch (d.state()) {
@@ -947,6 +948,7 @@ public final class OkxExecutor {
                 Optional.of(
                     client.serverClock().instant().plus(OkxClientConfig.DEFAULT_EXP_TIME_WINDOW)),
                 now));
+        crashPoints.reached(CrashPoints.CLOSE_COMMITTED);
       }
       PlaceOrderRequest close =
           new PlaceOrderRequest(
@@ -1422,8 +1424,20 @@ public final class OkxExecutor {
             .filter(a -> covers(a, size))
             .findFirst();
     if (cover.isPresent()) {
+      AlgoOrderDetails algo = cover.get();
+      if (journal.order(algo.algoClOrdId()).isEmpty()) {
+        // e.g. the attached stop of an entry whose fill a crash kept from being followed
+        journalAlgo(
+            trade,
+            algo.algoClOrdId(),
+            String.valueOf(new ClientOrderId(algo.algoClOrdId()).role().letter()),
+            size,
+            OrderStatus.LIVE,
+            "",
+            algo.algoId());
+      }
       if (trade.status() != TradeStatus.OPEN_PROTECTED) {
-        markProtected(trade.tradeKey(), "algo " + cover.get().algoClOrdId() + " found live");
+        markProtected(trade.tradeKey(), "algo " + algo.algoClOrdId() + " found live");
       }
       return;
     }
