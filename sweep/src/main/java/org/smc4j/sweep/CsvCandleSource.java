@@ -139,8 +139,15 @@ public final class CsvCandleSource implements CandleSource {
     return k;
   }
 
-  /** The symbol of a file: its name's first token, else its nearest folder named like one. */
-  static Optional<String> symbolOf(Path file) {
+  /**
+   * Returns the symbol this source gives a file: its name's first token ({@code
+   * BTCUSDT-5m-2025-01.csv}), else its nearest folder named like a symbol. Other sources (e.g. one
+   * reading through Hadoop's file systems) call it to pick the same files.
+   *
+   * @param file a candle file (it need not exist)
+   * @return the symbol, or empty when neither name nor folders give one
+   */
+  public static Optional<String> symbolOf(Path file) {
     String first = file.getFileName().toString().split("[-_.]", 2)[0].toUpperCase(Locale.ROOT);
     if (SYMBOL.matcher(first).matches()) {
       return Optional.of(first);

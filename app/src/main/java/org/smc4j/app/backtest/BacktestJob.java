@@ -60,8 +60,9 @@ import org.smc4j.trading.journal.SqliteJournal;
  * report.html}.
  *
  * <p>Inputs are found by {@link CandleFileDiscovery}; specs come from {@link ContractSpecSource}
- * (the file, or inferred and said so per symbol); the strategy, risk and backtest sections of the
- * configuration set the models, sizing and portfolio guards.
+ * (the file, else the OKX specs shipped with smc4j, a symbol missing from either inferred and said
+ * so per symbol); the strategy, risk and backtest sections of the configuration set the models,
+ * sizing and portfolio guards.
  */
 public final class BacktestJob {
 
@@ -133,7 +134,7 @@ public final class BacktestJob {
     List<String> notes = new ArrayList<>();
     ContractSpecSource specSource =
         request.specs().isEmpty()
-            ? ContractSpecSource.inferred()
+            ? ContractSpecSource.offlineDefault()
             : ContractSpecSource.of(
                 ContractSpecs.read(request.specs().get()), ContractSpecSource.Missing.FAIL);
     Map<String, ResolvedSpec> resolvedSpecs = new LinkedHashMap<>();
@@ -218,8 +219,11 @@ public final class BacktestJob {
     }
     String specNote =
         request.specs().isEmpty()
-            ? "contract specs: inferred from the candles (linear, 1 base unit per contract, tick"
-                + " = finest price step seen, lot = largest power of ten worth <= 1 USDT); pass --specs for the venue's exact sizing"
+            ? "contract specs: "
+                + specSource.bundled().map(b -> b.label() + " where listed, else ").orElse("")
+                + "inferred from the candles (linear, 1 base unit per contract, tick = finest"
+                + " price step seen, lot = largest power of ten worth <= 1 USDT); pass --specs for"
+                + " the venue's exact sizing"
             : "contract specs: from " + request.specs().get();
     print.accept(specNote);
     notes.add(specNote);

@@ -76,6 +76,21 @@ public record DataFolder(Path path, boolean platformDefault) {
   }
 
   /**
+   * Places a configuration's output and log files in this process's data folder ({@link #current},
+   * {@link #apply}) and creates their folders ({@link #create}).
+   *
+   * @param config the configuration as loaded
+   * @return the configuration with absolute output paths
+   * @throws UncheckedIOException when a folder cannot be created
+   */
+  public static Smc4jConfig placed(Smc4jConfig config) {
+    DataFolder folder = current(config.output());
+    Smc4jConfig applied = folder.apply(config);
+    folder.create(applied);
+    return applied;
+  }
+
+  /**
    * Returns a file of the folder: a relative path lies in it, an absolute one stays.
    *
    * @param file the configured file

@@ -37,8 +37,8 @@ import org.smc4j.trading.plan.PlanSizer;
 /**
  * {@code scan --replay}: the live scan loop over recorded candles on a simulated clock. {@link
  * #read} finds and reads the files ({@link CandleFileDiscovery}) and their specs ({@link
- * ContractSpecSource}: the file, else inferred and said so); {@link #run} runs one cycle per 5m
- * close.
+ * ContractSpecSource}: the file, else the OKX specs shipped with smc4j; a symbol missing from
+ * either inferred and said so); {@link #run} runs one cycle per 5m close.
  */
 public final class ScanReplayJob {
 
@@ -124,13 +124,13 @@ public final class ScanReplayJob {
     }
     ContractSpecSource source =
         specsFile.isEmpty()
-            ? ContractSpecSource.inferred()
+            ? ContractSpecSource.offlineDefault()
             : ContractSpecSource.of(
                 ContractSpecs.read(specsFile.get()), ContractSpecSource.Missing.INFER);
     Map<String, ResolvedSpec> specs = new LinkedHashMap<>();
     for (Map.Entry<String, BarArrays> e : bars.entrySet()) {
       ResolvedSpec s = source.resolve(e.getKey(), e.getValue());
-      if (s.inferred()) {
+      if (s.inferred() || specsFile.isEmpty()) {
         warnings.add("note: " + e.getKey() + ": " + s.describe());
       }
       specs.put(e.getKey(), s);

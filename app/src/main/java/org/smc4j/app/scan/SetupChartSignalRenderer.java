@@ -13,7 +13,9 @@ import org.smc4j.core.engine.EntrySignal;
 import org.smc4j.core.signal.Side;
 import org.smc4j.live.scan.SignalChartRenderer;
 
-/** The scanner's alert charts, drawn by the backtest report's {@link SetupChartRenderer}. */
+/**
+ * The alert charts of scan and trade, drawn by the backtest report's {@link SetupChartRenderer}.
+ */
 public final class SetupChartSignalRenderer implements SignalChartRenderer {
 
   private static final Logger log = LoggerFactory.getLogger(SetupChartSignalRenderer.class);

@@ -268,6 +268,136 @@ public final class SimulatedBroker implements CandleBroker {
   }
 
   /**
+   * Cancels the pending entry, if any, for a reason other than its POI's death (a kill switch).
+   *
+   * @param at when
+   * @param reason why
+   * @param detail the details
+   * @return true when a pending entry was cancelled
+   */
+  public boolean cancelPending(Instant at, CancelReason reason, String detail) {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(detail, "detail");
+    if (pending == null) {
+      return false;
+    }
+    cancel(at.toEpochMilli(), reason, detail);
+    return true;
+  }
+
+  /**
+   * Closes the open position, if any, at the close of a candle already fed in (taker, with
+   * slippage), as {@link #finish} does at the end of the data.
+   *
+   * @param bars the symbol's candles
+   * @param i the last candle fed in
+   * @param reason why
+   * @return true when a position was closed
+   * @throws IllegalStateException when candle {@code i} is not the last one fed in
+   */
+  public boolean closePosition(BarArrays bars, int i, ExitReason reason) {
+    Objects.requireNonNull(bars, "bars");
+    Objects.requireNonNull(reason, "reason");
+    if (position == null) {
+      return false;
+    }
+    if (bars.openTimeMillis(i) != lastOpen) {
+      throw new IllegalStateException(
+          symbol
+              + ": close at candle "
+              + bars.openTime(i)
+              + ", but the last candle fed in opened at "
+              + Instant.ofEpochMilli(lastOpen));
+    }
+    double ref = bars.close(i);
+    double slip = slippage(ref);
+    closeAt(
+        bars.closeTimeMillis(i),
+        ref - position.intent.side().sign() * slip,
+        Liquidity.TAKER,
+        slip,
+        reason,
+        false);
+    return true;
+  }
+
+  /**
+   * Returns the pending entry and open position, to be {@linkplain #restore restored} after a
+   * restart.
+   *
+   * @return the snapshot
+   */
+  public BrokerSnapshot snapshot() {
+    Position p = position;
+    return new BrokerSnapshot(
+        Optional.ofNullable(pending),
+        p == null
+            ? Optional.empty()
+            : Optional.of(
+                new BrokerSnapshot.Holding(
+                    p.intent,
+                    Instant.ofEpochMilli(p.entryTime),
+                    p.entryPrice,
+                    p.entryLiquidity,
+                    p.entryFee,
+                    p.entrySlippage,
+                    p.funding,
+                    p.settlements,
+                    Instant.ofEpochMilli(p.nextSettlement))));
+  }
+
+  /**
+   * Puts back a saved pending entry or position (its expiry recomputed by the expiry model), so the
+   * candles fed next are processed as the saved broker would have processed them.
+   *
+   * @param snapshot what a broker of the same symbol held
+   * @throws IllegalStateException when this broker holds anything
+   * @throws IllegalArgumentException when the snapshot is for another symbol
+   */
+  public void restore(BrokerSnapshot snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    if (pending != null || position != null) {
+      throw new IllegalStateException(
+          symbol + ": restore into a broker that holds " + busyReason().orElse("something"));
+    }
+    snapshot
+        .pending()
+        .ifPresent(
+            in -> {
+              checkSymbol(in);
+              pending = in;
+              OptionalLong expiry = models.expiry().expiresAtMillis(in);
+              pendingExpiry = expiry.isPresent() ? expiry.getAsLong() : Long.MAX_VALUE;
+            });
+    snapshot
+        .position()
+        .ifPresent(
+            h -> {
+              checkSymbol(h.intent());
+              Position p =
+                  new Position(
+                      h.intent(),
+                      h.entryTime().toEpochMilli(),
+                      h.entryPrice(),
+                      h.entryLiquidity(),
+                      h.entryFee(),
+                      h.entrySlippage(),
+                      h.nextSettlement().toEpochMilli());
+              p.funding = h.funding();
+              p.settlements = h.settlements();
+              position = p;
+            });
+  }
+
+  private void checkSymbol(OrderIntent intent) {
+    if (!intent.symbol().equals(symbol)) {
+      throw new IllegalArgumentException(
+          "plan " + intent.intentId() + " is for " + intent.symbol() + ", broker is " + symbol);
+    }
+  }
+
+  /**
    * Processes one closed candle of this symbol's entry timeframe.
    *
    * @param bars the symbol's candles

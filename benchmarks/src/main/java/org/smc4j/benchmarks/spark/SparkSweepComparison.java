@@ -198,7 +198,8 @@ public final class SparkSweepComparison {
     return seconds;
   }
 
-  private static double spark(SparkSession spark, SweepSource source, Path out, SweepSpec spec) {
+  private static double spark(SparkSession spark, SweepSource source, Path out, SweepSpec spec)
+      throws IOException {
     long start = System.nanoTime();
     SparkSweepResult result = new SparkSweepRunner(spark, source, out.toString(), 10).sweep();
     double seconds = (System.nanoTime() - start) / 1e9;

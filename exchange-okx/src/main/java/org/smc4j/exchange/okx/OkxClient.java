@@ -88,6 +88,11 @@ public final class OkxClient {
   private static final String CLOSE_POSITION = "/api/v5/trade/close-position";
   private static final String CANCEL_ALL_AFTER = "/api/v5/trade/cancel-all-after";
 
+  /** The most rows OKX returns per page of fills, bills and history lists. */
+  public static final int MAX_PAGE = 100;
+
+  private static final String PAGE_LIMIT = Integer.toString(MAX_PAGE);
+
   private final OkxTransport transport;
   private final ServerClock clock;
   private final BodyWriter bodies;
@@ -500,6 +505,54 @@ public final class OkxClient {
             RateRule.FILLS,
             ""),
         AnswerParser::fill);
+  }
+
+  /**
+   * {@code GET /api/v5/trade/fills} one page back in time: the fills older than a {@code billId}
+   * ({@code after}), newest first, at most 100.
+   *
+   * @param instType e.g. {@code SWAP}, or empty
+   * @param instId one instrument, or empty
+   * @param afterBillId only fills older than this {@code billId}, or empty for the newest page
+   * @return the fills (one page, up to 100)
+   */
+  public OkxResult<List<Fill>> fillsBefore(String instType, String instId, String afterBillId) {
+    return list(
+        OkxRequest.get(
+            FILLS,
+            List.of(
+                Map.entry("instType", instType),
+                Map.entry("instId", instId),
+                Map.entry("after", afterBillId),
+                Map.entry("limit", PAGE_LIMIT)),
+            RateRule.FILLS,
+            ""),
+        AnswerParser::fill);
+  }
+
+  /**
+   * {@code GET /api/v5/account/bills?type=8} one page back in time: the funding bills older than a
+   * {@code billId} ({@code after}), newest first, at most 100.
+   *
+   * @param instType e.g. {@code SWAP}, or empty
+   * @param instId one instrument, or empty
+   * @param afterBillId only bills older than this {@code billId}, or empty for the newest page
+   * @return the funding bills (one page, up to 100)
+   */
+  public OkxResult<List<Bill>> fundingBillsBefore(
+      String instType, String instId, String afterBillId) {
+    return list(
+        OkxRequest.get(
+            BILLS,
+            List.of(
+                Map.entry("instType", instType),
+                Map.entry("instId", instId),
+                Map.entry("type", Bill.TYPE_FUNDING),
+                Map.entry("after", afterBillId),
+                Map.entry("limit", PAGE_LIMIT)),
+            RateRule.BILLS,
+            ""),
+        AnswerParser::bill);
   }
 
   /**

@@ -36,6 +36,19 @@ public final class PublishedSignals {
    * @throws JournalException when the file exists but cannot be read
    */
   public static Set<String> keys(Path journalFile) {
+    return keys(journalFile, LIVE_RUN);
+  }
+
+  /**
+   * Returns the stable keys ({@link ScanSignal#keyOf}) of every signal of earlier runs whose
+   * description starts with {@code runPrefix} (the trade bot's runs, say).
+   *
+   * @param journalFile the SQLite journal; a missing file has none
+   * @param runPrefix the description prefix of the runs that count
+   * @return the keys
+   * @throws JournalException when the file exists but cannot be read
+   */
+  public static Set<String> keys(Path journalFile, String runPrefix) {
     Set<String> keys = new HashSet<>();
     if (!Files.exists(journalFile)) {
       return keys;
@@ -56,7 +69,7 @@ public final class PublishedSignals {
           c.prepareStatement(
               "SELECT s.symbol, s.side, s.signal_time FROM signals s"
                   + " JOIN runs r ON r.run_id = s.run_id WHERE r.description LIKE ?")) {
-        ps.setString(1, LIVE_RUN + "%");
+        ps.setString(1, runPrefix + "%");
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             keys.add(

@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.instrument.ContractType;
 import org.smc4j.core.instrument.InstrumentState;
+import org.smc4j.marketdata.json.JsonReader;
+import org.smc4j.marketdata.json.JsonValue;
 
 /**
  * Reads a user-supplied contract spec CSV, for historical candles from venues whose specs cannot be
@@ -134,6 +137,116 @@ public final class ContractSpecFile {
     return List.copyOf(specs);
   }
 
+  /**
+   * The instruments of an OKX instruments answer: the specs read, and one message per instrument
+   * that could not be read.
+   *
+   * @param specs the specs, in answer order
+   * @param unreadable one message per skipped instrument, naming its position, id and field
+   */
+  public record OkxInstruments(List<ContractSpec> specs, List<String> unreadable) {
+
+    /** Copies both lists. */
+    public OkxInstruments {
+      specs = List.copyOf(specs);
+      unreadable = List.copyOf(unreadable);
+    }
+  }
+
+  /**
+   * Reads an OKX {@code GET /api/v5/public/instruments} answer (OKX's field names, numbers as JSON
+   * strings) with the same field rules as the CSV. Only contracts ({@code instType} {@code SWAP} or
+   * {@code FUTURES}) are read; an instrument that is not one, or lacks or garbles a field, is
+   * listed in {@link OkxInstruments#unreadable()} beside the others. Fields other than the CSV
+   * columns are ignored (OKX adds fields over time).
+   *
+   * @param content the JSON text
+   * @param source the name used in messages, e.g. the file name
+   * @return the specs and the instruments that could not be read
+   * @throws IllegalArgumentException naming the source when the text is not JSON, its {@code code}
+   *     is not {@code "0"} (an OKX error answered with HTTP 200), or it has no {@code data} array
+   */
+  public static OkxInstruments parseOkxInstruments(String content, String source) {
+    Objects.requireNonNull(content, "content");
+    Objects.requireNonNull(source, "source");
+    JsonValue root;
+    try {
+      root = JsonReader.parse(content);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          source + ": not an OKX instruments answer: " + e.getMessage(), e);
+    }
+    if (!(root instanceof JsonValue.JsonObject)) {
+      throw new IllegalArgumentException(
+          source + ": expected a JSON object with code, msg and data");
+    }
+    Optional<String> code = root.member("code").flatMap(JsonValue::scalarText);
+    if (!code.equals(Optional.of("0"))) {
+      String msg = root.member("msg").flatMap(JsonValue::scalarText).orElse("");
+      throw new IllegalArgumentException(
+          source
+              + ": OKX returned code "
+              + code.orElse("(missing)")
+              + (msg.isEmpty() ? "" : " \"" + msg + "\"")
+              + " instead of 0");
+    }
+    if (!(root.member("data").orElse(JsonValue.JsonNull.INSTANCE)
+        instanceof JsonValue.JsonArray data)) {
+      throw new IllegalArgumentException(source + ": field data must be an array of instruments");
+    }
+    List<ContractSpec> specs = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
+    for (int i = 0; i < data.elements().size(); i++) {
+      JsonValue item = data.elements().get(i);
+      String where =
+          String.format(
+              Locale.ROOT,
+              "%s: instrument %d (%s)",
+              source,
+              i,
+              item.member("instId").flatMap(JsonValue::scalarText).orElse("no instId"));
+      try {
+        specs.add(instrument(item, where));
+      } catch (IllegalArgumentException e) {
+        unreadable.add(e.getMessage());
+      }
+    }
+    return new OkxInstruments(specs, unreadable);
+  }
+
+  private static ContractSpec instrument(JsonValue item, String where) {
+    if (!(item instanceof JsonValue.JsonObject)) {
+      throw new IllegalArgumentException(where + ": expected a JSON object");
+    }
+    String instType = item.member("instType").flatMap(JsonValue::scalarText).orElse("(missing)");
+    if (!instType.equals("SWAP") && !instType.equals("FUTURES")) {
+      throw new IllegalArgumentException(
+          where + ": field instType: only SWAP and FUTURES contracts are read, was " + instType);
+    }
+    Map<String, Integer> columns = new LinkedHashMap<>();
+    List<String> cells = new ArrayList<>();
+    for (List<String> names : List.of(REQUIRED, OPTIONAL)) {
+      for (String name : names) {
+        Optional<JsonValue> value =
+            item.member(name).filter(v -> !(v instanceof JsonValue.JsonNull));
+        if (value.isEmpty()) {
+          if (names == REQUIRED) {
+            throw new IllegalArgumentException(where + ": field " + name + ": missing");
+          }
+          continue;
+        }
+        Optional<String> text = value.get().scalarText();
+        if (text.isEmpty()) {
+          throw new IllegalArgumentException(
+              where + ": field " + name + ": must be a string or number");
+        }
+        columns.put(name, cells.size());
+        cells.add(text.get());
+      }
+    }
+    return row(new Cells(cells.toArray(String[]::new), columns, where, ": field "));
+  }
+
   private static Map<String, Integer> header(String[] cells, String source, int lineNo) {
     Map<String, Integer> columns = new LinkedHashMap<>();
     for (int c = 0; c < cells.length; c++) {
@@ -166,7 +279,11 @@ public final class ContractSpecFile {
 
   private static ContractSpec row(
       String[] cells, Map<String, Integer> columns, String source, int lineNo) {
-    Cells row = new Cells(cells, columns, source, lineNo);
+    return row(new Cells(cells, columns, source + ":" + lineNo, ":"));
+  }
+
+  private static ContractSpec row(Cells row) {
+    Map<String, Integer> columns = row.columns();
     String instId = row.text("instId");
     ContractType type;
     try {
@@ -198,15 +315,7 @@ public final class ContractSpecFile {
           maxMktSz, state);
     } catch (IllegalArgumentException e) {
       // Only the cross-field rules (minSz vs lotSz, max vs min) are left; the message names both.
-      throw new IllegalArgumentException(
-          String.format(
-              Locale.ROOT,
-              "%s:%d:%s: %s",
-              source,
-              lineNo,
-              crossField(e.getMessage()),
-              e.getMessage()),
-          e);
+      throw row.error(crossField(e.getMessage()), e.getMessage());
     }
   }
 
@@ -220,8 +329,13 @@ public final class ContractSpecFile {
     return "minSz";
   }
 
-  /** One data row with its header, for field-level parsing and error messages. */
-  private record Cells(String[] cells, Map<String, Integer> columns, String source, int lineNo) {
+  /**
+   * One data row with its header, for field-level parsing and error messages: {@code where} names
+   * the row ({@code file:3}, {@code file: instrument 2 (BTC-USD-SWAP)}) and {@code fieldSeparator}
+   * joins it to the field.
+   */
+  private record Cells(
+      String[] cells, Map<String, Integer> columns, String where, String fieldSeparator) {
 
     String text(String field) {
       String value = cells[columns.get(field)].strip();
@@ -246,8 +360,7 @@ public final class ContractSpecFile {
     }
 
     IllegalArgumentException error(String field, String message) {
-      return new IllegalArgumentException(
-          String.format(Locale.ROOT, "%s:%d:%s: %s", source, lineNo, field, message));
+      return new IllegalArgumentException(where + fieldSeparator + field + ": " + message);
     }
   }
 }

@@ -6,9 +6,11 @@ import org.smc4j.core.bar.BarArrays;
 import org.smc4j.core.instrument.ContractSpec;
 
 /**
- * Where each symbol's contract spec comes from: a spec file ({@link ContractSpecs}), the candles
- * ({@link InferredContractSpec}), or the file with the candles as fallback. The one source of
- * {@code backtest}, {@code scan --replay} and {@code detect}.
+ * Where each symbol's contract spec comes from: a spec file ({@link ContractSpecs}), the OKX specs
+ * shipped with smc4j ({@link BundledOkxSpecs}, the offline default), the candles ({@link
+ * InferredContractSpec}), or the file or the shipped specs with the candles as fallback, stated per
+ * symbol ({@link ResolvedSpec#describe()}). The one source of {@code backtest} and {@code scan
+ * --replay}.
  */
 public final class ContractSpecSource {
 
@@ -22,15 +24,32 @@ public final class ContractSpecSource {
 
   private final Optional<ContractSpecs> file;
   private final Missing missing;
+  private final Optional<BundledOkxSpecs> bundled;
 
-  private ContractSpecSource(Optional<ContractSpecs> file, Missing missing) {
+  private ContractSpecSource(
+      Optional<ContractSpecs> file, Missing missing, Optional<BundledOkxSpecs> bundled) {
     this.file = file;
     this.missing = missing;
+    this.bundled = bundled;
   }
 
   /** Returns the source that infers every spec from the candles. */
   public static ContractSpecSource inferred() {
-    return new ContractSpecSource(Optional.empty(), Missing.INFER);
+    return new ContractSpecSource(Optional.empty(), Missing.INFER, Optional.empty());
+  }
+
+  /**
+   * Returns the source used when no spec file is given and OKX is not asked: the OKX specs shipped
+   * with smc4j ({@link BundledOkxSpecs#load()}), and for a symbol they lack the spec inferred from
+   * the candles, saying so.
+   *
+   * @return the source
+   * @throws org.smc4j.marketdata.MarketDataException when the shipped specs cannot be read (a
+   *     packaging error)
+   */
+  public static ContractSpecSource offlineDefault() {
+    return new ContractSpecSource(
+        Optional.empty(), Missing.INFER, Optional.of(BundledOkxSpecs.load()));
   }
 
   /**
@@ -43,7 +62,13 @@ public final class ContractSpecSource {
   public static ContractSpecSource of(ContractSpecs file, Missing missing) {
     return new ContractSpecSource(
         Optional.of(Objects.requireNonNull(file, "file")),
-        Objects.requireNonNull(missing, "missing"));
+        Objects.requireNonNull(missing, "missing"),
+        Optional.empty());
+  }
+
+  /** Returns the shipped OKX specs this source looks in, if any. */
+  public Optional<BundledOkxSpecs> bundled() {
+    return bundled;
   }
 
   /** Returns the spec file, if any. */
@@ -80,6 +105,18 @@ public final class ContractSpecSource {
                     .map(f -> "; it could not be read: " + f)
                     .orElse(""));
       }
+    }
+    if (bundled.isPresent()) {
+      BundledOkxSpecs b = bundled.get();
+      Optional<ContractSpec> found = b.find(symbol);
+      if (found.isPresent()) {
+        return new ResolvedSpec(symbol, found.get(), Optional.of(b.label()));
+      }
+      return new ResolvedSpec(
+          symbol,
+          InferredContractSpec.from(symbol, bars),
+          Optional.empty(),
+          Optional.of(b.label()));
     }
     return new ResolvedSpec(symbol, InferredContractSpec.from(symbol, bars), Optional.empty());
   }

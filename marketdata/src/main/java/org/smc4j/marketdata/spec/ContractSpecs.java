@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.smc4j.core.instrument.ContractSpec;
-import org.smc4j.marketdata.MarketDataException;
-import org.smc4j.marketdata.okx.OkxInstrumentMapper;
 
 /**
  * The contract specs of one {@code --specs} file, found by instrument id. Every command that takes
@@ -84,13 +82,8 @@ public final class ContractSpecs {
     Objects.requireNonNull(content, "content");
     Objects.requireNonNull(source, "source");
     if (content.stripLeading().startsWith("{")) {
-      OkxInstrumentMapper.Mapped mapped;
-      try {
-        mapped = OkxInstrumentMapper.mapResponse(content, source);
-      } catch (MarketDataException e) {
-        throw new IllegalArgumentException(e.getMessage(), e);
-      }
-      return new ContractSpecs(source, mapped.specs(), mapped.failures());
+      ContractSpecFile.OkxInstruments read = ContractSpecFile.parseOkxInstruments(content, source);
+      return new ContractSpecs(source, read.specs(), read.unreadable());
     }
     return new ContractSpecs(source, ContractSpecFile.parse(content, source), List.of());
   }

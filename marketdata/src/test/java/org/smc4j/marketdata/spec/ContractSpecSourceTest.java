@@ -153,4 +153,92 @@ class ContractSpecSourceTest {
     assertThat(TickSizeInference.fromPrices(CandleCsvReader.STRICT.read(List.of(pepe)).bars()))
         .isEqualByComparingTo("0.0000001");
   }
+
+  @Test
+  void shouldReadEveryContractOfTheRealOkxAnswerWithoutAJsonLibraryAndListTheOthers() {
+    Path json = SharedData.requireShared("okx-fixtures/public-instruments-SWAP.json");
+    Path spot = SharedData.requireShared("okx-fixtures/public-instruments-SPOT.json");
+
+    ContractSpecFile.OkxInstruments swaps =
+        ContractSpecFile.parseOkxInstruments(readString(json), "swap.json");
+    ContractSpecFile.OkxInstruments spots =
+        ContractSpecFile.parseOkxInstruments(readString(spot), "spot.json");
+
+    // okx-fixtures/public-instruments-SWAP.json: BTC-USD-SWAP (inverse, 100 USD), ETH-USDT-SWAP
+    // (0.1 ETH, lot 0.01) and BTC-USDT-SWAP (0.01 BTC, tick 0.1, lot and min 0.01, max 12000)
+    assertThat(swaps.unreadable()).isEmpty();
+    assertThat(swaps.specs())
+        .extracting(ContractSpec::instrumentId)
+        .containsExactly("BTC-USD-SWAP", "ETH-USDT-SWAP", "BTC-USDT-SWAP");
+    ContractSpec btc = swaps.specs().get(2);
+    assertThat(btc.contractValue()).isEqualByComparingTo("0.01");
+    assertThat(btc.tickSize()).isEqualByComparingTo("0.1");
+    assertThat(btc.lotSize()).isEqualByComparingTo("0.01");
+    assertThat(btc.minSize()).isEqualByComparingTo("0.01");
+    assertThat(btc.maxSize(org.smc4j.core.instrument.Liquidity.TAKER))
+        .isEqualByComparingTo("12000");
+    assertThat(swaps.specs().get(0).contractValueCurrency()).isEqualTo("USD");
+    assertThat(spots.specs()).isEmpty();
+    assertThat(spots.unreadable())
+        .singleElement()
+        .asString()
+        .startsWith("spot.json: instrument 0 (BTC-USDT): field instType: only SWAP and FUTURES");
+  }
+
+  @Test
+  void shouldNameInstrumentAndFieldOfABadOkxInstrumentAndThePlaceOfBrokenJson() {
+    String body =
+        "{\"code\":\"0\",\"msg\":\"\",\"data\":["
+            + "{\"instId\":\"A-USDT-SWAP\",\"instType\":\"SWAP\",\"ctType\":\"linear\","
+            + "\"settleCcy\":\"USDT\",\"ctValCcy\":\"A\",\"tickSz\":\"0.1\",\"lotSz\":\"1\","
+            + "\"minSz\":\"1\",\"maxLmtSz\":\"10\",\"maxMktSz\":\"10\",\"state\":\"live\"},"
+            + "{\"instId\":\"B-USDT-SWAP\",\"instType\":\"SWAP\",\"ctType\":\"linear\","
+            + "\"settleCcy\":\"USDT\",\"ctVal\":\"1\",\"ctValCcy\":\"B\",\"tickSz\":\"-0.1\","
+            + "\"lotSz\":\"1\",\"minSz\":\"1\",\"maxLmtSz\":\"10\",\"maxMktSz\":\"10\"}]}";
+
+    ContractSpecs specs = ContractSpecs.parse(body, "r.json");
+
+    assertThat(specs.all()).isEmpty();
+    assertThat(specs.unreadable())
+        .containsExactly(
+            "r.json: instrument 0 (A-USDT-SWAP): field ctVal: missing",
+            "r.json: instrument 1 (B-USDT-SWAP): field tickSz: must be > 0, was -0.1");
+    assertThat(specs.unreadable("BUSDT")).hasValueSatisfying(m -> assertThat(m).contains("tickSz"));
+    assertThatThrownBy(() -> ContractSpecs.parse("{\"code\":\"0\",\"data\":[", "t.json"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "t.json: not an OKX instruments answer: line 1, column 21: unexpected end of text,"
+                + " expected a value");
+  }
+
+  @Test
+  void shouldTakeTheShippedOkxSpecsOfflineAndInferTheOthersSayingSoPerSymbol() {
+    BarArrays sol = bars(148.1234, 148.2, 148.3);
+    ContractSpecSource source = ContractSpecSource.offlineDefault();
+
+    ResolvedSpec btc = source.resolve("BTCUSDT", bars(84000.1, 84000.2, 84000.3));
+    ResolvedSpec other = source.resolve("SOLUSDT", sol);
+
+    assertThat(btc.inferred()).isFalse();
+    assertThat(btc.spec().instrumentId()).isEqualTo("BTC-USDT-SWAP");
+    assertThat(btc.describe())
+        .isEqualTo(
+            "tick 0.1, 0.01 BTC per contract, lot 0.01 from the OKX specs shipped with smc4j, 2"
+                + " USDT swaps as of 2025-10-24 (BTC-USDT-SWAP)");
+    assertThat(other.inferred()).isTrue();
+    assertThat(other.spec()).isEqualTo(InferredContractSpec.from("SOLUSDT", sol));
+    assertThat(other.describe())
+        .startsWith("tick 0.0001 inferred from the price decimals; assumed linear, ")
+        .endsWith(
+            "; not in the OKX specs shipped with smc4j, 2 USDT swaps as of 2025-10-24 (give"
+                + " --specs for the venue's sizing)");
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

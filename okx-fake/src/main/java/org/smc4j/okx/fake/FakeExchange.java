@@ -26,16 +26,19 @@ public final class FakeExchange {
 
   private static final BigDecimal TAKER = new BigDecimal("0.0005");
   private static final BigDecimal MAKER = new BigDecimal("0.0002");
+  private static final BigDecimal MAINTENANCE_MARGIN_RATE = new BigDecimal("0.004");
 
   private final ObjectMapper mapper;
   private final Supplier<Instant> clock;
   private final Map<String, BigDecimal> contractValues = new HashMap<>();
+  private final Map<String, BigDecimal> maxLeverages = new HashMap<>();
   private final Map<String, BigDecimal> lastPrices = new HashMap<>();
   private final List<Order> orders = new ArrayList<>();
   private final List<Algo> algos = new ArrayList<>();
   private final Map<String, Position> positions = new HashMap<>();
   private final List<FakeFill> fills = new ArrayList<>();
   private final List<ObjectNode> bills = new ArrayList<>();
+  private final List<ObjectNode> positionsHistory = new ArrayList<>();
   private final Map<String, String> leverages = new HashMap<>();
   private final Map<String, Instant> cancelAllAfter = new HashMap<>();
   private long nextId = 1_540_900_000_000_000_000L;
@@ -51,6 +54,10 @@ public final class FakeExchange {
     for (JsonNode instrument : swapInstruments.path("data")) {
       contractValues.put(
           instrument.path("instId").asText(), new BigDecimal(instrument.path("ctVal").asText()));
+      String lever = instrument.path("lever").asText("");
+      if (!lever.isEmpty()) {
+        maxLeverages.put(instrument.path("instId").asText(), new BigDecimal(lever));
+      }
     }
   }
 
@@ -305,6 +312,18 @@ public final class FakeExchange {
   }
 
   /**
+   * Drops every fill from what {@code GET /trade/fills} serves, as if more than its three days had
+   * passed (positions-history and bills are kept).
+   *
+   * @return how many fills were dropped
+   */
+  public synchronized int ageOutFills() {
+    int n = fills.size();
+    fills.clear();
+    return n;
+  }
+
+  /**
    * Cancels a live algo from outside the bot (as a human in the web interface would).
    *
    * @param algoClOrdIdOrAlgoId the algo
@@ -376,6 +395,10 @@ public final class FakeExchange {
     bill.put("ts", Long.toString(ts.toEpochMilli()));
     bill.put("type", "8");
     bills.add(bill);
+    Position position = positions.get(instId);
+    if (position != null && position.pos.signum() != 0) {
+      position.lifeFunding = position.lifeFunding.add(pnl);
+    }
     return billId;
   }
 
@@ -698,11 +721,10 @@ public final class FakeExchange {
   synchronized ObjectNode fills(Map<String, String> query) {
     ObjectNode answer = ok();
     ArrayNode data = answer.withArray("data");
-    String before = query.get("before");
-    for (int i = fills.size() - 1; i >= 0; i--) {
+    Page page = Page.of(query);
+    for (int i = fills.size() - 1; i >= 0 && data.size() < page.limit(); i--) {
       FakeFill fill = fills.get(i);
-      if (matches(query.get("instId"), fill.instId())
-          && (before == null || Long.parseLong(fill.billId()) > Long.parseLong(before))) {
+      if (matches(query.get("instId"), fill.instId()) && page.admits(fill.billId())) {
         data.add(fillJson(fill));
       }
     }
@@ -712,17 +734,37 @@ public final class FakeExchange {
   synchronized ObjectNode bills(Map<String, String> query) {
     ObjectNode answer = ok();
     ArrayNode data = answer.withArray("data");
-    String before = query.get("before");
-    for (int i = bills.size() - 1; i >= 0; i--) {
+    Page page = Page.of(query);
+    for (int i = bills.size() - 1; i >= 0 && data.size() < page.limit(); i--) {
       ObjectNode bill = bills.get(i);
       if (matches(query.get("instId"), bill.path("instId").asText())
           && matches(query.get("type"), bill.path("type").asText())
-          && (before == null
-              || Long.parseLong(bill.path("billId").asText()) > Long.parseLong(before))) {
+          && page.admits(bill.path("billId").asText())) {
         data.add(bill.deepCopy());
       }
     }
     return answer;
+  }
+
+  /**
+   * OKX's paging of fills and bills: newest first, {@code after} = older than that id, {@code
+   * before} = newer than that id, {@code limit} at most 100 (default 100).
+   */
+  private record Page(long after, long before, int limit) {
+    static Page of(Map<String, String> query) {
+      String after = query.get("after");
+      String before = query.get("before");
+      int limit = Integer.parseInt(query.getOrDefault("limit", "100"));
+      return new Page(
+          after == null ? Long.MAX_VALUE : Long.parseLong(after),
+          before == null ? Long.MIN_VALUE : Long.parseLong(before),
+          Math.max(1, Math.min(100, limit)));
+    }
+
+    boolean admits(String id) {
+      long value = Long.parseLong(id);
+      return value < after && value > before;
+    }
   }
 
   synchronized ObjectNode positionsAnswer(Map<String, String> query) {
@@ -739,8 +781,9 @@ public final class FakeExchange {
         p.put("pos", position.pos.toPlainString());
         p.put("avgPx", position.avgPx.toPlainString());
         p.put("markPx", lastPrices.getOrDefault(position.instId, position.avgPx).toPlainString());
-        p.put("liqPx", "");
-        p.put("lever", leverages.getOrDefault(position.instId, "10"));
+        String lever = leverages.getOrDefault(position.instId, "10");
+        p.put("liqPx", liquidationPrice(position, new BigDecimal(lever)).toPlainString());
+        p.put("lever", lever);
         p.put("upl", "0");
         p.put("realizedPnl", position.realizedPnl.toPlainString());
         p.put("fee", position.fee.toPlainString());
@@ -752,8 +795,34 @@ public final class FakeExchange {
     return answer;
   }
 
+  /**
+   * The positions closed on this fake (newest first), then the fixture's rows; filtered by {@code
+   * instId}, at most 100.
+   */
+  synchronized ObjectNode positionsHistory(Map<String, String> query, JsonNode fixture) {
+    ObjectNode answer = ok();
+    ArrayNode data = answer.withArray("data");
+    for (int i = positionsHistory.size() - 1; i >= 0 && data.size() < 100; i--) {
+      ObjectNode row = positionsHistory.get(i);
+      if (matches(query.get("instId"), row.path("instId").asText())) {
+        data.add(row.deepCopy());
+      }
+    }
+    for (JsonNode row : fixture.path("data")) {
+      if (data.size() < 100 && matches(query.get("instId"), row.path("instId").asText())) {
+        data.add(row.deepCopy());
+      }
+    }
+    return answer;
+  }
+
   synchronized ObjectNode setLeverage(JsonNode body) {
     String instId = body.path("instId").asText();
+    BigDecimal requested = decimal(body, "lever");
+    BigDecimal max = maxLeverages.getOrDefault(instId, new BigDecimal("100"));
+    if (requested.compareTo(BigDecimal.ONE) < 0 || requested.compareTo(max) > 0) {
+      return topLevel("59102", "Leverage exceeds the maximum limit for this instrument.");
+    }
     leverages.put(instId, body.path("lever").asText());
     ObjectNode answer = ok();
     ObjectNode item = answer.withArray("data").addObject();
@@ -830,6 +899,58 @@ public final class FakeExchange {
 
   // ---- internals ----
 
+  /** Adds the positions-history row of a position that just went flat, newest last. */
+  private void recordClosedPosition(Position position, int direction, String category) {
+    ObjectNode row = mapper.createObjectNode();
+    BigDecimal realized = position.lifePnl.add(position.lifeFee).add(position.lifeFunding);
+    row.put("cTime", Long.toString(position.cTime.toEpochMilli()));
+    row.put("ccy", "USDT");
+    row.put(
+        "closeAvgPx",
+        position
+            .closedNotional
+            .divide(position.closedSz, 10, RoundingMode.HALF_EVEN)
+            .stripTrailingZeros()
+            .toPlainString());
+    row.put("closeTotalPos", position.closedSz.toPlainString());
+    row.put("instId", position.instId);
+    row.put("instType", "SWAP");
+    row.put("lever", leverages.getOrDefault(position.instId, "10"));
+    row.put("mgnMode", "cross");
+    row.put("openAvgPx", position.avgPx.toPlainString());
+    row.put("openMaxPos", position.closedSz.toPlainString());
+    row.put("realizedPnl", realized.stripTrailingZeros().toPlainString());
+    row.put("fee", position.lifeFee.stripTrailingZeros().toPlainString());
+    row.put("fundingFee", position.lifeFunding.stripTrailingZeros().toPlainString());
+    row.put("liqPenalty", "0");
+    row.put("pnl", position.lifePnl.stripTrailingZeros().toPlainString());
+    row.put("posId", position.posId);
+    row.put("posSide", "net");
+    row.put("direction", direction > 0 ? "long" : "short");
+    row.put(
+        "type",
+        switch (category) {
+          case "full_liquidation" -> "3";
+          case "adl" -> "5";
+          default -> "2";
+        });
+    row.put("uTime", Long.toString(clock.get().toEpochMilli()));
+    row.put("uly", position.instId.replace("-SWAP", ""));
+    positionsHistory.add(row);
+  }
+
+  /**
+   * The isolated-margin estimate {@code avgPx * (1 -/+ 1/lever + mmr)} with the first tier's
+   * maintenance margin rate of BTC-USDT-SWAP (0.4 %); OKX computes it from the account's tiers.
+   */
+  private static BigDecimal liquidationPrice(Position position, BigDecimal lever) {
+    BigDecimal move =
+        BigDecimal.ONE.divide(lever, 10, RoundingMode.HALF_EVEN).subtract(MAINTENANCE_MARGIN_RATE);
+    BigDecimal factor =
+        position.pos.signum() > 0 ? BigDecimal.ONE.subtract(move) : BigDecimal.ONE.add(move);
+    return position.avgPx.multiply(factor).max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_EVEN);
+  }
+
   private Order newOrder(String instId, String clOrdId, String tag, String side, String ordType) {
     Order order =
         new Order(Long.toString(nextId++), instId, clOrdId, tag, side, ordType, clock.get());
@@ -844,11 +965,22 @@ public final class FakeExchange {
     BigDecimal signed = order.side.equals("buy") ? sz : sz.negate();
     Position position = positions.computeIfAbsent(order.instId, Position::new);
     BigDecimal pnl = BigDecimal.ZERO;
+    int heldBefore = position.pos.signum();
+    if (heldBefore == 0) {
+      position.lifePnl = BigDecimal.ZERO;
+      position.lifeFee = BigDecimal.ZERO;
+      position.lifeFunding = BigDecimal.ZERO;
+      position.closedSz = BigDecimal.ZERO;
+      position.closedNotional = BigDecimal.ZERO;
+    }
     if (position.pos.signum() != 0 && position.pos.signum() != signed.signum()) {
       BigDecimal closed = sz.min(position.pos.abs());
       BigDecimal direction = BigDecimal.valueOf(position.pos.signum());
       pnl = px.subtract(position.avgPx).multiply(closed).multiply(ctVal).multiply(direction);
       position.realizedPnl = position.realizedPnl.add(pnl);
+      position.lifePnl = position.lifePnl.add(pnl);
+      position.closedSz = position.closedSz.add(closed);
+      position.closedNotional = position.closedNotional.add(px.multiply(closed));
     } else if (signed.signum() != 0) {
       BigDecimal total = position.pos.abs().add(sz);
       position.avgPx =
@@ -864,6 +996,10 @@ public final class FakeExchange {
     }
     position.pos = position.pos.add(signed);
     position.fee = position.fee.add(fee);
+    position.lifeFee = position.lifeFee.add(fee);
+    if (heldBefore != 0 && position.pos.signum() == 0) {
+      recordClosedPosition(position, heldBefore, order.category);
+    }
     position.uTime = clock.get();
     BigDecimal before = order.accFillSz;
     order.accFillSz = before.add(sz);
@@ -1230,6 +1366,12 @@ public final class FakeExchange {
     BigDecimal fee = BigDecimal.ZERO;
     Instant cTime;
     Instant uTime;
+    // what positions-history reports for the current lifetime (from open to flat)
+    BigDecimal lifePnl = BigDecimal.ZERO;
+    BigDecimal lifeFee = BigDecimal.ZERO;
+    BigDecimal lifeFunding = BigDecimal.ZERO;
+    BigDecimal closedSz = BigDecimal.ZERO;
+    BigDecimal closedNotional = BigDecimal.ZERO;
 
     Position(String instId) {
       this.instId = instId;

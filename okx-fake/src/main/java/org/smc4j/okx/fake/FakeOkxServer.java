@@ -384,7 +384,7 @@ public final class FakeOkxServer implements AutoCloseable {
           case "GET /api/v5/trade/orders-history" -> exchange.ordersHistory(query);
           case "POST /api/v5/trade/amend-order" -> exchange.amendOrder(json);
           case "GET /api/v5/account/positions-history" ->
-              readFixture("account-positions-history-SWAP.json");
+              exchange.positionsHistory(query, readFixture("account-positions-history-SWAP.json"));
           case "POST /api/v5/trade/cancel-order" -> exchange.cancelOrder(json);
           case "POST /api/v5/trade/order-algo" -> exchange.placeAlgo(json);
           case "GET /api/v5/trade/order-algo" -> exchange.getAlgo(query);

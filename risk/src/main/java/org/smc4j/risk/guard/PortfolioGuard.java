@@ -184,6 +184,32 @@ public final class PortfolioGuard {
     return position;
   }
 
+  /**
+   * Returns the book (open positions, the trading day and its counters), to be {@linkplain #restore
+   * restored} after a restart.
+   *
+   * @return the book
+   */
+  public GuardBook book() {
+    return new GuardBook(List.copyOf(open.values()), day, dayPnl, dayLosers);
+  }
+
+  /**
+   * Replaces the book with a saved one.
+   *
+   * @param book what a guard with the same limits held
+   */
+  public void restore(GuardBook book) {
+    Objects.requireNonNull(book, "book");
+    open.clear();
+    for (OpenPosition p : book.open()) {
+      open.put(p.proposal().symbol(), p);
+    }
+    day = book.day();
+    dayPnl = book.dayPnl();
+    dayLosers = book.dayLosers();
+  }
+
   /** Returns the open positions in the order they were opened. */
   public List<OpenPosition> openPositions() {
     return List.copyOf(open.values());

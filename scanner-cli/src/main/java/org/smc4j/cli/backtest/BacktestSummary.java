@@ -1,6 +1,7 @@
 package org.smc4j.cli.backtest;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,16 +9,42 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.smc4j.app.backtest.BacktestRun;
 import org.smc4j.backtest.metrics.MetricsCalculator;
 import org.smc4j.backtest.metrics.PerformanceMetrics;
 import org.smc4j.backtest.replay.BacktestResult;
+import org.smc4j.backtest.replay.SymbolFailure;
 import org.smc4j.trading.journal.SignalRecord;
 import org.smc4j.trading.journal.SignalStatus;
 
-/** Prints the summary table of a backtest: per symbol and in total, then the skipped signals. */
+/**
+ * Prints what a backtest did: the summary table per symbol and in total, the skipped signals, the
+ * files written and the failed symbols.
+ */
 final class BacktestSummary {
 
   private BacktestSummary() {}
+
+  /**
+   * Prints what a run did: the funding fallbacks, the summary, the files written and, on stderr,
+   * each failed symbol.
+   */
+  static void print(PrintWriter out, PrintWriter err, BacktestRun run) {
+    if (run.fundingFallbacks() > 0) {
+      out.printf(
+          Locale.ROOT,
+          "funding: %d settlement(s) outside the history charged at the constant rate%n",
+          run.fundingFallbacks());
+    }
+    print(out, run.result());
+    out.println("written (run " + run.runId() + "):");
+    for (Path p : run.written()) {
+      out.println("  " + p);
+    }
+    for (SymbolFailure f : run.result().failures()) {
+      err.println("error: " + f.symbol() + ": " + f.message());
+    }
+  }
 
   static void print(PrintWriter out, BacktestResult result) {
     Map<String, PerformanceMetrics> metrics =

@@ -2,9 +2,7 @@ package org.smc4j.cli.detect;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import org.smc4j.app.config.ConfigException;
 import org.smc4j.app.config.ConfigLoader;
@@ -20,9 +18,6 @@ import org.smc4j.marketdata.MarketDataException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -61,53 +56,7 @@ public final class DetectCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(
-      arity = "0..*",
-      paramLabel = "FILE|DIR",
-      description = "5m candle CSV files (any supported format), or directories to walk.")
-  List<Path> inputs;
-
-  @Option(
-      names = "--context",
-      arity = "1..*",
-      paramLabel = "FILE|DIR",
-      description =
-          "15m candle CSV files or directories, matched to the 5m files by symbol (default: derive"
-              + " 15m from 5m).")
-  List<Path> context;
-
-  @Option(
-      names = "--out",
-      paramLabel = "DIR",
-      description = "Output folder; one subfolder per symbol, existing files replaced (required).")
-  Path out;
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description =
-          "YAML configuration; its strategy section sets the parameters (default: smc4j.yaml when"
-              + " present, else built-in defaults).")
-  Path configFile;
-
-  @Option(
-      names = "--print-config",
-      description = "Print the effective configuration (file + options) and exit.")
-  boolean printConfig;
-
-  @Option(
-      names = "--tick-size",
-      paramLabel = "X",
-      description =
-          "Price increment of the instrument(s) (default: 10^-d, d = the most decimals of any price"
-              + " in the series; give the venue's tick when it is not a power of ten).")
-  Double tickSize;
-
-  @Option(
-      names = "--strict",
-      description =
-          "Fail a symbol on the first invalid row or gap instead of dropping/reporting it.")
-  boolean strict;
+  @Mixin DetectOptions options;
 
   @Mixin StrategyOptions strategy;
 
@@ -121,7 +70,7 @@ public final class DetectCommand implements Callable<Integer> {
     Optional<Path> file;
     Smc4jConfig settings;
     try {
-      file = ConfigLoader.locate(configFile);
+      file = ConfigLoader.locate(options.configFile);
       settings = ConfigLoader.load(file);
     } catch (ConfigException e) {
       err.println("error: " + e.getMessage());
@@ -129,26 +78,12 @@ public final class DetectCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     StrategyConfig config = strategy.applyTo(settings.strategy());
-    if (printConfig) {
+    if (options.printConfig) {
       stdout.print(ConfigPrinter.toYaml(settings.withStrategy(config), null));
       stdout.flush();
       return ExitCodes.OK;
     }
-    if (inputs == null || inputs.isEmpty()) {
-      throw new ParameterException(
-          spec.commandLine(), "Missing required parameter: 'FILE|DIR' (5m candle files)");
-    }
-    if (out == null) {
-      throw new ParameterException(spec.commandLine(), "Missing required option: '--out=DIR'");
-    }
-    DetectRequest request =
-        new DetectRequest(
-            inputs,
-            Optional.ofNullable(context),
-            out,
-            config,
-            tickSize == null ? OptionalDouble.empty() : OptionalDouble.of(tickSize),
-            strict);
+    DetectRequest request = options.request(config);
     stdout.println(
         "config: "
             + file.map(Path::toString).orElse("built-in defaults (no --config, no smc4j.yaml)"));
@@ -160,7 +95,7 @@ public final class DetectCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     if (result.symbols().isEmpty() && result.failures().isEmpty()) {
-      err.println("error: no 5m CSV files found in " + inputs);
+      err.println("error: no 5m CSV files found in " + options.inputs);
       return ExitCodes.FAILED;
     }
     DetectPrinter.print(stdout, err, result);

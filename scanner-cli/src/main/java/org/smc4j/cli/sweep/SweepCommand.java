@@ -5,8 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.smc4j.app.config.ConfigException;
+import org.smc4j.app.sweep.SparkSweepLauncher;
 import org.smc4j.app.sweep.SweepHtmlReport;
 import org.smc4j.app.sweep.SweepInputs;
 import org.smc4j.app.sweep.SweepJob;
@@ -34,7 +37,9 @@ import picocli.CommandLine.Spec;
  * symbol (each a single-symbol {@code smc4j backtest} with those parameters), on all cores, and
  * writes {@code DIR/results.csv} (one row per symbol, window and combination), {@code DIR/tasks/}
  * (one file per finished task: a rerun resumes) and {@code DIR/report.html}. Prints the best
- * combinations. A bad spec is refused before any work, naming the key path.
+ * combinations. A bad spec is refused before any work, naming the key path. With {@code --engine
+ * spark} it hands the spec to the {@code sweep-spark} jar in a JVM of its own ({@link
+ * SparkSweepLauncher}), which writes Parquet rows under {@code DIR}, or prints the exact command.
  */
 @Command(
     name = "sweep",
@@ -51,9 +56,11 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 done, 1 a task failed, 2 bad spec or option.",
-      "Example:",
-      "  smc4j sweep scanner-cli/sweep.example.yaml --out runs/sweep"
+      "Exit codes: 0 done, 1 a task failed, 2 bad spec or option (or the Spark jar is not"
+          + " built: the command to build it and to submit the sweep is printed).",
+      "Examples:",
+      "  smc4j sweep scanner-cli/sweep.example.yaml --out runs/sweep",
+      "  smc4j sweep scanner-cli/sweep.example.yaml --out runs/sweep-parquet --engine spark"
     })
 public final class SweepCommand implements Callable<Integer> {
 
@@ -77,6 +84,33 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Print no progress bar.")
   boolean noProgress;
 
+  @Option(
+      names = "--engine",
+      paramLabel = "local|spark",
+      description =
+          "local (default): a thread pool in this JVM. spark: the sweep-spark jar through"
+              + " spark-submit (or java with Spark's jars), rows as Parquet under --out.")
+  String engine = "local";
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Spark master for --engine spark (default: local[*]).")
+  String master = "local[*]";
+
+  @Option(
+      names = "--spark-jar",
+      paramLabel = "JAR",
+      description =
+          "The sweep-spark jar (default: $SMC4J_SWEEP_SPARK_JAR, else sweep-spark/target).")
+  Path sparkJar;
+
+  /** The environment the Spark launch looks in (SPARK_HOME, PATH); tests replace it. */
+  Map<String, String> env = System.getenv();
+
+  /** Where the Spark jar is looked for without --spark-jar; null: the defaults. Tests set it. */
+  List<Path> jarCandidates;
+
   /** Creates the command (picocli). */
   public SweepCommand() {}
 
@@ -87,11 +121,17 @@ public final class SweepCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw new IllegalArgumentException("--threads must be >= 1, was " + threads);
     }
+    if (!engine.equals("local") && !engine.equals("spark")) {
+      throw new IllegalArgumentException("--engine must be local or spark, was " + engine);
+    }
     SweepJob job;
     CandleCache candles;
     FundingHistories funding;
     try {
       job = SweepSpecLoader.load(specFile);
+      if (engine.equals("spark")) {
+        return spark(stdout, err);
+      }
       candles = SweepInputs.candles(job);
       funding = SweepInputs.funding(job);
     } catch (ConfigException e) {
@@ -138,6 +178,46 @@ public final class SweepCommand implements Callable<Integer> {
     }
     stdout.flush();
     return summary.failures().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private int spark(PrintWriter stdout, PrintWriter err) throws IOException {
+    Optional<Path> cliJar = Optional.empty();
+    try {
+      cliJar =
+          Optional.of(
+              Path.of(
+                  SweepCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    } catch (java.net.URISyntaxException | SecurityException | NullPointerException e) {
+      // no code source: only the working folder and the environment are searched
+    }
+    SparkSweepLauncher.Plan plan =
+        SparkSweepLauncher.plan(
+            new SparkSweepLauncher.Request(
+                specFile,
+                out,
+                master,
+                Optional.ofNullable(sparkJar),
+                jarCandidates != null
+                    ? jarCandidates
+                    : SparkSweepLauncher.defaultJarCandidates(cliJar, Path.of("")),
+                env,
+                Path.of(System.getProperty("java.home"), "bin", "java")));
+    if (!plan.runnable()) {
+      err.println("error: " + plan.note());
+      err.println("command: " + plan.commandLine());
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    stdout.println("sweep on Spark (" + plan.note() + "):");
+    stdout.println("  " + plan.displayLine());
+    stdout.flush();
+    try {
+      return SparkSweepLauncher.run(plan);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("error: interrupted while the Spark sweep ran");
+      return ExitCodes.FAILED;
+    }
   }
 
   static String located(ConfigException e, Path file) {

@@ -35,7 +35,7 @@ public final class ExchangeTradeOptions {
   @Option(
       names = "--okx-url",
       paramLabel = "URL",
-      description = "demo/live: override okx.base-url (the REST host of orders and candles)")
+      description = "Override okx.base-url (the REST host of candles, and of orders in demo/live)")
   URI okxUrl;
 
   @Option(
@@ -43,7 +43,7 @@ public final class ExchangeTradeOptions {
       paramLabel = "FILE",
       defaultValue = ".env",
       description =
-          "demo/live: where "
+          "Where alert secrets and, for demo/live, "
               + OkxCredentials.ENV_API_KEY
               + ", "
               + OkxCredentials.ENV_SECRET_KEY
@@ -52,14 +52,14 @@ public final class ExchangeTradeOptions {
               + " are read when not in the environment (default: ${DEFAULT-VALUE})")
   Path envFile;
 
-  @Option(names = "--once", description = "demo/live: run one cycle (the latest 5m close), exit")
+  @Option(names = "--once", description = "Run one cycle (the latest 5m close), then exit")
   boolean once;
 
   @Option(
       names = "--now",
       paramLabel = "INSTANT",
       description =
-          "demo/live: run as if the wall clock showed INSTANT at start (the clock then runs on),"
+          "Run as if the wall clock showed INSTANT at start (the clock then runs on),"
               + " e.g. against a recorded or fake OKX server")
   String now;
 
@@ -74,14 +74,7 @@ public final class ExchangeTradeOptions {
    * @return the exit status: 0 ran, 1 refused or failed, 2 bad configuration or missing key
    */
   int run(Smc4jConfig loaded, TradeMode mode, Path journal, PrintWriter out, PrintWriter err) {
-    Smc4jConfig config = loaded;
-    if (okxUrl != null) {
-      String scheme = okxUrl.getScheme();
-      if (!("http".equals(scheme) || "https".equals(scheme)) || okxUrl.getHost() == null) {
-        throw new ConfigException("--okx-url", "must be an http(s) URL, was '" + okxUrl + "'");
-      }
-      config = config.withOkx(config.okx().withBaseUrl(okxUrl));
-    }
+    Smc4jConfig config = withOkxUrl(loaded);
     Optional<String> gated = ExchangeTradeJob.gate(config, mode);
     if (gated.isPresent()) {
       err.println("error: " + gated.get());
@@ -179,7 +172,25 @@ public final class ExchangeTradeOptions {
     }
   }
 
-  private InstantSource clock() {
+  /**
+   * Returns the configuration with {@code --okx-url} applied.
+   *
+   * @param config the loaded configuration
+   * @return it, with another {@code okx.base-url} when the option is given
+   * @throws ConfigException when the URL is not http(s)
+   */
+  Smc4jConfig withOkxUrl(Smc4jConfig config) {
+    if (okxUrl == null) {
+      return config;
+    }
+    String scheme = okxUrl.getScheme();
+    if (!("http".equals(scheme) || "https".equals(scheme)) || okxUrl.getHost() == null) {
+      throw new ConfigException("--okx-url", "must be an http(s) URL, was '" + okxUrl + "'");
+    }
+    return config.withOkx(config.okx().withBaseUrl(okxUrl));
+  }
+
+  InstantSource clock() {
     if (now == null) {
       return Clock.systemUTC();
     }

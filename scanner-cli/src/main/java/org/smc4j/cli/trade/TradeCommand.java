@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.smc4j.app.config.ConfigException;
 import org.smc4j.app.config.ConfigLoader;
-import org.smc4j.app.config.OutputConfig;
+import org.smc4j.app.config.DataFolder;
 import org.smc4j.app.config.Smc4jConfig;
 import org.smc4j.app.config.TradeMode;
 import org.smc4j.app.scan.ScanReplayJob;
@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code smc4j trade}: runs the bot (the scan's loop and signal pipeline, with orders) and holds
  * the journal commands {@code status} and {@code stop}. Paper mode fills through the backtest's
- * simulated broker over recorded candles ({@code --replay}); demo and live run the {@link
- * org.smc4j.app.trade.ExchangeTradeJob} on OKX ({@link ExchangeTradeOptions}).
+ * simulated broker, on OKX's live candles ({@link PaperLiveRun}) or over recorded ones ({@code
+ * --replay}); demo and live run the {@link org.smc4j.app.trade.ExchangeTradeJob} on OKX ({@link
+ * ExchangeTradeOptions}).
  */
 @Command(
     name = "trade",
@@ -41,10 +42,11 @@ import picocli.CommandLine.Spec;
       "Run the trading bot: the same configuration, candle loop and signal pipeline as scan, with"
           + " every taken signal traded by the broker of --mode and recorded in the execution"
           + " journal (see trade status, trade stop).",
-      "Paper mode fills through the backtest's fill, slippage, fee and funding models, over"
-          + " recorded candles (--replay). Demo and live trade on OKX (the key from the"
-          + " environment or .env) after the account pre-flight; live only when the configuration"
-          + " says trade.mode: live."
+      "Paper mode fills through the backtest's fill, slippage, fee and funding models, on OKX's"
+          + " live closed candles (as scan) or over recorded candles with --replay; a restart"
+          + " resumes from the journal. Demo and live trade on OKX (the key from the environment"
+          + " or .env) after the account pre-flight; live only when the configuration says"
+          + " trade.mode: live."
     },
     subcommands = {TradeStatusCommand.class, TradeStopCommand.class})
 public final class TradeCommand implements Callable<Integer> {
@@ -105,7 +107,7 @@ public final class TradeCommand implements Callable<Integer> {
     if (!"paper".equals(m)) {
       try {
         return exchange.run(
-            ConfigLoader.load(ConfigLoader.locate(configFile)),
+            DataFolder.placed(ConfigLoader.load(ConfigLoader.locate(configFile))),
             "live".equals(m) ? TradeMode.LIVE : TradeMode.DEMO,
             journal,
             out,
@@ -121,20 +123,11 @@ public final class TradeCommand implements Callable<Integer> {
         err.flush();
       }
     }
-    if (replay == null) {
-      err.println(
-          "error: paper mode runs over recorded candles in this build: pass --replay DIR"
-              + " (the live paper loop is not wired yet)");
-      return ExitCodes.USAGE;
-    }
     try {
-      Smc4jConfig loaded = ConfigLoader.load(ConfigLoader.locate(configFile));
-      // the pipeline's signal journal sits beside the execution journal, not in scan's
-      Path signalJournal =
-          journal.resolveSibling(
-              journal.getFileName().toString().replaceFirst("\\.sqlite$", "") + "-signals.sqlite");
-      Smc4jConfig config =
-          loaded.withOutput(new OutputConfig(signalJournal, loaded.output().signals()));
+      Smc4jConfig config = DataFolder.placed(ConfigLoader.load(ConfigLoader.locate(configFile)));
+      if (replay == null) {
+        return PaperLiveRun.run(exchange.withOkxUrl(config), exchange, journal, out);
+      }
       ScanReplayJob.Inputs inputs = ScanReplayJob.read(replay, Optional.ofNullable(specsFile));
       inputs.warnings().forEach(err::println);
       Map<String, BarArrays> bars = new LinkedHashMap<>(inputs.bars());
@@ -152,13 +145,7 @@ public final class TradeCommand implements Callable<Integer> {
         bars.keySet().retainAll(wanted);
         specs.keySet().retainAll(wanted);
       }
-      out.println(
-          "trade --mode paper over "
-              + bars.keySet()
-              + ": execution journal "
-              + journal
-              + ", signal journal "
-              + config.output().journal());
+      out.println("trade --mode paper over " + bars.keySet() + ": journal " + journal);
       PaperTradeJob.Result result = PaperTradeJob.replay(config, bars, specs, journal, out);
       double net = result.trades().stream().mapToDouble(Trade::netPnl).sum();
       out.println(
@@ -177,6 +164,10 @@ public final class TradeCommand implements Callable<Integer> {
     } catch (ConfigException e) {
       err.println("error: " + e.getMessage());
       return ExitCodes.USAGE;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("trade stopped");
+      return ExitCodes.OK;
     } catch (MarketDataException | JournalException | IllegalStateException e) {
       err.println("error: " + e.getMessage());
       return ExitCodes.FAILED;

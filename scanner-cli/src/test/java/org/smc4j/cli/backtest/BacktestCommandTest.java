@@ -45,7 +45,7 @@ import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.marketdata.csv.CandleCsvReader;
-import org.smc4j.marketdata.spec.InferredContractSpec;
+import org.smc4j.marketdata.spec.ContractSpecSource;
 import org.smc4j.risk.RefusalReason;
 import org.smc4j.risk.guard.Guard;
 import org.smc4j.risk.guard.GuardLimits;
@@ -110,9 +110,15 @@ class BacktestCommandTest {
             .run(
                 List.of(
                     new SymbolInput(
-                        "BTCUSDT", b, Optional.empty(), InferredContractSpec.from("BTCUSDT", b)),
+                        "BTCUSDT",
+                        b,
+                        Optional.empty(),
+                        ContractSpecSource.offlineDefault().resolve("BTCUSDT", b).spec()),
                     new SymbolInput(
-                        "SOLUSDT", s, Optional.empty(), InferredContractSpec.from("SOLUSDT", s))),
+                        "SOLUSDT",
+                        s,
+                        Optional.empty(),
+                        ContractSpecSource.offlineDefault().resolve("SOLUSDT", s).spec())),
                 Journal.NONE,
                 ProgressListener.NONE);
   }
@@ -179,7 +185,10 @@ class BacktestCommandTest {
     }
     assertThat(january.out())
         .contains("BTCUSDT: 8,928 5m candles 2025-01-01T00:00:00Z .. 2025-01-31T23:55:00Z")
-        .contains("contract specs: inferred from the candles")
+        .contains(
+            "contract specs: the OKX specs shipped with smc4j, 2 USDT swaps as of 2025-10-24 where"
+                + " listed, else inferred from the candles")
+        .contains("BTCUSDT spec: tick 0.1, 0.01 BTC per contract, lot 0.01 from the OKX specs")
         .contains("funding: constant 0.0001 per 8h settlement (no --funding)")
         .contains("config: built-in defaults (no --config, no smc4j.yaml)")
         .contains(

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -240,5 +241,112 @@ class SweepCommandTest {
                 + file
                 + ": walk-forward: required by walkforward, e.g. {train: P2M, test: P1M}"
                 + System.lineSeparator());
+  }
+
+  @Test
+  void shouldHandTheSpecToSparkSubmitAndReturnItsExitCode(@TempDir Path dir) throws IOException {
+    Path file =
+        write(
+            dir,
+            spec(
+                "symbols: [SOLUSDT]\nfrom: 2025-02-01\nto: 2025-03-01\n"
+                    + "grid: {cartesian: {strategy.target.reward-risk: [2, 3]}}\n"));
+    Path jar = Files.writeString(dir.resolve("smc4j-sweep-spark.jar"), "jar");
+    Path home = dir.resolve("spark");
+    Path submit = home.resolve("bin").resolve("spark-submit");
+    Files.createDirectories(submit.getParent());
+    // a stand-in spark-submit: records its arguments, fails with 3
+    Files.writeString(submit, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$0.args\"\nexit 3\n");
+    assertThat(submit.toFile().setExecutable(true)).isTrue();
+
+    Run run =
+        runWith(
+            Map.of("SPARK_HOME", home.toString(), "PATH", ""),
+            List.of(),
+            "sweep",
+            file.toString(),
+            "--out",
+            dir.resolve("parquet").toString(),
+            "--engine",
+            "spark",
+            "--master",
+            "local[2]",
+            "--spark-jar",
+            jar.toString());
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(3);
+    assertThat(Files.readAllLines(Path.of(submit + ".args")))
+        .containsExactly(
+            "--class",
+            "org.smc4j.sweep.spark.SparkSweepMain",
+            "--master",
+            "local[2]",
+            jar.toString(),
+            file.toString(),
+            dir.resolve("parquet").toString());
+    assertThat(run.out()).contains("sweep on Spark (spark-submit " + submit + "):");
+  }
+
+  @Test
+  void shouldPrintTheExactCommandWhenTheSparkJarIsNotBuilt(@TempDir Path dir) throws IOException {
+    Path file =
+        write(
+            dir,
+            spec(
+                "symbols: [SOLUSDT]\nfrom: 2025-02-01\nto: 2025-03-01\n"
+                    + "grid: {cartesian: {strategy.target.reward-risk: [2, 3]}}\n"));
+
+    Run run =
+        runWith(
+            Map.of("PATH", ""),
+            List.of(dir.resolve("none.jar")),
+            "sweep",
+            file.toString(),
+            "--out",
+            dir.resolve("parquet").toString(),
+            "--engine",
+            "spark");
+
+    assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.err())
+        .contains(
+            "error: the Spark jar (smc4j-sweep-spark.jar) is not built; build it from the"
+                + " repository root with: ./mvn21 -B -pl sweep-spark -am package -DskipTests")
+        .contains(
+            "command: spark-submit --class org.smc4j.sweep.spark.SparkSweepMain --master"
+                + " 'local[*]' sweep-spark/target/smc4j-sweep-spark.jar "
+                + file
+                + " "
+                + dir.resolve("parquet"));
+    assertThat(dir.resolve("parquet")).doesNotExist();
+  }
+
+  @Test
+  void shouldRefuseABadSpecOrEngineBeforeLaunchingSpark(@TempDir Path dir) throws IOException {
+    Path file = write(dir, spec("symbols: [SOLUSDT]\nfrom: 2025-02-01\nto: 2025-03-01\n"));
+
+    Run badSpec =
+        runWith(Map.of(), List.of(), "sweep", file.toString(), "--out", "x", "--engine", "spark");
+    Run badEngine =
+        runWith(Map.of(), List.of(), "sweep", file.toString(), "--out", "x", "--engine", "flink");
+
+    assertThat(badSpec.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badSpec.err()).contains("grid").doesNotContain("spark-submit");
+    assertThat(badEngine.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(badEngine.err()).contains("--engine must be local or spark, was flink");
+  }
+
+  /** Runs with the Spark launch's environment and jar candidates replaced. */
+  private static Run runWith(Map<String, String> env, List<Path> jars, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd = Smc4jMain.newCommandLine();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    SweepCommand sweep = cmd.getSubcommands().get("sweep").getCommand();
+    sweep.env = env;
+    sweep.jarCandidates = jars;
+    int exit = cmd.execute(args);
+    return new Run(exit, out.toString(), err.toString());
   }
 }

@@ -58,7 +58,8 @@ class TradeRunCommandTest {
       assertThat(exec.fills()).isNotEmpty();
     }
     assertThat(trade.out()).contains(closed + " trades closed");
-    assertThat(dir.resolve("trade-signals.sqlite")).exists();
+    assertThat(dir.resolve("trade-signals.sqlite")).doesNotExist();
+    assertThat(dir.resolve("trade-signals.jsonl")).exists();
 
     Run status = run("trade", "status", "--journal", journal.toString());
 
@@ -88,7 +89,7 @@ class TradeRunCommandTest {
     try (ExecutionJournal exec = ExecutionJournal.open(journal)) {
       assertThat(exec.trades()).isNotEmpty().allMatch(t -> t.status() == TradeStatus.SKIPPED);
       assertThat(exec.trades().stream().map(TradeRecord::reason))
-          .allMatch(r -> r.equals("kill switch level 1"));
+          .allMatch(r -> r.equals("kill switch level 1: trade stop (level 1)"));
       assertThat(exec.orders()).isEmpty();
     }
     assertThat(run("trade", "status", "--journal", journal.toString()).out())
@@ -96,14 +97,13 @@ class TradeRunCommandTest {
   }
 
   @Test
-  void refusesDemoWithoutAKeyLiveWithoutTheConfigGateAndAPaperRunWithoutReplay() {
+  void refusesDemoWithoutAKeyLiveWithoutTheConfigGate() {
     assumeTrue(System.getenv("OKX_API_KEY") == null, "OKX_API_KEY is set in this environment");
     Path journal = dir.resolve("trade.sqlite");
     String noEnv = dir.resolve("none.env").toString();
 
     Run demo = run("trade", "--mode", "demo", "--env-file", noEnv, "--journal", journal.toString());
     Run live = run("trade", "--mode", "live", "--env-file", noEnv, "--journal", journal.toString());
-    Run noReplay = run("trade", "--journal", journal.toString());
     Run bad = run("trade", "--mode", "real", "--journal", journal.toString());
 
     assertThat(demo.exit()).isEqualTo(ExitCodes.USAGE);
@@ -117,8 +117,6 @@ class TradeRunCommandTest {
         .contains(
             "--mode live is refused: the configuration must say trade.mode: live (it says"
                 + " paper)");
-    assertThat(noReplay.exit()).isEqualTo(ExitCodes.USAGE);
-    assertThat(noReplay.err()).contains("pass --replay DIR");
     assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
     assertThat(bad.err()).contains("--mode must be paper, demo or live, was 'real'");
     assertThat(journal).doesNotExist();

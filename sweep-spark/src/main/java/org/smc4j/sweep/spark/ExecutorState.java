@@ -1,10 +1,9 @@
 package org.smc4j.sweep.spark;
 
 import java.util.List;
-import org.smc4j.app.sweep.SweepJob;
+import org.apache.hadoop.conf.Configuration;
 import org.smc4j.marketdata.csv.CandleCsvReader;
 import org.smc4j.sweep.CandleCache;
-import org.smc4j.sweep.CsvCandleSource;
 import org.smc4j.sweep.FundingHistories;
 import org.smc4j.sweep.SweepSpec;
 import org.smc4j.sweep.SweepTask;
@@ -31,12 +30,13 @@ record ExecutorState(
    * Returns this JVM's state of a source, reading the spec and funding once per source.
    *
    * @param source the broadcast source
+   * @param hadoop the driver's Hadoop settings
    * @return the state
    */
-  static ExecutorState of(SweepSource source) {
+  static ExecutorState of(SweepSource source, HadoopSettings hadoop) {
     synchronized (LOCK) {
       if (!source.equals(current)) {
-        state = create(source.job());
+        state = create(source, hadoop.toConfiguration());
         current = source;
       }
       return state;
@@ -44,20 +44,24 @@ record ExecutorState(
   }
 
   /**
-   * Builds the state of a job: candles from its data folder (strict reader, the spec's range),
-   * funding from its funding folder when it names one, as {@code smc4j sweep} reads them.
+   * Builds the state of a source: candles from its data folder through Hadoop's file systems
+   * (strict reader, the spec's range, as {@code smc4j sweep} reads them), funding from its funding
+   * folder when it names one.
    *
-   * @param job the job
+   * @param source the source
+   * @param conf the Hadoop configuration
    * @return the state
    */
-  static ExecutorState create(SweepJob job) {
-    SweepSpec spec = job.spec();
+  static ExecutorState create(SweepSource source, Configuration conf) {
+    SweepSpec spec = source.job().spec();
     FundingHistories funding =
-        job.funding().map(FundingHistories::read).orElse(FundingHistories.NONE);
-    CsvCandleSource source =
-        CsvCandleSource.of(job.data(), CandleCsvReader.STRICT, spec.from(), spec.to());
+        source.funding().isEmpty()
+            ? FundingHistories.NONE
+            : HadoopCandleSource.readCopy(source.funding(), conf, FundingHistories::read);
+    HadoopCandleSource candles =
+        HadoopCandleSource.of(source.data(), conf, CandleCsvReader.STRICT, spec.from(), spec.to());
     int capacity = Math.max(4, Runtime.getRuntime().availableProcessors());
     return new ExecutorState(
-        spec, spec.tasks(), new TaskExecutor(spec, funding), new CandleCache(source, capacity));
+        spec, spec.tasks(), new TaskExecutor(spec, funding), new CandleCache(candles, capacity));
   }
 }

@@ -31,7 +31,10 @@ class SparkSweepMainTest {
   @Test
   void shouldRefuseAMissingOutputFolder() throws IOException {
     assertThat(run("spec.yaml")).isEqualTo(2);
-    assertThat(err()).contains("usage: SparkSweepMain [--master URL] [--best N] SPEC.yaml OUT");
+    assertThat(err())
+        .contains(
+            "usage: SparkSweepMain [--master URL] [--best N] [--data URI] [--funding URI]"
+                + " SPEC.yaml OUT");
   }
 
   @Test
@@ -44,6 +47,8 @@ class SparkSweepMainTest {
   void shouldRefuseAMasterWithoutValue() throws IOException {
     assertThat(run("spec.yaml", "out", "--master")).isEqualTo(2);
     assertThat(err()).contains("--master needs a value");
+    assertThat(run("spec.yaml", "out", "--data")).isEqualTo(2);
+    assertThat(err()).contains("--data needs a value");
   }
 
   @Test

@@ -1,10 +1,12 @@
 package org.smc4j.sweep.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -164,6 +166,102 @@ class SparkSweepRunnerTest {
             .thenComparingInt(r -> r.window().index()));
     assertThat(expected).isNotEmpty();
     assertThat(bySymbolOrder).isEqualTo(expected);
+  }
+
+  @Test
+  void shouldNotRecomputeAFinishedCellAfterACrash(@TempDir Path dir) throws IOException {
+    SweepSource source = source(dir);
+    Path out = dir.resolve("rows");
+    // rounds of 2 tasks: one (symbol, window) cell per Spark job, 4 jobs
+    SparkSweepResult first = new SparkSweepRunner(spark, source, out.toString(), 0, 2).sweep();
+    assertThat(first.summary().ran()).isEqualTo(8);
+    assertThat(first.summary().resumed()).isZero();
+    List<Row> rowsBefore = sortedRows(out);
+    Path manifest = out.resolve(ParquetManifest.DIR).resolve("done");
+    List<Path> rounds;
+    try (Stream<Path> files = Files.list(manifest)) {
+      rounds = files.filter(f -> f.getFileName().toString().startsWith("round-")).toList();
+    }
+    assertThat(rounds).hasSize(4);
+
+    // The crash: BTCUSDT's two cells never got recorded; window 1 was not even written, window 0
+    // was written but the driver died before recording it.
+    for (Path round : rounds) {
+      if (Files.readString(round).contains("BTCUSDT")) {
+        Files.delete(round);
+      }
+    }
+    deleteTree(out.resolve("symbol=BTCUSDT").resolve("window=1"));
+    Map<Path, FileTime> solBefore = parquetFiles(out.resolve("symbol=SOLUSDT"));
+    Map<Path, FileTime> btcBefore = parquetFiles(out.resolve("symbol=BTCUSDT"));
+    assertThat(solBefore).isNotEmpty();
+
+    SparkSweepResult second = new SparkSweepRunner(spark, source, out.toString(), 0, 2).sweep();
+
+    assertThat(second.summary().resumed()).isEqualTo(4);
+    assertThat(second.summary().ran()).isEqualTo(4);
+    assertThat(second.summary().combos()).isEqualTo(8);
+    // SOLUSDT's partitions are the very files of the first run; BTCUSDT's were written again
+    assertThat(parquetFiles(out.resolve("symbol=SOLUSDT"))).isEqualTo(solBefore);
+    assertThat(parquetFiles(out.resolve("symbol=BTCUSDT")).keySet())
+        .doesNotContainAnyElementsOf(btcBefore.keySet());
+    // no row lost, none written twice
+    assertThat(sortedRows(out)).isEqualTo(rowsBefore);
+
+    SparkSweepResult third = new SparkSweepRunner(spark, source, out.toString(), 0).sweep();
+    assertThat(third.summary().resumed()).isEqualTo(8);
+    assertThat(third.summary().ran()).isZero();
+    assertThat(parquetFiles(out.resolve("symbol=SOLUSDT"))).isEqualTo(solBefore);
+  }
+
+  @Test
+  void shouldRefuseAnOutputFolderOfAnotherSpec(@TempDir Path dir) throws IOException {
+    SweepSource source = source(dir);
+    Path out = dir.resolve("rows");
+    new SparkSweepRunner(spark, source, out.toString(), 0).sweep();
+    SweepSource other =
+        source.with(List.of(new SweepWindow(0, FROM, MID), new SweepWindow(1, MID, TO)), 2);
+    Path notOurs = Files.createDirectories(dir.resolve("other"));
+    Files.writeString(notOurs.resolve("x.txt"), "x");
+
+    assertThatThrownBy(() -> new SparkSweepRunner(spark, other, out.toString(), 0).sweep())
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("holds rows of another sweep spec");
+    assertThatThrownBy(() -> new SparkSweepRunner(spark, source, notOurs.toString(), 0).sweep())
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("is not empty and holds no _smc4j/sweep.id");
+  }
+
+  @Test
+  void shouldGroupWholeCellsIntoRounds() {
+    List<List<Integer>> cells = List.of(List.of(0, 1), List.of(2), List.of(3, 4, 5), List.of(6));
+
+    assertThat(SparkSweepRunner.rounds(cells, 3))
+        .containsExactly(
+            List.of(List.of(0, 1), List.of(2)), List.of(List.of(3, 4, 5)), List.of(List.of(6)));
+    assertThat(SparkSweepRunner.rounds(cells, 100)).containsExactly(cells);
+  }
+
+  private static List<Row> sortedRows(Path out) {
+    return spark.read().parquet(out.toString()).orderBy("task_id", "combo").collectAsList();
+  }
+
+  private static Map<Path, FileTime> parquetFiles(Path dir) throws IOException {
+    Map<Path, FileTime> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path f : walk.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+        files.put(f, Files.getLastModifiedTime(f));
+      }
+    }
+    return files;
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   @Test

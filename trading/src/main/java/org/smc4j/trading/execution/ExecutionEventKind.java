@@ -20,6 +20,11 @@ public enum ExecutionEventKind {
   DEAD_MAN_UNAVAILABLE,
   /** A closed trade's P&amp;L agrees with OKX's positions-history. */
   PNL_CROSS_CHECKED,
-  /** A closed trade's P&amp;L differs from OKX's positions-history. */
-  PNL_CROSS_CHECK_MISMATCH
+  /** A closed trade's P&amp;L differs from OKX's positions-history, or no row was found. */
+  PNL_CROSS_CHECK_MISMATCH,
+  /**
+   * A trade closed while the bot was down and its exit fills are no longer served: its result was
+   * taken from OKX's positions-history.
+   */
+  PNL_FROM_POSITIONS_HISTORY
 }

@@ -22,10 +22,11 @@ import org.smc4j.trading.order.EntryKind;
 
 /**
  * The live bot's SQLite journal (OKX-TRADING.md section 15): trades, write-ahead order intents,
- * every order and trade transition with the exchange's raw codes, fills ({@code tradeId} unique),
- * funding bills ({@code billId} unique), kill-switch events and the environment the journal belongs
- * to. Its tables ({@code exec_*}) can share a file with the backtest's {@code SqliteJournal}; they
- * carry their own schema version ({@code exec_schema_version}) and are created or migrated on open.
+ * every order and trade transition with the exchange's raw codes, fills (instrument and {@code
+ * tradeId} unique), funding bills ({@code billId} unique), kill-switch events and the environment
+ * the journal belongs to. Its tables ({@code exec_*}) can share a file with the backtest's {@code
+ * SqliteJournal}; they carry their own schema version ({@code exec_schema_version}) and are created
+ * or migrated on open.
  *
  * <p>Every write is one committed transaction (synchronous, WAL mode), so a crash loses at most the
  * write in progress, never half of one. Thread-safe.
@@ -33,7 +34,7 @@ import org.smc4j.trading.order.EntryKind;
 public final class ExecutionJournal implements AutoCloseable {
 
   /** The schema version this class writes. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   private static final String TRADE_COLUMNS =
       "trade_key, signal_id, inst_id, side, entry_kind, planned_entry, stop, target, contracts,"
@@ -91,6 +92,22 @@ public final class ExecutionJournal implements AutoCloseable {
     "CREATE TABLE exec_cursors (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE exec_events (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
         + " inst_id TEXT NOT NULL, detail TEXT NOT NULL, at TEXT NOT NULL)",
+  };
+
+  /**
+   * Version 3: a fill is keyed by instrument and {@code tradeId}, not by {@code tradeId} alone (OKX
+   * numbers trades per instrument, so two instruments can share an id and a fill would be lost).
+   */
+  private static final String[] SCHEMA_3 = {
+    "CREATE TABLE exec_fills_v3 (trade_id TEXT NOT NULL, trade_key TEXT NOT NULL,"
+        + " inst_id TEXT NOT NULL, ord_id TEXT NOT NULL, cl_ord_id TEXT NOT NULL,"
+        + " side TEXT NOT NULL, fill_px TEXT NOT NULL, fill_sz TEXT NOT NULL,"
+        + " fill_pnl TEXT NOT NULL, fee TEXT NOT NULL, fill_time TEXT NOT NULL,"
+        + " PRIMARY KEY (inst_id, trade_id))",
+    "INSERT INTO exec_fills_v3 SELECT trade_id, trade_key, inst_id, ord_id, cl_ord_id, side,"
+        + " fill_px, fill_sz, fill_pnl, fee, fill_time FROM exec_fills ORDER BY rowid",
+    "DROP TABLE exec_fills",
+    "ALTER TABLE exec_fills_v3 RENAME TO exec_fills",
   };
 
   private final Path file;
@@ -172,6 +189,12 @@ public final class ExecutionJournal implements AutoCloseable {
           st.execute(ddl);
         }
         st.execute("INSERT INTO exec_schema_version (version) VALUES (2)");
+      }
+      if (version < 3) {
+        for (String ddl : SCHEMA_3) {
+          st.execute(ddl);
+        }
+        st.execute("INSERT INTO exec_schema_version (version) VALUES (3)");
       }
     }
   }

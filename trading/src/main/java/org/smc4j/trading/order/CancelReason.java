@@ -9,5 +9,7 @@ public enum CancelReason {
   /** The order outlived its expiry. */
   EXPIRED,
   /** The data ended before the order filled. */
-  END_OF_DATA
+  END_OF_DATA,
+  /** A tripped kill switch (level 2 or more) cancelled the pending entry. */
+  KILL_SWITCH
 }

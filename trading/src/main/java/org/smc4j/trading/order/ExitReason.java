@@ -9,5 +9,7 @@ public enum ExitReason {
   /** The target (a resting limit) filled at the target price. */
   TARGET,
   /** The data ended with the position open; closed at the last close plus slippage. */
-  END_OF_DATA
+  END_OF_DATA,
+  /** A tripped kill switch (level 3) closed the position at a close plus slippage. */
+  KILL_SWITCH
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.smc4j.core.instrument.ContractSpec;
+import org.smc4j.risk.guard.GuardBook;
 import org.smc4j.risk.guard.GuardDecision;
 import org.smc4j.risk.guard.OpenPosition;
 import org.smc4j.risk.guard.PortfolioGuard;
@@ -143,6 +144,25 @@ public final class TradePipeline implements BrokerListener {
   public synchronized void onTrade(Trade trade) {
     journal.recordTrade(trade);
     guard.ifPresent(g -> g.close(trade.symbol(), BigDecimal.valueOf(trade.netPnl())));
+  }
+
+  /**
+   * Returns the guard book, to be saved with the brokers' state.
+   *
+   * @return the book, or empty when the pipeline runs without guards
+   */
+  public synchronized Optional<GuardBook> guardBook() {
+    return guard.map(PortfolioGuard::book);
+  }
+
+  /**
+   * Restores a saved guard book (after a restart, before the first signal).
+   *
+   * @param book the saved book; ignored when the pipeline runs without guards
+   */
+  public synchronized void restoreGuardBook(GuardBook book) {
+    Objects.requireNonNull(book, "book");
+    guard.ifPresent(g -> g.restore(book));
   }
 
   private BigDecimal availableMargin(PortfolioGuard g) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -201,5 +204,58 @@ class ExecutionJournalTest {
             () -> new LeverageRecord("BTC-USDT-SWAP", "cross", new BigDecimal("0.5"), T0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("lever of BTC-USDT-SWAP must be >= 1, was 0.5");
+  }
+
+  @Test
+  void shouldKeepFillsOfTwoInstrumentsThatShareATradeId() {
+    try (ExecutionJournal journal = ExecutionJournal.open(dir.resolve("fills.sqlite"))) {
+      assertThat(journal.addFill(fill("BTC-USDT-SWAP", "42"))).isTrue();
+      assertThat(journal.addFill(fill("ETH-USDT-SWAP", "42"))).isTrue();
+      assertThat(journal.addFill(fill("ETH-USDT-SWAP", "42"))).isFalse();
+      assertThat(journal.fills())
+          .extracting(FillRecord::instId)
+          .containsExactly("BTC-USDT-SWAP", "ETH-USDT-SWAP");
+    }
+  }
+
+  @Test
+  void shouldMigrateASchemaOneJournalAndKeepItsFills() throws Exception {
+    Path file = dir.resolve("v1.sqlite");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE exec_schema_version (version INTEGER NOT NULL)");
+      st.execute("INSERT INTO exec_schema_version (version) VALUES (1)");
+      st.execute(
+          "CREATE TABLE exec_fills (trade_id TEXT PRIMARY KEY, trade_key TEXT NOT NULL,"
+              + " inst_id TEXT NOT NULL, ord_id TEXT NOT NULL, cl_ord_id TEXT NOT NULL,"
+              + " side TEXT NOT NULL, fill_px TEXT NOT NULL, fill_sz TEXT NOT NULL,"
+              + " fill_pnl TEXT NOT NULL, fee TEXT NOT NULL, fill_time TEXT NOT NULL)");
+      st.execute(
+          "INSERT INTO exec_fills VALUES ('7', 'k1', 'BTC-USDT-SWAP', 'o1', 'c1', 'buy',"
+              + " '70000', '0.1', '0', '-0.35', '2026-03-02T10:00:00Z')");
+    }
+
+    try (ExecutionJournal journal = ExecutionJournal.open(file)) {
+      assertThat(journal.fills())
+          .singleElement()
+          .satisfies(f -> assertThat(f.fee()).isEqualByComparingTo("-0.35"));
+      assertThat(journal.addFill(fill("ETH-USDT-SWAP", "7"))).isTrue();
+      assertThat(journal.cursor("fills")).isEmpty();
+    }
+  }
+
+  private static FillRecord fill(String instId, String tradeId) {
+    return new FillRecord(
+        tradeId,
+        "k1",
+        instId,
+        "o-" + instId,
+        "",
+        "buy",
+        new BigDecimal("100"),
+        new BigDecimal("1"),
+        BigDecimal.ZERO,
+        new BigDecimal("-0.05"),
+        T0);
   }
 }

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,6 @@ import org.smc4j.exchange.okx.model.AlgoOrderType;
 import org.smc4j.exchange.okx.model.AlgoRef;
 import org.smc4j.exchange.okx.model.AlgoState;
 import org.smc4j.exchange.okx.model.AttachedAlgo;
-import org.smc4j.exchange.okx.model.Bill;
 import org.smc4j.exchange.okx.model.Fill;
 import org.smc4j.exchange.okx.model.OkxInstrument;
 import org.smc4j.exchange.okx.model.OrderAck;
@@ -54,7 +52,6 @@ import org.smc4j.exchange.okx.rate.Sleeper;
 import org.smc4j.trading.execution.DailyLoss;
 import org.smc4j.trading.execution.ExecutionJournal;
 import org.smc4j.trading.execution.FillRecord;
-import org.smc4j.trading.execution.FundingRecord;
 import org.smc4j.trading.execution.OrderRecord;
 import org.smc4j.trading.execution.OrderStatus;
 import org.smc4j.trading.execution.TradeRecord;
@@ -78,6 +75,8 @@ public final class OkxExecutor {
   private static final Logger log = LoggerFactory.getLogger(OkxExecutor.class);
   private static final String SWAP = "SWAP";
   private static final int ENTRY_RATE_LIMIT_RETRIES = 3;
+  // one cent: the journal sums the same fills, fees and bills OKX sums, so only rounding differs
+  private static final BigDecimal PNL_CROSS_CHECK_TOLERANCE = new BigDecimal("0.01");
   private static final List<AlgoOrderType> TPSL_TYPES =
       List.of(AlgoOrderType.CONDITIONAL, AlgoOrderType.OCO);
 
@@ -91,6 +90,9 @@ public final class OkxExecutor {
   private final CrashPoints crashPoints;
   private final RandomGenerator random;
   private final MismatchTracker mismatches;
+  private final LeverageSetter leverage;
+  private final LedgerImporter ledger;
+  private final PositionsHistoryCheck historyCheck;
   private boolean started;
   private int appliedKillLevel;
 
@@ -124,6 +126,11 @@ public final class OkxExecutor {
     this.crashPoints = Objects.requireNonNull(crashPoints, "crashPoints");
     this.random = new Random(settings.seed());
     this.mismatches = new MismatchTracker(journal, alerts);
+    this.ledger = new LedgerImporter(client, journal, alerts);
+    this.historyCheck =
+        new PositionsHistoryCheck(client, journal, alerts, clock, PNL_CROSS_CHECK_TOLERANCE);
+    this.leverage =
+        new LeverageSetter(client, journal, settings.leverage(), settings.tdMode(), clock);
     for (OkxInstrument instrument : instruments) {
       this.instruments.put(instrument.instId(), instrument);
     }
@@ -229,6 +236,10 @@ public final class OkxExecutor {
             request.validUntil(),
             now);
     Optional<String> refusal = refusal(request, instrument, sz, now);
+    if (refusal.isEmpty()) {
+      // before the first entry on the symbol (and whenever this stop needs a lower leverage)
+      refusal = leverage.ensure(request.instId(), request.side(), px, stop);
+    }
     if (refusal.isPresent()) {
       journal.addTrade(trade);
       journal.updateTrade(key, TradeStatus.SKIPPED, refusal.get(), now);
@@ -591,7 +602,7 @@ public final class OkxExecutor {
         if (after.isPresent() && after.get().state().isTerminal()) {
           applyEntryState(key, clOrdId, after.get());
         } else {
-          importFills();
+          ledger.importFills();
           protect(key, Optional.of(d));
         }
       }
@@ -606,7 +617,7 @@ public final class OkxExecutor {
                   + ")",
               now);
         } else {
-          importFills();
+          ledger.importFills();
           protect(key, Optional.of(d));
         }
       }
@@ -1019,7 +1030,7 @@ public final class OkxExecutor {
     if (position.isEmpty() || position.get().signum() != 0) {
       return false;
     }
-    importFills();
+    ledger.importFills();
     String entrySide = wire(trade.side().entryAction().name());
     BigDecimal gross = BigDecimal.ZERO;
     BigDecimal fees = BigDecimal.ZERO;
@@ -1040,7 +1051,7 @@ public final class OkxExecutor {
         liquidated |= fill.liquidationOrAdl();
       }
     }
-    BigDecimal funding = fundingOf(key);
+    BigDecimal funding = ledger.fundingOf(key);
     BigDecimal exitPx =
         exitSize.signum() > 0
             ? exitNotional.divide(exitSize, 10, RoundingMode.HALF_EVEN).stripTrailingZeros()
@@ -1084,16 +1095,6 @@ public final class OkxExecutor {
                         clock.instant()));
       }
     }
-  }
-
-  private BigDecimal fundingOf(String key) {
-    BigDecimal paid = BigDecimal.ZERO;
-    for (FundingRecord bill : journal.funding()) {
-      if (bill.tradeKey().equals(key)) {
-        paid = paid.subtract(bill.pnl());
-      }
-    }
-    return paid;
   }
 
   private void cancelOurAlgos(String instId) {
@@ -1245,8 +1246,9 @@ public final class OkxExecutor {
     }
     cancelAlgos(leftovers);
     if (importLedger) {
-      importFills();
-      importFunding();
+      ledger.importFills();
+      ledger.importFunding();
+      historyCheck.checkClosedTrades();
     }
     // The cycle may have closed, flattened or protected positions: judge what is left on a fresh
     // read, so a problem the cycle just fixed is not counted against the next cycle.
@@ -1509,95 +1511,6 @@ public final class OkxExecutor {
       closeAtMarket(key, "orphan position flattened", "ORPHAN_FLATTENED");
     } else {
       trip(1, "orphan position on " + position.instId());
-    }
-  }
-
-  // ---- fills and funding ----
-
-  private void importFills() {
-    OkxResult<List<Fill>> result = client.fills(SWAP, "", "");
-    if (!(result instanceof OkxResult.Ok<List<Fill>> ok)) {
-      log.warn("fills failed: {}", result.failure().orElseThrow().describe());
-      return;
-    }
-    List<Fill> fills = new ArrayList<>(ok.value());
-    fills.sort(Comparator.comparing(Fill::fillTime));
-    for (Fill fill : fills) {
-      String key =
-          ClientOrderId.parse(fill.clOrdId())
-              .map(ClientOrderId::signalKey)
-              .filter(k -> journal.trade(k).isPresent())
-              .orElseGet(() -> holderOf(fill.instId(), fill.fillTime()));
-      journal.addFill(
-          new FillRecord(
-              fill.tradeId(),
-              key,
-              fill.instId(),
-              fill.ordId(),
-              fill.clOrdId(),
-              wire(fill.side().name()),
-              fill.fillPx(),
-              fill.fillSz(),
-              fill.fillPnl(),
-              fill.fee(),
-              fill.fillTime()));
-    }
-  }
-
-  /** The trade that holds the symbol's position now, else the one whose window contains time. */
-  private String holderOf(String instId, Instant time) {
-    List<TradeRecord> trades = journal.trades();
-    for (TradeRecord trade : trades) {
-      if (trade.instId().equals(instId)
-          && (trade.status().hasPosition() || trade.status() == TradeStatus.ORPHAN)) {
-        return trade.tradeKey();
-      }
-    }
-    return windowOf(trades, instId, time);
-  }
-
-  private static String windowOf(List<TradeRecord> trades, String instId, Instant time) {
-    for (TradeRecord trade : trades) {
-      if (trade.instId().equals(instId)
-          && trade.openedAt().isPresent()
-          && !time.isBefore(trade.openedAt().get())
-          && trade.closedAt().map(closed -> !time.isAfter(closed)).orElse(true)) {
-        return trade.tradeKey();
-      }
-    }
-    return "";
-  }
-
-  private void importFunding() {
-    OkxResult<List<Bill>> result = client.fundingBills(SWAP, "", "");
-    if (!(result instanceof OkxResult.Ok<List<Bill>> ok)) {
-      log.warn("funding bills failed: {}", result.failure().orElseThrow().describe());
-      return;
-    }
-    for (Bill bill : ok.value()) {
-      if (!bill.isFunding()) {
-        continue;
-      }
-      String key = windowOf(journal.trades(), bill.instId(), bill.ts());
-      boolean added =
-          journal.addFunding(
-              new FundingRecord(bill.billId(), key, bill.instId(), bill.pnl(), bill.ts()));
-      if (added && !key.isEmpty()) {
-        TradeRecord trade = trade(key);
-        if (trade.status() == TradeStatus.CLOSED && trade.result().isPresent()) {
-          TradeResult old = trade.result().get();
-          journal.closeTrade(
-              key,
-              TradeResult.of(
-                  old.exitPx(),
-                  old.exitReason(),
-                  old.grossPnl(),
-                  old.fees(),
-                  fundingOf(key),
-                  trade.plannedRisk()),
-              trade.closedAt().orElse(bill.ts()));
-        }
-      }
     }
   }
 

@@ -1,4 +1,4 @@
-package org.smc4j.marketdata.okx;
+package org.smc4j.marketdata.spec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +20,9 @@ import org.smc4j.marketdata.json.JsonValue;
  * OKX contract specs shipped with smc4j, for offline use ({@code backtest}, {@code scan --replay},
  * {@code size}) when no {@code --specs} file is given: a dated copy of OKX's {@code GET
  * /api/v5/public/instruments?instType=SWAP} answer for the USDT swaps a user most needs, with OKX's
- * field names, read by {@link OkxInstrumentMapper}.
+ * field names, read by {@link ContractSpecFile#parseOkxInstruments} (no JSON library needed). It is
+ * what {@link ContractSpecSource#offlineDefault()} looks a symbol up in when no {@code --specs} is
+ * given.
  *
  * <p>The resource is {@value #RESOURCE}. Besides OKX's envelope ({@code code}, {@code msg}, {@code
  * data}) it carries {@code asOf} (the date of the answer), {@code source} and {@code selection}.
@@ -35,7 +37,7 @@ import org.smc4j.marketdata.json.JsonValue;
 public record BundledOkxSpecs(LocalDate asOf, String source, List<ContractSpec> specs) {
 
   /** The classpath resource holding the specs. */
-  public static final String RESOURCE = "/org/smc4j/marketdata/okx/okx-usdt-swaps-2025-10-24.json";
+  public static final String RESOURCE = "/org/smc4j/marketdata/spec/okx-usdt-swaps-2025-10-24.json";
 
   /**
    * Copies the specs.
@@ -89,18 +91,23 @@ public record BundledOkxSpecs(LocalDate asOf, String source, List<ContractSpec> 
   public static BundledOkxSpecs parse(String body, String name) {
     Objects.requireNonNull(body, "body");
     Objects.requireNonNull(name, "name");
-    OkxInstrumentMapper.Mapped mapped = OkxInstrumentMapper.mapResponse(body, name);
-    if (!mapped.failures().isEmpty()) {
-      throw new MarketDataException(mapped.failures().get(0));
+    ContractSpecFile.OkxInstruments read;
+    JsonValue root;
+    try {
+      read = ContractSpecFile.parseOkxInstruments(body, name);
+      root = JsonReader.parse(body);
+    } catch (IllegalArgumentException e) {
+      throw new MarketDataException(e.getMessage(), e);
     }
-    // mapResponse has read the text as a JSON object already
-    JsonValue root = JsonReader.parse(body);
+    if (!read.unreadable().isEmpty()) {
+      throw new MarketDataException(read.unreadable().get(0));
+    }
     String asOf = root.member("asOf").flatMap(JsonValue::scalarText).orElse("");
     try {
       return new BundledOkxSpecs(
           LocalDate.parse(asOf),
           root.member("source").flatMap(JsonValue::scalarText).orElse(name),
-          mapped.specs());
+          read.specs());
     } catch (DateTimeParseException e) {
       throw new MarketDataException(
           name + ": field asOf must be a date such as 2025-10-24, was \"" + asOf + "\"", e);
@@ -116,6 +123,16 @@ public record BundledOkxSpecs(LocalDate asOf, String source, List<ContractSpec> 
   public Optional<ContractSpec> find(String symbol) {
     String key = symbolKey(Objects.requireNonNull(symbol, "symbol"));
     return specs.stream().filter(s -> symbolKey(s.instrumentId()).equals(key)).findFirst();
+  }
+
+  /**
+   * Returns how messages name the bundle, e.g. {@code the OKX specs shipped with smc4j, 2 USDT
+   * swaps as of 2025-10-24}.
+   *
+   * @return the label
+   */
+  public String label() {
+    return "the OKX specs shipped with smc4j, " + specs.size() + " USDT swaps as of " + asOf;
   }
 
   /**

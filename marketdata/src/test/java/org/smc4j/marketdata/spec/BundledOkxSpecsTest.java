@@ -1,4 +1,4 @@
-package org.smc4j.marketdata.okx;
+package org.smc4j.marketdata.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
