@@ -225,12 +225,13 @@ class TradeDemoJarIT {
           close-delay: 0s
           late-retries: 0
         backtest: {limit-expiry: %s}
+        output: {data-dir: '%s'}
         logging: {file: logs/trade.log, level: debug}
         trade:
           mode: %s
           reconcile: {unsettled: 1s, positions-open: 1s, idle: 1s}
         """
-            .formatted(limitExpiry, tradeMode));
+            .formatted(limitExpiry, dir.toAbsolutePath(), tradeMode));
     return file;
   }
 
@@ -378,6 +379,12 @@ class TradeDemoJarIT {
         .contains("DEMO trading on " + server.baseUri() + " with header x-simulated-trading: 1")
         .contains("demo: pre-flight passed")
         .contains("trade " + tradeKey() + " OPEN_PROTECTED");
+    // published as scan publishes it: the signal line and the JSON-lines row, once
+    assertThat(out.lines().filter(l -> l.startsWith("SIGNAL ") && l.contains(BTC))).hasSize(1);
+    assertThat(Files.readAllLines(dir.resolve("bot-signals.jsonl")))
+        .filteredOn(l -> l.contains(BTC))
+        .hasSize(1)
+        .allMatch(l -> l.contains(expected.signalTime().toString()));
     assertEnteredAndProtected();
     assertThat(server.requests("POST", "/api/v5/trade/order"))
         .allMatch(r -> "1".equals(r.headers().get("x-simulated-trading")));
