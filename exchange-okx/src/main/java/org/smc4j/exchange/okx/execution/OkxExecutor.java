@@ -582,6 +582,7 @@ public final class OkxExecutor {
                 + " of "
                 + trade.contracts().toPlainString(),
             now);
+        crashPoints.reached(CrashPoints.ENTRY_FILLED);
       }
     }
     switch (d.state()) {

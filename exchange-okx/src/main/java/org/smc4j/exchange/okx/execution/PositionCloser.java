@@ -96,6 +96,7 @@ final class PositionCloser {
                 Optional.of(
                     client.serverClock().instant().plus(OkxClientConfig.DEFAULT_EXP_TIME_WINDOW)),
                 now));
+        ctx.crashPoints().reached(CrashPoints.CLOSE_COMMITTED);
       }
       PlaceOrderRequest close =
           new PlaceOrderRequest(

@@ -321,8 +321,20 @@ final class PositionProtector {
             .filter(a -> AlgoBook.covers(a, size))
             .findFirst();
     if (cover.isPresent()) {
+      AlgoOrderDetails algo = cover.get();
+      if (journal.order(algo.algoClOrdId()).isEmpty()) {
+        // e.g. the attached stop of an entry whose fill a crash kept from being followed
+        journalAlgo(
+            trade,
+            algo.algoClOrdId(),
+            String.valueOf(new ClientOrderId(algo.algoClOrdId()).role().letter()),
+            size,
+            OrderStatus.LIVE,
+            "",
+            algo.algoId());
+      }
       if (trade.status() != TradeStatus.OPEN_PROTECTED) {
-        markProtected(trade.tradeKey(), "algo " + cover.get().algoClOrdId() + " found live");
+        markProtected(trade.tradeKey(), "algo " + algo.algoClOrdId() + " found live");
       }
       return;
     }
