@@ -317,8 +317,7 @@ public final class ExchangeTradeJob {
         Journal signals =
             SqliteJournal.open(request.signalJournal(), "trade " + label + " decisions");
         Journal scanDecisions =
-            SqliteJournal.open(
-                scanJournalOf(request.signalJournal()), "trade scan decisions")) {
+            SqliteJournal.open(scanJournalOf(request.signalJournal()), "trade scan decisions")) {
       // The executor enforces the daily loss and the open trades from its journal, so the
       // pipeline runs without its in-memory guards (it would never hear of an exchange close).
       TradePipeline pipeline =
@@ -422,7 +421,9 @@ public final class ExchangeTradeJob {
     }
   }
 
-  /** Where the scan loop's own decisions go: beside the signal journal, {@code name-scan.sqlite}. */
+  /**
+   * Where the scan loop's own decisions go: beside the signal journal, {@code name-scan.sqlite}.
+   */
   private static Path scanJournalOf(Path signalJournal) {
     String name = signalJournal.getFileName().toString().replaceFirst("\\.sqlite$", "");
     return signalJournal.resolveSibling(name + "-scan.sqlite");
