@@ -3,15 +3,16 @@ package org.smc4j.app.trade;
 import java.io.PrintWriter;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smc4j.app.config.Smc4jConfig;
@@ -35,25 +36,24 @@ import org.smc4j.exchange.okx.model.OkxInstrument;
 import org.smc4j.exchange.okx.model.PositionMode;
 import org.smc4j.exchange.okx.preflight.PreflightSettings;
 import org.smc4j.exchange.okx.rate.OkxRateLimiter;
+import org.smc4j.live.alert.AlertDispatcher;
+import org.smc4j.live.alert.AlertSink;
 import org.smc4j.live.scan.CycleReport;
 import org.smc4j.live.scan.OkxScanMarket;
-import org.smc4j.live.scan.ScanLoop;
 import org.smc4j.live.scan.ScanMarket;
+import org.smc4j.live.scan.SignalChartRenderer;
 import org.smc4j.marketdata.okx.OkxMarketData;
 import org.smc4j.marketdata.okx.Sleeper;
 import org.smc4j.trading.execution.ExecutionJournal;
-import org.smc4j.trading.journal.Journal;
-import org.smc4j.trading.journal.SqliteJournal;
-import org.smc4j.trading.pipeline.PipelineSettings;
-import org.smc4j.trading.pipeline.TradePipeline;
-import org.smc4j.trading.plan.PlanSizer;
 
 /**
- * {@code trade --mode demo|live}: the scan's live candle loop and signal pipeline with every taken
- * signal traded on OKX by the {@link OkxBroker}. Before the first order the account pre-flight runs
- * (clock, key, trade permission, position mode, margin mode, the journal's environment) and the
- * journal is reconciled with the exchange; a refusal ends the job before any order. {@code --mode
- * live} is refused unless the configuration says {@code trade.mode: live}.
+ * {@code trade --mode demo|live}: the bot's {@link TradeLoop} (the scan's live candle loop, its one
+ * signal pipeline, the signal lines, JSON-lines file and alerts of {@code scan}) with every taken
+ * signal traded on OKX by the {@link OkxBroker}, orders and trades in the execution tables of the
+ * same journal file. Before the first order the account pre-flight runs (clock, key, trade
+ * permission, position mode, margin mode, the journal's environment) and the journal is reconciled
+ * with the exchange; a refusal ends the job before any order. {@code --mode live} is refused unless
+ * the configuration says {@code trade.mode: live}.
  *
  * <p>Between cycles the bot reconciles on the {@code trade.reconcile} schedule (the {@link
  * ReconciliationLoop}, with the optional dead-man's switch), which also applies a kill switch
@@ -82,6 +82,8 @@ public final class ExchangeTradeJob {
    * @param executionJournal the execution journal (created when missing)
    * @param clock the bot's clock (the wall clock, or an offset one to re-run a past close)
    * @param once run one cycle (the latest close) and return
+   * @param sinks the alert sinks (the same as {@code scan}'s)
+   * @param charts the renderer of alert charts; empty for none
    * @param crashPoints the test-only crash hook, {@link CrashPoints#NONE} in production
    */
   public record Request(
@@ -91,6 +93,8 @@ public final class ExchangeTradeJob {
       Path executionJournal,
       InstantSource clock,
       boolean once,
+      List<AlertSink> sinks,
+      Optional<SignalChartRenderer> charts,
       CrashPoints crashPoints) {
 
     /** Validates the request. */
@@ -100,16 +104,12 @@ public final class ExchangeTradeJob {
       Objects.requireNonNull(credentials, "credentials");
       Objects.requireNonNull(executionJournal, "executionJournal");
       Objects.requireNonNull(clock, "clock");
+      sinks = List.copyOf(sinks);
+      Objects.requireNonNull(charts, "charts");
       Objects.requireNonNull(crashPoints, "crashPoints");
       if (mode == TradeMode.PAPER) {
         throw new IllegalArgumentException("mode must be demo or live, was paper");
       }
-    }
-
-    /** Returns where the pipeline's signal decisions go: {@code <journal>-signals.sqlite}. */
-    public Path signalJournal() {
-      String name = executionJournal.getFileName().toString().replaceFirst("\\.sqlite$", "");
-      return executionJournal.resolveSibling(name + "-signals.sqlite");
     }
   }
 
@@ -222,10 +222,12 @@ public final class ExchangeTradeJob {
             + (demo ? " with header x-simulated-trading: 1" : " (real money)")
             + ", margin "
             + trade.marginMode().wire()
-            + ", execution journal "
+            + ", journal "
             + request.executionJournal()
-            + ", signal journal "
-            + request.signalJournal());
+            + ", signals "
+            + PaperTradeJob.signalsFileOf(request.executionJournal())
+            + ", alerts "
+            + request.sinks().stream().map(AlertSink::name).toList());
     out.flush();
     OkxResult<List<OkxInstrument>> listed = client.instruments("SWAP", "");
     if (!(listed instanceof OkxResult.Ok<List<OkxInstrument>> instruments)) {
@@ -319,6 +321,17 @@ public final class ExchangeTradeJob {
               t.setDaemon(true);
               return t;
             });
+    ExchangeTrader trader =
+        new ExchangeTrader(
+            new OkxBroker(executor, config.trade().entryValidity()),
+            executor,
+            reconciliation,
+            config.backtest().limitExpiry(),
+            label,
+            out);
+    // The executor enforces the daily loss and the open trades from its journal; the pipeline's
+    // in-memory guards would never hear of a close on the exchange, so they are off here.
+    Smc4jConfig loopConfig = config.withBacktest(config.backtest().withApplyGuards(false));
     try (OkxMarketData okx =
             OkxMarketData.create(
                 config
@@ -329,35 +342,21 @@ public final class ExchangeTradeJob {
                         org.smc4j.marketdata.okx.OkxRateLimiter.shared(),
                         System.nanoTime()));
         ScanMarket market = new OkxScanMarket(okx, config.scan().symbols());
-        Journal signals =
-            SqliteJournal.open(request.signalJournal(), "trade " + label + " decisions")) {
-      ExchangeTrader trader =
-          new ExchangeTrader(
-              new OkxBroker(executor, config.trade().entryValidity()),
-              executor,
-              reconciliation,
-              config.backtest().limitExpiry(),
-              label,
-              out);
-      // One pipeline decides every signal, in the loop, against the OKX broker. The executor
-      // enforces the daily loss and the open trades from its journal, so the pipeline runs without
-      // its in-memory guards (it would never hear of a close on the exchange).
-      ScanLoop loop =
-          new ScanLoop(
-              config.scan(),
-              config.strategy(),
-              new PlanSizer(config.risk().sizing()),
-              new TradePipeline(
-                  new PipelineSettings(
-                      config.risk().sizing(), Optional.empty(), config.risk().accountEquityUsd()),
-                  clock.withZone(ZoneOffset.UTC),
-                  signals),
-              trader,
-              market,
-              clock,
-              reconcilingSleeper(clock, trader, stop),
-              pool,
-              trader);
+        TradeLoop loop =
+            new TradeLoop(
+                loopConfig,
+                request.executionJournal(),
+                label + (request.once() ? " --once" : ""),
+                PaperTradeJob.signalsFileOf(request.executionJournal()),
+                market,
+                clock,
+                reconcilingSleeper(clock, trader, stop),
+                pool,
+                trader,
+                AlertDispatcher.asynchronous(request.sinks(), 1000, Duration.ofSeconds(30)),
+                request.charts(),
+                UnaryOperator.identity(),
+                out)) {
       long[] cycles = {0};
       int[] failures = {0};
       if (request.once()) {
@@ -366,13 +365,17 @@ public final class ExchangeTradeJob {
         if (wait > 0) {
           Thread.sleep(wait);
         }
+        loop.publisher().retryPending();
         CycleReport report = loop.cycle(close);
+        loop.publisher().checkpoint();
+        int pending = loop.publisher().pendingCount(Duration.ofSeconds(30));
         cycles[0]++;
-        failures[0] = report.failures().size();
+        failures[0] = report.failures().size() + pending;
         summary(out, label, report, executor);
       } else {
         loop.run(
             stop,
+            trader::reconcileIfDue,
             report -> {
               cycles[0]++;
               failures[0] = report.failures().size();

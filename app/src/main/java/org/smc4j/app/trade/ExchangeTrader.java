@@ -15,8 +15,6 @@ import org.smc4j.exchange.okx.execution.OkxExecutor;
 import org.smc4j.exchange.okx.execution.ReconciliationLoop;
 import org.smc4j.exchange.okx.id.ClientOrderId;
 import org.smc4j.live.scan.PaperBrokers;
-import org.smc4j.live.scan.ScanSignal;
-import org.smc4j.live.scan.SignalHandler;
 import org.smc4j.trading.broker.BrokerListener;
 import org.smc4j.trading.broker.CandleBroker;
 import org.smc4j.trading.execution.TradeRecord;
@@ -24,14 +22,13 @@ import org.smc4j.trading.execution.TradeStatus;
 import org.smc4j.trading.order.EntryKind;
 import org.smc4j.trading.order.OrderIntent;
 import org.smc4j.trading.order.Submission;
-import org.smc4j.trading.pipeline.TradeDecision;
 
 /**
- * The scan loop's brokers and signal handler on OKX. Each symbol's feed gets a {@link CandleBroker}
- * over the one {@link OkxBroker}, so the loop's own {@code TradePipeline} decides every signal and
- * hands a taken one to OKX (write-ahead intent, entry with stop and target attached, protection),
- * and a POI that dies cancels the working entry made from it, as in the backtest; the handler
- * prints each decision with the trade's journaled state.
+ * The trade loop's brokers on OKX. Each symbol's feed gets a {@link CandleBroker} over the one
+ * {@link OkxBroker}, so the loop's own {@code TradePipeline} decides every signal and hands a taken
+ * one to OKX (write-ahead intent, entry with stop and target attached, protection), and a POI that
+ * dies cancels the working entry made from it, as in the backtest. Each order handed over is
+ * printed with the trade's journaled state.
  *
  * <p>The executor is driven by one thread at a time: the brokers (called from the loop's fetch
  * threads) and the periodic reconciliation share this object's lock.
@@ -39,7 +36,7 @@ import org.smc4j.trading.pipeline.TradeDecision;
  * <p>A resting limit entry also ends when {@code backtest.limit-expiry} has passed since it was
  * journaled, checked at each symbol's newest candle.
  */
-public final class ExchangeTrader implements PaperBrokers, SignalHandler {
+public final class ExchangeTrader implements PaperBrokers {
 
   private static final Logger log = LoggerFactory.getLogger(ExchangeTrader.class);
 
@@ -79,55 +76,6 @@ public final class ExchangeTrader implements PaperBrokers, SignalHandler {
   @Override
   public CandleBroker open(String symbol, ContractSpec spec, BrokerListener listener) {
     return new SymbolBroker(symbol);
-  }
-
-  /** Prints the loop's decision of a signal and, when taken, the trade's journaled state. */
-  @Override
-  public void onSignal(ScanSignal signal) {
-    String line;
-    switch (signal.decision()) {
-      case TradeDecision.Taken taken -> {
-        OrderIntent in = taken.intent();
-        String key = ClientOrderId.signalKey(OkxBroker.signalIdOf(in));
-        Optional<TradeRecord> trade;
-        synchronized (this) {
-          trade = executor.journal().trade(key);
-        }
-        String state =
-            trade
-                .map(t -> t.status() + (t.reason().isEmpty() ? "" : " (" + t.reason() + ")"))
-                .orElse("not journaled");
-        line =
-            label
-                + ": "
-                + signal.key()
-                + " "
-                + in.side()
-                + " "
-                + in.entryKind()
-                + " "
-                + in.contracts()
-                + " contracts, stop "
-                + in.stop()
-                + ", target "
-                + in.target()
-                + ": trade "
-                + key
-                + " "
-                + state;
-      }
-      case TradeDecision.Skipped skipped ->
-          line =
-              label
-                  + ": "
-                  + signal.key()
-                  + " skipped: "
-                  + skipped.record().reason().orElse("no reason journaled");
-    }
-    synchronized (out) {
-      out.println(line);
-      out.flush();
-    }
   }
 
   /**
@@ -203,9 +151,39 @@ public final class ExchangeTrader implements PaperBrokers, SignalHandler {
 
     @Override
     public Submission submit(OrderIntent intent) {
+      Submission submission;
+      Optional<TradeRecord> trade;
+      String key = ClientOrderId.signalKey(OkxBroker.signalIdOf(intent));
       synchronized (ExchangeTrader.this) {
-        return broker.submit(intent);
+        submission = broker.submit(intent);
+        trade = executor.journal().trade(key);
       }
+      String state =
+          trade
+              .map(t -> t.status() + (t.reason().isEmpty() ? "" : " (" + t.reason() + ")"))
+              .orElse("not journaled");
+      synchronized (out) {
+        out.println(
+            label
+                + ": "
+                + intent.symbol()
+                + " "
+                + intent.side()
+                + " "
+                + intent.entryKind()
+                + " "
+                + intent.contracts()
+                + " contracts, stop "
+                + intent.stop()
+                + ", target "
+                + intent.target()
+                + ": trade "
+                + key
+                + " "
+                + state);
+        out.flush();
+      }
+      return submission;
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.app.config.Smc4jConfig;
@@ -59,6 +61,8 @@ class ExchangeTradeJobTest {
             dir.resolve("bot.sqlite"),
             Clock.systemUTC(),
             true,
+            List.of(),
+            Optional.empty(),
             CrashPoints.NONE);
 
     ExchangeTradeJob.Outcome outcome =
@@ -81,24 +85,11 @@ class ExchangeTradeJobTest {
                     dir.resolve("bot.sqlite"),
                     Clock.systemUTC(),
                     true,
+                    List.of(),
+                    Optional.empty(),
                     CrashPoints.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("mode must be demo or live, was paper");
-  }
-
-  @Test
-  void theSignalJournalSitsBesideTheExecutionJournal() {
-    ExchangeTradeJob.Request request =
-        new ExchangeTradeJob.Request(
-            Smc4jConfig.DEFAULT,
-            TradeMode.DEMO,
-            OkxCredentials.of("k", "s", "p"),
-            dir.resolve("demo.sqlite"),
-            Clock.systemUTC(),
-            true,
-            CrashPoints.NONE);
-
-    assertThat(request.signalJournal()).isEqualTo(dir.resolve("demo-signals.sqlite"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -19,10 +20,13 @@ import org.smc4j.app.config.ConfigException;
 import org.smc4j.app.config.Secrets;
 import org.smc4j.app.config.Smc4jConfig;
 import org.smc4j.app.config.TradeMode;
+import org.smc4j.app.scan.ScanAlerts;
+import org.smc4j.app.scan.SetupChartSignalRenderer;
 import org.smc4j.app.trade.ExchangeTradeJob;
 import org.smc4j.cli.ExitCodes;
 import org.smc4j.cli.scan.ScanLogging;
 import org.smc4j.exchange.okx.auth.OkxCredentials;
+import org.smc4j.live.alert.AlertSink;
 import picocli.CommandLine.Option;
 
 /**
@@ -104,7 +108,9 @@ public final class ExchangeTradeOptions {
               + "API key)");
       return ExitCodes.USAGE;
     }
+    List<AlertSink> sinks = ScanAlerts.sinks(config, secrets);
     ScanLogging.configure(config.logging());
+    System.setProperty("java.awt.headless", "true");
     ExchangeTradeJob.Request request =
         new ExchangeTradeJob.Request(
             config,
@@ -113,6 +119,10 @@ public final class ExchangeTradeOptions {
             journal,
             clock(),
             once,
+            sinks,
+            config.alerts().chart() && !sinks.isEmpty()
+                ? Optional.of(new SetupChartSignalRenderer())
+                : Optional.empty(),
             ExchangeTradeJob.crashPointsFromProperty());
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch finished = new CountDownLatch(1);

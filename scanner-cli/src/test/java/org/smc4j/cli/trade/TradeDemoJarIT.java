@@ -225,12 +225,13 @@ class TradeDemoJarIT {
           close-delay: 0s
           late-retries: 0
         backtest: {limit-expiry: %s}
+        output: {data-dir: '%s'}
         logging: {file: logs/trade.log, level: debug}
         trade:
           mode: %s
           reconcile: {unsettled: 1s, positions-open: 1s, idle: 1s}
         """
-            .formatted(limitExpiry, tradeMode));
+            .formatted(limitExpiry, dir.toAbsolutePath(), tradeMode));
     return file;
   }
 
@@ -378,6 +379,12 @@ class TradeDemoJarIT {
         .contains("DEMO trading on " + server.baseUri() + " with header x-simulated-trading: 1")
         .contains("demo: pre-flight passed")
         .contains("trade " + tradeKey() + " OPEN_PROTECTED");
+    // published as scan publishes it: the signal line and the JSON-lines row, once
+    assertThat(out.lines().filter(l -> l.startsWith("SIGNAL ") && l.contains(BTC))).hasSize(1);
+    assertThat(Files.readAllLines(dir.resolve("bot-signals.jsonl")))
+        .filteredOn(l -> l.contains(BTC))
+        .hasSize(1)
+        .allMatch(l -> l.contains(expected.signalTime().toString()));
     assertEnteredAndProtected();
     assertThat(server.requests("POST", "/api/v5/trade/order"))
         .allMatch(r -> "1".equals(r.headers().get("x-simulated-trading")));
@@ -540,6 +547,7 @@ class TradeDemoJarIT {
       strings = {
         CrashPoints.INTENT_COMMITTED,
         CrashPoints.ENTRY_ANSWERED,
+        CrashPoints.ENTRY_FILLED,
         CrashPoints.PROTECTION_COMMITTED
       })
   void crashAtAnExecutionPointAndRestartLeavesOneProtectedEntry(String point) throws Exception {
@@ -593,6 +601,55 @@ class TradeDemoJarIT {
       assertThat(orders).noneMatch(o -> o.status() == OrderStatus.SUBMITTED_UNKNOWN);
       assertThat(journal.fills()).extracting(f -> f.tradeKey()).contains(tradeKey());
       assertThat(journal.tradeHistory(tradeKey())).doesNotContain(TradeStatus.CLOSED);
+    }
+  }
+
+  @Test
+  void crashWhileFlatteningAtLevel3AndRestartEndsFlatWithOneCloseOrder() throws Exception {
+    startServer(true);
+    config("paper");
+    writeDotEnv();
+    bot =
+        start(
+            "bot",
+            List.of("-Dsmc4j.test.crashAt=" + CrashPoints.CLOSE_COMMITTED),
+            tradeArgs("demo", false).toArray(String[]::new));
+    waitFor("the first cycle", Duration.ofSeconds(90), () -> read("bot.out").contains("cycle "));
+    assertEnteredAndProtected();
+
+    Run stop =
+        runToEnd(
+            "stop",
+            List.of(),
+            "trade",
+            "stop",
+            "--level",
+            "3",
+            "--journal",
+            dir.resolve("bot.sqlite").toString());
+    assertThat(stop.exit()).as(stop.err()).isZero();
+    assertThat(bot.waitFor(30, TimeUnit.SECONDS)).as("halts while closing").isTrue();
+    assertThat(bot.exitValue()).as(read("bot.err")).isEqualTo(86);
+    assertThat(position().signum()).as("the close never left the process").isNotZero();
+
+    Run restarted = runToEnd("restart", List.of(), tradeArgs("demo", true).toArray(String[]::new));
+
+    assertThat(restarted.exit()).as(restarted.out() + restarted.err()).isZero();
+    assertThat(position().signum()).as("flat after the restart").isZero();
+    assertThat(liveAlgos()).isEmpty();
+    List<FakeOrder> closes =
+        server.exchange().orders().stream()
+            .filter(o -> o.clOrdId().startsWith(tradeKey() + "X"))
+            .toList();
+    assertThat(closes).as("close orders").hasSize(1);
+    assertThat(closes.get(0).reduceOnly()).isTrue();
+    assertThat(entries()).hasSize(1);
+    try (ExecutionJournal journal = ExecutionJournal.open(dir.resolve("bot.sqlite"))) {
+      assertThat(journal.trade(tradeKey()).orElseThrow().status()).isEqualTo(TradeStatus.CLOSED);
+      assertThat(journal.killSwitchLevel()).isEqualTo(3);
+      assertThat(journal.ordersOf(tradeKey()))
+          .extracting(OrderRecord::clOrdId)
+          .contains(closes.get(0).clOrdId());
     }
   }
 

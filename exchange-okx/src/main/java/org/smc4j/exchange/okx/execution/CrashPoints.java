@@ -16,6 +16,12 @@ public interface CrashPoints {
   /** After the entry's answer was journaled, before the entry is followed to its fill. */
   String ENTRY_ANSWERED = "entry-answered";
 
+  /** After an entry's first fill was journaled (trade unprotected), before its stop is checked. */
+  String ENTRY_FILLED = "entry-filled";
+
+  /** After a closing order's intent was committed, before it is sent. */
+  String CLOSE_COMMITTED = "close-committed";
+
   /** After a protective algo's intent was committed, before it is sent. */
   String PROTECTION_COMMITTED = "protection-committed";
 
