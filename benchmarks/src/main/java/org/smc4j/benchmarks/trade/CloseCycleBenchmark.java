@@ -72,7 +72,8 @@ import org.smc4j.trading.plan.PlanSizer;
  * FakeOkxServer} on 127.0.0.1: write-ahead intent, market entry with the stop and target attached,
  * the order read until filled, the fills imported, the stop confirmed. The trader drives the
  * executor from one thread at a time, so the 5 entries follow each other. The periodic
- * reconciliation (between cycles in the bot) does not run.
+ * reconciliation (between cycles in the bot) does not run, and the signals are not published (the
+ * bot's {@code TradeLoop} hands them to its alert publisher, after the entry).
  *
  * <p>What is not the bot's own: the 50 symbols ({@code S01USDT} .. {@code S50USDT}) are the 9 real
  * 5m series of the shared data (Binance USDT-M and Bybit linear) cut at different bars and moved in
@@ -284,7 +285,6 @@ public final class CloseCycleBenchmark {
             synchronized (handled) {
               handled.put(OkxBroker.instIdOf(s.symbol()), end);
             }
-            trader.onSignal(s);
           };
       LoopConfig loopConfig = config.scan().withTopN(SYMBOLS);
       ExecutorService fetch = Executors.newFixedThreadPool(loopConfig.fetchThreads());
