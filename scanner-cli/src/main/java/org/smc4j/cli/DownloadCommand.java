@@ -116,12 +116,11 @@ public final class DownloadCommand implements Callable<Integer> {
     }
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    DownloadRequest request = new DownloadRequest(instIds, tf, start, end, out);
+    DownloadPrinter printer = DownloadPrinter.onConsole(stdout, stderr, progressEvery);
     DownloadResult result;
     try {
       result =
-          DownloadJob.run(
-              request, settings, DownloadPrinter.onConsole(stdout, stderr, progressEvery));
+          DownloadJob.run(new DownloadRequest(instIds, tf, start, end, out), settings, printer);
     } catch (IOException e) {
       stderr.println("error: cannot create " + out + ": " + e);
       return ExitCodes.FAILED;

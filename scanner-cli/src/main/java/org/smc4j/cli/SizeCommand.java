@@ -3,7 +3,6 @@ package org.smc4j.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.smc4j.app.config.ConfigException;
@@ -135,18 +134,7 @@ public final class SizeCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return ExitCodes.FAILED;
     }
-    SizePrinter.printHeader(out, outcome, entry, stop);
-    return switch (outcome.result()) {
-      case SizingResult.Sized s -> {
-        SizePrinter.printSized(out, s, outcome.contract(), outcome.parameters());
-        out.flush();
-        yield ExitCodes.OK;
-      }
-      case SizingResult.Refused r -> {
-        out.printf(Locale.ROOT, "REFUSED (%s): %s%n", r.reason(), r.message());
-        out.flush();
-        yield ExitCodes.FAILED;
-      }
-    };
+    SizePrinter.print(out, outcome, entry, stop);
+    return outcome.result() instanceof SizingResult.Sized ? ExitCodes.OK : ExitCodes.FAILED;
   }
 }

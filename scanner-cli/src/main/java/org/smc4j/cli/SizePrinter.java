@@ -18,7 +18,18 @@ final class SizePrinter {
 
   private SizePrinter() {}
 
-  static void printHeader(PrintWriter out, SizeOutcome o, double entry, double stop) {
+  /** Prints the trade, then the computation when sized, else the refusal with its reason. */
+  static void print(PrintWriter out, SizeOutcome o, double entry, double stop) {
+    printHeader(out, o, entry, stop);
+    switch (o.result()) {
+      case SizingResult.Sized s -> printSized(out, s, o.contract(), o.parameters());
+      case SizingResult.Refused r ->
+          out.printf(Locale.ROOT, "REFUSED (%s): %s%n", r.reason(), r.message());
+    }
+    out.flush();
+  }
+
+  private static void printHeader(PrintWriter out, SizeOutcome o, double entry, double stop) {
     ContractSpec c = o.contract();
     Side s = o.side();
     SizingParameters p = o.parameters();
@@ -54,7 +65,7 @@ final class SizePrinter {
         source);
   }
 
-  static void printSized(
+  private static void printSized(
       PrintWriter out, SizingResult.Sized s, ContractSpec c, SizingParameters p) {
     String units = plain(c.unitsPerContract());
     String ccy = c.settleCurrency();

@@ -95,6 +95,12 @@ class ReadmeCommandsJarIT {
     if (command.equals("scan") && !w.contains("--replay") && !w.contains("--print-config")) {
       return Optional.of("live OKX");
     }
+    if (command.equals("trade")
+        && !w.contains("--replay")
+        && !w.contains("status")
+        && !w.contains("stop")) {
+      return Optional.of("live OKX");
+    }
     if ((command.equals("download") || command.equals("size")) && !specs) {
       return Optional.of("needs the network (no --specs)");
     }

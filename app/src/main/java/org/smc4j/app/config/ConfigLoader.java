@@ -1,13 +1,11 @@
 package org.smc4j.app.config;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,20 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.smc4j.backtest.slippage.AtrSlippageModel;
-import org.smc4j.backtest.slippage.PercentSlippageModel;
-import org.smc4j.backtest.slippage.SlippageModel;
-import org.smc4j.backtest.slippage.TickSlippageModel;
-import org.smc4j.core.engine.InvalidParameterException;
 import org.smc4j.core.engine.StrategyConfig;
 import org.smc4j.exchange.okx.execution.ReconciliationSchedule;
 import org.smc4j.exchange.okx.model.MarginMode;
 import org.smc4j.live.scan.LoopConfig;
-import org.smc4j.risk.FeeSchedule;
-import org.smc4j.risk.MaxSizePolicy;
-import org.smc4j.risk.SizingParameters;
-import org.smc4j.risk.StopSlippage;
-import org.smc4j.risk.guard.GuardLimits;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
@@ -53,8 +41,6 @@ public final class ConfigLoader {
 
   private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final int MAX_BARS = StrategyConfig.MAX_BARS;
-  private static final BigDecimal ZERO = BigDecimal.ZERO;
-  private static final BigDecimal HUGE = new BigDecimal("1e9");
 
   /** The file every command reads when no {@code --config} is given and it exists. */
   public static final Path DEFAULT_FILE = Path.of("smc4j.yaml");
@@ -139,14 +125,14 @@ public final class ConfigLoader {
       ConfigNode rootNode = ConfigNode.root(map);
       OkxConfig okx = okx(rootNode.section("okx"));
       LoopConfig loop = loop(rootNode.section("scan"));
-      StrategyConfig strategy = strategy(rootNode.section("strategy"));
+      StrategyConfig strategy = TradingSections.strategy(rootNode.section("strategy"));
       Smc4jConfig config =
           new Smc4jConfig(
               okx,
               loop,
               strategy,
-              risk(rootNode.section("risk")),
-              backtest(rootNode.section("backtest"), strategy.atrPeriod()),
+              TradingSections.risk(rootNode.section("risk")),
+              TradingSections.backtest(rootNode.section("backtest"), strategy.atrPeriod()),
               output(rootNode.section("output")),
               alerts(rootNode.section("alerts")),
               logging(rootNode.section("logging")),
@@ -239,173 +225,6 @@ public final class ConfigLoader {
     }
     n.finish();
     return c;
-  }
-
-  private static StrategyConfig strategy(ConfigNode n) {
-    StrategyConfig d = StrategyConfig.DEFAULT;
-    StrategyConfig.Builder b = d.toBuilder();
-    ConfigNode swing = n.section("swing");
-    ConfigNode s15 = swing.section("15m");
-    b.swing15(
-        s15.integer("left", d.swings().m15().left(), 1, MAX_BARS),
-        s15.integer("right", d.swings().m15().right(), 1, MAX_BARS));
-    s15.finish();
-    ConfigNode s5 = swing.section("5m");
-    b.swing5(
-        s5.integer("left", d.swings().m5().left(), 1, MAX_BARS),
-        s5.integer("right", d.swings().m5().right(), 1, MAX_BARS));
-    s5.finish();
-    swing.finish();
-    ConfigNode brk = n.section("break");
-    b.confirmBars(brk.integer("confirm-bars", d.breaks().confirmBars(), 1, MAX_BARS));
-    b.minBreakAtr(brk.number("min-atr", d.breaks().minAtr(), 0, 1e6));
-    b.continuationOnly(brk.bool("continuation-only", d.breaks().continuationOnly()));
-    brk.finish();
-    ConfigNode fib = n.section("fib");
-    b.fib(
-        fib.number("zone-start", d.fib().zoneStart(), 0, 1),
-        fib.number("golden", d.fib().golden(), 0, 1),
-        fib.number("zone-end", d.fib().zoneEnd(), 0, 1));
-    fib.finish();
-    ConfigNode fvg = n.section("fvg");
-    b.minGapAtr(fvg.number("min-atr", d.gaps().minAtr(), 0, 1e6));
-    fvg.finish();
-    ConfigNode poi = n.section("poi");
-    b.poiMaxAgeBars(poi.integer("max-age-bars", d.poi().maxAgeBars(), 1, MAX_BARS));
-    poi.finish();
-    ConfigNode stop = n.section("stop");
-    b.stopBufferTicks(stop.number("buffer-ticks", d.stop().bufferTicks(), 0, 1e6));
-    b.stopBufferAtr(stop.number("buffer-atr", d.stop().bufferAtr(), 0, 1e6));
-    stop.finish();
-    ConfigNode target = n.section("target");
-    b.rewardRisk(target.number("reward-risk", d.exits().rewardRisk(), 0, 1e6));
-    b.secondTarget(target.bool("second-target", d.exits().secondTarget()));
-    target.finish();
-    ConfigNode score = n.section("score");
-    b.decisiveBreakAtr(score.number("decisive-break-atr", d.score().decisiveBreakAtr(), 0, 1e6));
-    b.retestAtr(score.number("retest-atr", d.score().retestAtr(), 0, 1e6));
-    score.finish();
-    b.atrPeriod(n.integer("atr-period", d.atrPeriod(), 1, MAX_BARS));
-    n.finish();
-    try {
-      return b.build();
-    } catch (InvalidParameterException e) {
-      throw strategyError(e);
-    }
-  }
-
-  /** The strategy's own rule, at the parameter's key path (the same path as in this file). */
-  private static ConfigException strategyError(InvalidParameterException e) {
-    return new ConfigException(e.path(), e.violation(), e);
-  }
-
-  private static RiskConfig risk(ConfigNode n) {
-    SizingParameters d = SizingParameters.DEFAULT;
-    BigDecimal riskUsd = positive(n, "risk-usd", d.riskUsd());
-    BigDecimal tolerance = n.decimal("tolerance", d.tolerance(), ZERO, BigDecimal.ONE);
-    BigDecimal leverage = n.decimal("leverage", d.leverage(), BigDecimal.ONE, new BigDecimal(125));
-    ConfigNode fees = n.section("fees");
-    BigDecimal maxRate = new BigDecimal("0.0099999");
-    BigDecimal maker = fees.decimal("maker", d.fees().makerRate(), ZERO, maxRate);
-    BigDecimal taker = fees.decimal("taker", d.fees().takerRate(), ZERO, maxRate);
-    fees.finish();
-    ConfigNode slip = n.section("stop-slippage");
-    StopSlippage.Unit unit = slip.choice("unit", d.slippage().unit(), StopSlippage.Unit.class);
-    BigDecimal amount = slip.decimal("amount", d.slippage().amount(), ZERO, HUGE);
-    slip.finish();
-    MaxSizePolicy maxSize = n.choice("max-size-policy", d.maxSizePolicy(), MaxSizePolicy.class);
-    BigDecimal maxCostShare = n.decimal("max-cost-share", d.maxCostShare(), ZERO, BigDecimal.ONE);
-    if (maxCostShare.signum() <= 0) {
-      throw new ConfigException(
-          n.pathOf("max-cost-share"),
-          "must be > 0 (1 turns the cost filter off), was " + maxCostShare.toPlainString());
-    }
-    ConfigNode g = n.section("guards");
-    GuardLimits gd = GuardLimits.DEFAULT;
-    GuardLimits guards =
-        new GuardLimits(
-            positive(g, "max-daily-loss-usd", gd.maxDailyLossUsd()),
-            g.integer("max-daily-losing-trades", gd.maxDailyLosingTrades(), 1, 10_000),
-            g.integer("max-concurrent-trades", gd.maxConcurrentTrades(), 1, 10_000),
-            positive(g, "max-open-risk-usd", gd.maxOpenRiskUsd()),
-            g.integer("day-start-hour-utc", gd.dayStartHourUtc(), 0, 23));
-    BigDecimal equity = positive(g, "account-equity-usd", RiskConfig.DEFAULT.accountEquityUsd());
-    g.finish();
-    n.finish();
-    SizingParameters sizing =
-        new SizingParameters(
-            riskUsd,
-            tolerance,
-            new FeeSchedule(maker, taker),
-            d.entryLiquidity(),
-            new StopSlippage(amount, unit),
-            leverage,
-            maxSize,
-            maxCostShare);
-    return new RiskConfig(sizing, guards, equity);
-  }
-
-  private static BigDecimal positive(ConfigNode n, String key, BigDecimal def) {
-    BigDecimal v = n.decimal(key, def, ZERO, HUGE);
-    if (v.signum() <= 0) {
-      throw new ConfigException(n.pathOf(key), "must be > 0, was " + v.toPlainString());
-    }
-    return v;
-  }
-
-  private static BacktestConfig backtest(ConfigNode n, int strategyAtrPeriod) {
-    BacktestConfig d = BacktestConfig.DEFAULT;
-    FillKind fill = n.choice("fill", d.fill(), FillKind.class);
-    SlippageModel slippage = slippage(n.section("slippage"), d.slippage(), strategyAtrPeriod);
-    double fundingRate = n.number("funding-rate", d.fundingRate(), -0.05, 0.05);
-    Duration interval = n.duration("funding-interval", d.fundingInterval(), Duration.ofMinutes(1));
-    if (Duration.ofDays(1).toMillis() % interval.toMillis() != 0) {
-      throw new ConfigException(
-          n.pathOf("funding-interval"),
-          "must divide a day (e.g. 1h, 4h, 8h), was " + ConfigNode.format(interval));
-    }
-    Optional<Duration> expiry =
-        n.durationOrNever("limit-expiry", d.limitExpiry(), Duration.ofMillis(1));
-    boolean guards = n.bool("apply-guards", d.applyGuards());
-    n.finish();
-    return new BacktestConfig(fill, slippage, fundingRate, interval, expiry, guards);
-  }
-
-  /**
-   * One of {@code ticks: N}, {@code fraction: F}, or {@code atr: F} (+ {@code fallback-ticks},
-   * {@code atr-period}, by default the strategy's, so that both measure the same ATR).
-   */
-  private static SlippageModel slippage(ConfigNode n, SlippageModel def, int strategyAtrPeriod) {
-    n.accept("ticks", "fraction", "atr", "fallback-ticks", "atr-period");
-    List<String> given = new ArrayList<>();
-    for (String model : List.of("ticks", "fraction", "atr")) {
-      if (n.has(model)) {
-        given.add(model);
-      }
-    }
-    if (given.size() > 1) {
-      throw new ConfigException(
-          n.path(), "give one model (ticks, fraction or atr), was " + String.join(" and ", given));
-    }
-    for (String atrOnly : List.of("fallback-ticks", "atr-period")) {
-      if (n.has(atrOnly) && !given.contains("atr")) {
-        throw new ConfigException(n.pathOf(atrOnly), "belongs to the atr model only");
-      }
-    }
-    SlippageModel model = def;
-    if (given.contains("ticks")) {
-      model = new TickSlippageModel(n.integer("ticks", 1, 0, 1_000_000));
-    } else if (given.contains("fraction")) {
-      model = new PercentSlippageModel(n.number("fraction", 0, 0, 0.05));
-    } else if (given.contains("atr")) {
-      model =
-          new AtrSlippageModel(
-              n.number("atr", 0, 0, 1),
-              n.integer("fallback-ticks", 1, 0, 1_000_000),
-              n.integer("atr-period", strategyAtrPeriod, 1, MAX_BARS));
-    }
-    n.finish();
-    return model;
   }
 
   private static OutputConfig output(ConfigNode n) {

@@ -268,4 +268,45 @@ class PortfolioGuardTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("refusals must not be empty");
   }
+
+  @Test
+  void shouldDecideAfterARestoreAsTheBookItWasSavedFrom() {
+    TestClock clock = new TestClock("2026-03-02T10:00:00Z");
+    GuardLimits limits = new GuardLimits(new BigDecimal("100"), 10, 2, new BigDecimal("2.5"), 0);
+    PortfolioGuard saved = new PortfolioGuard(limits, clock);
+    saved.open(trade("BTC-USDT-SWAP", "1"), PLENTY);
+    saved.open(trade("ETH-USDT-SWAP", "1"), PLENTY);
+    saved.close("ETH-USDT-SWAP", new BigDecimal("-1.2"));
+    GuardBook book = saved.book();
+
+    PortfolioGuard restored = new PortfolioGuard(limits, clock);
+    restored.restore(book);
+
+    assertThat(restored.book()).isEqualTo(book);
+    assertThat(restored.openRisk()).isEqualByComparingTo("1");
+    assertThat(restored.losingTradesToday()).isEqualTo(1);
+    assertThat(restored.realisedLossToday()).isEqualByComparingTo("1.2");
+    // open risk 1 + 1 fits the limit 2.5; a third dollar would not
+    assertThat(restored.open(trade("SOL-USDT-SWAP", "1"), PLENTY).approved()).isTrue();
+    assertThat(refusals(restored.check(trade("XRP-USDT-SWAP", "1"), PLENTY)))
+        .extracting(GuardRefusal::guard)
+        .contains(Guard.MAX_OPEN_RISK);
+    assertThat(restored.book().open()).hasSize(2);
+    // the day rolls as the saved book would have
+    clock.set("2026-03-03T10:00:00Z");
+    assertThat(restored.losingTradesToday()).isZero();
+  }
+
+  @Test
+  void shouldRejectABookWithASymbolTwiceOrANegativeLoserCount() {
+    OpenPosition p = new OpenPosition(trade("BTC-USDT-SWAP", "1"), Instant.EPOCH);
+    LocalDate day = LocalDate.parse("2026-03-02");
+
+    assertThatThrownBy(() -> new GuardBook(List.of(p, p), day, BigDecimal.ZERO, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("one position per symbol: the book lists [BTC-USDT-SWAP, BTC-USDT-SWAP]");
+    assertThatThrownBy(() -> new GuardBook(List.of(p), day, BigDecimal.ZERO, -1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("dayLosers must be >= 0, was -1");
+  }
 }

@@ -101,7 +101,6 @@ public final class ScanCommand implements Callable<Integer> {
                   : Optional.empty());
       folder.create(config);
       out.println(folder.describe(config));
-      out.flush();
       ScanLogging.configure(config.logging());
       System.setProperty("java.awt.headless", "true");
       return replay != null ? replay(config, out, err) : live(request, err);

@@ -27,35 +27,25 @@ import org.smc4j.exchange.okx.error.OkxError;
 import org.smc4j.exchange.okx.error.OkxErrorClass;
 import org.smc4j.exchange.okx.id.ClientOrderId;
 import org.smc4j.exchange.okx.id.OrderRole;
-import org.smc4j.exchange.okx.model.AlgoAck;
-import org.smc4j.exchange.okx.model.AlgoCancel;
 import org.smc4j.exchange.okx.model.AlgoOrderDetails;
-import org.smc4j.exchange.okx.model.AlgoOrderRequest;
 import org.smc4j.exchange.okx.model.AlgoOrderType;
-import org.smc4j.exchange.okx.model.AlgoRef;
-import org.smc4j.exchange.okx.model.AlgoState;
-import org.smc4j.exchange.okx.model.AttachedAlgo;
 import org.smc4j.exchange.okx.model.Fill;
 import org.smc4j.exchange.okx.model.OkxInstrument;
 import org.smc4j.exchange.okx.model.OrderAck;
 import org.smc4j.exchange.okx.model.OrderDetails;
 import org.smc4j.exchange.okx.model.OrderRef;
-import org.smc4j.exchange.okx.model.OrderState;
 import org.smc4j.exchange.okx.model.OrderType;
 import org.smc4j.exchange.okx.model.PlaceOrderRequest;
 import org.smc4j.exchange.okx.model.Position;
-import org.smc4j.exchange.okx.model.PositionSide;
 import org.smc4j.exchange.okx.preflight.AccountPreflight;
 import org.smc4j.exchange.okx.preflight.PreflightReport;
 import org.smc4j.exchange.okx.preflight.PreflightSettings;
 import org.smc4j.exchange.okx.rate.Sleeper;
 import org.smc4j.trading.execution.DailyLoss;
 import org.smc4j.trading.execution.ExecutionJournal;
-import org.smc4j.trading.execution.FillRecord;
 import org.smc4j.trading.execution.OrderRecord;
 import org.smc4j.trading.execution.OrderStatus;
 import org.smc4j.trading.execution.TradeRecord;
-import org.smc4j.trading.execution.TradeResult;
 import org.smc4j.trading.execution.TradeStatus;
 import org.smc4j.trading.execution.TradingEnvironment;
 import org.smc4j.trading.order.EntryKind;
@@ -74,7 +64,6 @@ public final class OkxExecutor {
 
   private static final Logger log = LoggerFactory.getLogger(OkxExecutor.class);
   private static final String SWAP = "SWAP";
-  private static final int ENTRY_RATE_LIMIT_RETRIES = 3;
   // one cent: the journal sums the same fills, fees and bills OKX sums, so only rounding differs
   private static final BigDecimal PNL_CROSS_CHECK_TOLERANCE = new BigDecimal("0.01");
   private static final List<AlgoOrderType> TPSL_TYPES =
@@ -85,7 +74,6 @@ public final class OkxExecutor {
   private final ExecutionSettings settings;
   private final Map<String, OkxInstrument> instruments = new HashMap<>();
   private final InstantSource clock;
-  private final Sleeper sleeper;
   private final ExecutionAlerts alerts;
   private final CrashPoints crashPoints;
   private final RandomGenerator random;
@@ -93,6 +81,10 @@ public final class OkxExecutor {
   private final LeverageSetter leverage;
   private final LedgerImporter ledger;
   private final PositionsHistoryCheck historyCheck;
+  private final ExecutionContext ctx;
+  private final AlgoBook algos;
+  private final PositionCloser closer;
+  private final PositionProtector protector;
   private boolean started;
   private int appliedKillLevel;
 
@@ -121,7 +113,6 @@ public final class OkxExecutor {
     this.journal = Objects.requireNonNull(journal, "journal");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.alerts = Objects.requireNonNull(alerts, "alerts");
     this.crashPoints = Objects.requireNonNull(crashPoints, "crashPoints");
     this.random = new Random(settings.seed());
@@ -134,6 +125,20 @@ public final class OkxExecutor {
     for (OkxInstrument instrument : instruments) {
       this.instruments.put(instrument.instId(), instrument);
     }
+    this.ctx =
+        new ExecutionContext(
+            client,
+            journal,
+            settings,
+            this.instruments,
+            clock,
+            Objects.requireNonNull(sleeper, "sleeper"),
+            alerts,
+            crashPoints,
+            random);
+    this.algos = new AlgoBook(ctx);
+    this.closer = new PositionCloser(ctx, algos, ledger);
+    this.protector = new PositionProtector(ctx, algos, closer);
   }
 
   /** Returns the journal. */
@@ -314,7 +319,7 @@ public final class OkxExecutor {
     }
     BigDecimal limit = settings.dailyLossLimit().negate();
     if (day.realised().compareTo(limit) <= 0) {
-      trip(1, "daily loss limit reached: realised " + day.realised().toPlainString());
+      ctx.trip(1, "daily loss limit reached: realised " + day.realised().toPlainString());
       return Optional.of(
           "daily loss limit: realised "
               + day.realised().toPlainString()
@@ -375,7 +380,7 @@ public final class OkxExecutor {
 
   private void submitEntry(String key, ClientOrderId id, boolean allowRetry) {
     TradeRecord trade = trade(key);
-    OkxResult<OrderAck> result = placeWithRateLimitRetries(entryRequest(trade, id));
+    OkxResult<OrderAck> result = ctx.placeWithRateLimitRetries(entryRequest(trade, id));
     result.call().expTime().ifPresent(t -> journal.setExpTime(id.value(), t));
     Instant now = clock.instant();
     switch (result) {
@@ -418,24 +423,12 @@ public final class OkxExecutor {
           }
           case TIMESTAMP_EXPIRED, FATAL -> {
             rejectEntry(key, id.value(), error);
-            trip(1, "entry " + id + " refused: " + error.describe());
+            ctx.trip(1, "entry " + id + " refused: " + error.describe());
           }
           default -> rejectEntry(key, id.value(), error);
         }
       }
     }
-  }
-
-  private OkxResult<OrderAck> placeWithRateLimitRetries(PlaceOrderRequest request) {
-    OkxResult<OrderAck> result = client.placeOrder(request);
-    for (int attempt = 1;
-        result.errorClass() == OkxErrorClass.RATE_LIMITED && attempt <= ENTRY_RATE_LIMIT_RETRIES;
-        attempt++) {
-      // 50011 means not executed: the same clOrdId may be sent again after a backoff.
-      pause(settings.backoff().delay(attempt, random));
-      result = client.placeOrder(request);
-    }
-    return result;
   }
 
   private void rejectEntry(String key, String clOrdId, OkxError error) {
@@ -519,7 +512,7 @@ public final class OkxExecutor {
     if (fills instanceof OkxResult.Ok<List<Fill>> ok) {
       for (Fill fill : ok.value()) {
         if (fill.clOrdId().equals(clOrdId)) {
-          return queryOrder(instId, OrderRef.ordId(fill.ordId()));
+          return ctx.queryOrder(instId, OrderRef.ordId(fill.ordId()));
         }
       }
     }
@@ -528,7 +521,7 @@ public final class OkxExecutor {
 
   private void checkUnknownAge(OrderRecord order) {
     if (clock.instant().isAfter(order.createdAt().plus(settings.unknownKillAfter()))) {
-      trip(
+      ctx.trip(
           1,
           "order "
               + order.clOrdId()
@@ -543,7 +536,7 @@ public final class OkxExecutor {
   private void followEntry(String key, String clOrdId, Optional<OrderDetails> known) {
     TradeRecord trade = trade(key);
     Optional<OrderDetails> details =
-        known.isPresent() ? known : queryOrder(trade.instId(), OrderRef.clOrdId(clOrdId));
+        known.isPresent() ? known : ctx.queryOrder(trade.instId(), OrderRef.clOrdId(clOrdId));
     if (details.isEmpty()) {
       return;
     }
@@ -552,7 +545,7 @@ public final class OkxExecutor {
       // A market order ends quickly; its unfilled remainder (price band) must not keep working.
       for (int poll = 0; !d.state().isTerminal() && poll < settings.marketPolls(); poll++) {
         pause(settings.marketPollInterval());
-        d = queryOrder(trade.instId(), OrderRef.ordId(d.ordId())).orElse(d);
+        d = ctx.queryOrder(trade.instId(), OrderRef.ordId(d.ordId())).orElse(d);
       }
       if (!d.state().isTerminal()) {
         d = cancelAndRead(trade.instId(), clOrdId).orElse(d);
@@ -566,7 +559,7 @@ public final class OkxExecutor {
     TradeRecord trade = trade(key);
     journal.updateOrder(
         clOrdId,
-        statusOf(d.state()),
+        ExecutionContext.statusOf(d.state()),
         "",
         "exchange state "
             + d.state().wire()
@@ -603,7 +596,7 @@ public final class OkxExecutor {
           applyEntryState(key, clOrdId, after.get());
         } else {
           ledger.importFills();
-          protect(key, Optional.of(d));
+          protector.protect(key, Optional.of(d));
         }
       }
       case FILLED, CANCELED, MMP_CANCELED -> {
@@ -618,7 +611,7 @@ public final class OkxExecutor {
               now);
         } else {
           ledger.importFills();
-          protect(key, Optional.of(d));
+          protector.protect(key, Optional.of(d));
         }
       }
     }
@@ -630,531 +623,12 @@ public final class OkxExecutor {
       log.warn("cancel of {} failed: {}", clOrdId, cancel.failure().orElseThrow().describe());
     }
     // sCode 0 only means accepted and 51400 means finished or absent: either way, read the order.
-    return queryOrder(instId, OrderRef.clOrdId(clOrdId));
-  }
-
-  private Optional<OrderDetails> queryOrder(String instId, OrderRef ref) {
-    OkxResult<OrderDetails> result = client.order(instId, ref);
-    if (result instanceof OkxResult.Ok<OrderDetails> ok) {
-      return Optional.of(ok.value());
-    }
-    log.warn(
-        "query of order {} failed: {}", ref.value(), result.failure().orElseThrow().describe());
-    return Optional.empty();
-  }
-
-  private static OrderStatus statusOf(OrderState state) {
-    return switch (state) {
-      case LIVE -> OrderStatus.LIVE;
-      case PARTIALLY_FILLED -> OrderStatus.PARTIALLY_FILLED;
-      case FILLED -> OrderStatus.FILLED;
-      case CANCELED, MMP_CANCELED -> OrderStatus.CANCELED;
-    };
+    return ctx.queryOrder(instId, OrderRef.clOrdId(clOrdId));
   }
 
   // ---- protection ----
 
-  private void protect(String key, Optional<OrderDetails> entry) {
-    TradeRecord trade = trade(key);
-    BigDecimal need = trade.filledSz();
-    if (need.signum() <= 0 || !trade.status().hasPosition()) {
-      return;
-    }
-    Instant now = clock.instant();
-    if (entry.isPresent()) {
-      ClientOrderId attached =
-          new ClientOrderId(entry.get().clOrdId()).withRole(OrderRole.ATTACHED_ALGO);
-      Optional<AttachedAlgo> attachment = entry.get().attachAlgoOrds().stream().findFirst();
-      if (attachment.isPresent() && attachment.get().failed()) {
-        alerts.alert(
-            trade.instId()
-                + ": attached TP/SL of "
-                + entry.get().clOrdId()
-                + " was not created (failCode "
-                + attachment.get().failCode()
-                + "): placing a protective oco");
-        journalAlgo(
-            trade,
-            attached.value(),
-            "A",
-            need,
-            OrderStatus.REJECTED,
-            attachment.get().failCode(),
-            "");
-      } else {
-        Optional<AlgoOrderDetails> back = readAlgo(attached.value());
-        if (back.isPresent() && covers(back.get(), need)) {
-          journalAlgo(
-              trade, attached.value(), "A", need, OrderStatus.LIVE, "", back.get().algoId());
-          markProtected(key, "attached TP/SL " + attached + " read back live");
-          return;
-        }
-      }
-    }
-    for (OrderRecord order : journal.ordersOf(key)) {
-      if ((order.role().equals("P") || order.role().equals("A"))
-          && order.status() == OrderStatus.LIVE) {
-        Optional<AlgoOrderDetails> back = readAlgo(order.clOrdId());
-        if (back.isPresent() && covers(back.get(), need)) {
-          markProtected(key, "algo " + order.clOrdId() + " read back live");
-          return;
-        }
-      }
-    }
-    log.info("{}: {} contracts of {} need a protective oco at {}", trade.instId(), need, key, now);
-    placeProtective(key, need);
-  }
-
-  private void journalAlgo(
-      TradeRecord trade,
-      String clOrdId,
-      String role,
-      BigDecimal sz,
-      OrderStatus status,
-      String code,
-      String algoId) {
-    Instant now = clock.instant();
-    if (journal.order(clOrdId).isEmpty()) {
-      journal.addOrder(
-          OrderRecord.intent(
-              clOrdId,
-              trade.tradeKey(),
-              role,
-              trade.instId(),
-              wire(trade.side().exitAction().name()),
-              AlgoOrderType.OCO.wire(),
-              sz,
-              Optional.empty(),
-              Optional.of(trade.stop()),
-              Optional.of(trade.target()),
-              true,
-              Optional.empty(),
-              now));
-    }
-    journal.updateOrder(clOrdId, status, code, "read back", algoId, Optional.empty(), now);
-  }
-
-  private void placeProtective(String key, BigDecimal need) {
-    TradeRecord trade = trade(key);
-    OkxInstrument instrument = instrument(trade.instId());
-    long previous = journal.ordersOf(key).stream().filter(o -> o.role().equals("P")).count();
-    if (previous >= 9) {
-      flatten(key, "protective algo attempts exhausted for " + trade.instId());
-      return;
-    }
-    ClientOrderId pid = new ClientOrderId(key + "P" + (previous + 1));
-    Instant now = clock.instant();
-    journal.addOrder(
-        OrderRecord.intent(
-            pid.value(),
-            key,
-            "P",
-            trade.instId(),
-            wire(trade.side().exitAction().name()),
-            AlgoOrderType.OCO.wire(),
-            need,
-            Optional.empty(),
-            Optional.of(trade.stop()),
-            Optional.of(trade.target()),
-            true,
-            Optional.empty(),
-            now));
-    if (trade.unprotectedSince().isEmpty()) {
-      journal.setUnprotectedSince(key, Optional.of(now));
-    }
-    crashPoints.reached(CrashPoints.PROTECTION_COMMITTED);
-    AlgoOrderRequest request =
-        AlgoOrderRequest.protectiveOco(
-            instrument, settings.tdMode(), trade.side(), need, pid, trade.stop(), trade.target());
-    int attempt = 0;
-    while (true) {
-      if (pastDeadline(key)) {
-        journal.updateOrder(
-            pid.value(),
-            OrderStatus.EXPIRED_LOCAL,
-            "",
-            "no confirmed stop within the deadline",
-            "",
-            Optional.empty(),
-            clock.instant());
-        flatten(
-            key,
-            trade.instId()
-                + " unprotected for more than "
-                + settings.unprotectedDeadline().toSeconds()
-                + " s: kill switch level 3 for this symbol, closing at market");
-        return;
-      }
-      OkxResult<AlgoAck> result = client.placeAlgo(request);
-      OkxErrorClass kind = result.errorClass();
-      String code = result.failure().map(OkxError::code).orElse("0");
-      String message = result.failure().map(OkxError::describe).orElse("accepted");
-      if (kind == OkxErrorClass.OK
-          || kind == OkxErrorClass.AMBIGUOUS
-          || kind == OkxErrorClass.ADOPT_EXISTING) {
-        String algoId = result instanceof OkxResult.Ok<AlgoAck> ok ? ok.value().algoId() : "";
-        journal.updateOrder(
-            pid.value(),
-            OrderStatus.SUBMITTED_UNKNOWN,
-            code,
-            message + "; counted only after reading it back",
-            algoId,
-            Optional.empty(),
-            clock.instant());
-        Optional<AlgoOrderDetails> back = readAlgo(pid.value());
-        if (back.isPresent() && covers(back.get(), need)) {
-          journal.updateOrder(
-              pid.value(),
-              OrderStatus.LIVE,
-              "",
-              "read back live",
-              back.get().algoId(),
-              Optional.empty(),
-              clock.instant());
-          markProtected(key, "protective oco " + pid + " read back live");
-          return;
-        }
-        if (back.isPresent()) {
-          journal.updateOrder(
-              pid.value(),
-              algoStatus(back.get().state()),
-              back.get().failCode(),
-              "read back " + back.get().state().wire(),
-              back.get().algoId(),
-              Optional.empty(),
-              clock.instant());
-          return;
-        }
-        // not found by algoClOrdId: proof the placement did not happen, same id may be resent
-        attempt++;
-        pause(settings.backoff().delay(attempt, random));
-        continue;
-      }
-      switch (kind) {
-        case RATE_LIMITED, NOT_SENT -> {
-          attempt++;
-          pause(settings.backoff().delay(attempt, random));
-        }
-        case STOP_CROSSED -> {
-          journal.updateOrder(
-              pid.value(),
-              OrderStatus.REJECTED,
-              code,
-              message,
-              "",
-              Optional.empty(),
-              clock.instant());
-          closeAtMarket(
-              key,
-              "stop already through the market (" + code + "): closed at market as a stop-out",
-              "STOP");
-          return;
-        }
-        case POSITION_GONE -> {
-          journal.updateOrder(
-              pid.value(),
-              OrderStatus.REJECTED,
-              code,
-              message,
-              "",
-              Optional.empty(),
-              clock.instant());
-          return;
-        }
-        default -> {
-          journal.updateOrder(
-              pid.value(),
-              OrderStatus.REJECTED,
-              code,
-              message,
-              "",
-              Optional.empty(),
-              clock.instant());
-          if (kind == OkxErrorClass.FATAL || kind == OkxErrorClass.TIMESTAMP_EXPIRED) {
-            trip(1, "protective algo of " + trade.instId() + " refused: " + message);
-          }
-          flatten(key, "protective oco refused (" + message + "): closing at market");
-          return;
-        }
-      }
-    }
-  }
-
-  private boolean pastDeadline(String key) {
-    return trade(key)
-        .unprotectedSince()
-        .map(since -> clock.instant().isAfter(since.plus(settings.unprotectedDeadline())))
-        .orElse(false);
-  }
-
-  private void markProtected(String key, String reason) {
-    journal.updateTrade(key, TradeStatus.OPEN_PROTECTED, reason, clock.instant());
-    journal.setUnprotectedSince(key, Optional.empty());
-  }
-
-  private Optional<AlgoOrderDetails> readAlgo(String algoClOrdId) {
-    OkxResult<AlgoOrderDetails> result = client.algo(AlgoRef.algoClOrdId(algoClOrdId));
-    return result instanceof OkxResult.Ok<AlgoOrderDetails> ok
-        ? Optional.of(ok.value())
-        : Optional.empty();
-  }
-
-  private static boolean covers(AlgoOrderDetails algo, BigDecimal need) {
-    return (algo.state() == AlgoState.LIVE || algo.state() == AlgoState.PAUSE)
-        && algo.slTriggerPx().isPresent()
-        && algo.sz().map(sz -> sz.compareTo(need) >= 0).orElse(true);
-  }
-
-  private static OrderStatus algoStatus(AlgoState state) {
-    return switch (state) {
-      case LIVE, PAUSE -> OrderStatus.LIVE;
-      case PARTIALLY_EFFECTIVE -> OrderStatus.PARTIALLY_FILLED;
-      case EFFECTIVE -> OrderStatus.FILLED;
-      case CANCELED -> OrderStatus.CANCELED;
-      case ORDER_FAILED, PARTIALLY_FAILED -> OrderStatus.REJECTED;
-    };
-  }
-
   // ---- closing ----
-
-  private void flatten(String key, String reason) {
-    alerts.alert(reason);
-    closeAtMarket(key, reason, "FLATTENED");
-  }
-
-  /**
-   * Closes a trade's position: our algos for the symbol are cancelled first, then a reduce-only
-   * market order closes what the exchange reports, then the trade is closed from its fills.
-   */
-  private void closeAtMarket(String key, String reason, String exitReason) {
-    TradeRecord trade = trade(key);
-    Instant now = clock.instant();
-    journal.updateTrade(key, TradeStatus.CLOSING, reason, now);
-    cancelOurAlgos(trade.instId());
-    Optional<BigDecimal> position = positionSize(trade.instId());
-    if (position.isEmpty()) {
-      alerts.alert(trade.instId() + ": position unknown while closing " + key + "; will retry");
-      return;
-    }
-    if (position.get().signum() != 0) {
-      OkxInstrument instrument = instrument(trade.instId());
-      Side held = position.get().signum() > 0 ? Side.LONG : Side.SHORT;
-      BigDecimal sz = position.get().abs().min(instrument.maxMktSz());
-      long previous = journal.ordersOf(key).stream().filter(o -> o.role().equals("X")).count();
-      ClientOrderId xid = new ClientOrderId(key + "X" + Math.min(previous + 1, 9));
-      if (journal.order(xid.value()).isEmpty()) {
-        journal.addOrder(
-            OrderRecord.intent(
-                xid.value(),
-                key,
-                "X",
-                trade.instId(),
-                wire(held.exitAction().name()),
-                OrderType.MARKET.wire(),
-                sz,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                true,
-                Optional.of(
-                    client.serverClock().instant().plus(OkxClientConfig.DEFAULT_EXP_TIME_WINDOW)),
-                now));
-        crashPoints.reached(CrashPoints.CLOSE_COMMITTED);
-      }
-      PlaceOrderRequest close =
-          new PlaceOrderRequest(
-              instrument,
-              settings.tdMode(),
-              held.exitAction(),
-              PositionSide.NET,
-              OrderType.MARKET,
-              sz,
-              Optional.empty(),
-              true,
-              xid,
-              ClientOrderId.TAG,
-              Optional.empty());
-      OkxResult<OrderAck> result = placeWithRateLimitRetries(close);
-      result.call().expTime().ifPresent(t -> journal.setExpTime(xid.value(), t));
-      if (result.isOk() || result.errorClass() == OkxErrorClass.AMBIGUOUS) {
-        if (!result.isOk()) {
-          journal.updateOrder(
-              xid.value(),
-              OrderStatus.SUBMITTED_UNKNOWN,
-              result.failure().orElseThrow().code(),
-              result.failure().orElseThrow().describe(),
-              "",
-              Optional.empty(),
-              clock.instant());
-          Instant expiry =
-              result
-                  .call()
-                  .expTime()
-                  .orElse(client.serverClock().instant())
-                  .plus(settings.expTimeMargin());
-          Duration wait = Duration.between(client.serverClock().instant(), expiry);
-          if (wait.isPositive()) {
-            pause(wait);
-          }
-        }
-        queryOrder(trade.instId(), OrderRef.clOrdId(xid.value()))
-            .ifPresent(
-                d ->
-                    journal.updateOrder(
-                        xid.value(),
-                        statusOf(d.state()),
-                        result.isOk() ? "0" : "",
-                        "exchange state " + d.state().wire(),
-                        d.ordId(),
-                        Optional.of(d.accFillSz()),
-                        clock.instant()));
-      } else {
-        OkxError error = result.failure().orElseThrow();
-        journal.updateOrder(
-            xid.value(),
-            OrderStatus.REJECTED,
-            error.code(),
-            error.describe(),
-            "",
-            Optional.empty(),
-            clock.instant());
-        alerts.alert(trade.instId() + ": close of " + key + " failed: " + error.describe());
-      }
-    }
-    closeIfFlat(key, Optional.of(exitReason));
-  }
-
-  private boolean closeIfFlat(String key, Optional<String> exitReason) {
-    TradeRecord trade = trade(key);
-    Optional<BigDecimal> position = positionSize(trade.instId());
-    if (position.isEmpty() || position.get().signum() != 0) {
-      return false;
-    }
-    ledger.importFills();
-    String entrySide = wire(trade.side().entryAction().name());
-    BigDecimal gross = BigDecimal.ZERO;
-    BigDecimal fees = BigDecimal.ZERO;
-    BigDecimal exitNotional = BigDecimal.ZERO;
-    BigDecimal exitSize = BigDecimal.ZERO;
-    Instant closedAt = clock.instant();
-    boolean liquidated = false;
-    for (FillRecord fill : journal.fills()) {
-      if (!fill.tradeKey().equals(key)) {
-        continue;
-      }
-      gross = gross.add(fill.fillPnl());
-      fees = fees.subtract(fill.fee());
-      if (!fill.side().equals(entrySide)) {
-        exitNotional = exitNotional.add(fill.fillPx().multiply(fill.fillSz()));
-        exitSize = exitSize.add(fill.fillSz());
-        closedAt = fill.fillTime();
-        liquidated |= fill.liquidationOrAdl();
-      }
-    }
-    BigDecimal funding = ledger.fundingOf(key);
-    BigDecimal exitPx =
-        exitSize.signum() > 0
-            ? exitNotional.divide(exitSize, 10, RoundingMode.HALF_EVEN).stripTrailingZeros()
-            : trade.entryPx().orElse(trade.plannedEntry());
-    String reason =
-        liquidated ? "LIQUIDATION_OR_ADL" : exitReason.orElseGet(() -> algoExitReason(trade));
-    journal.closeTrade(
-        key, TradeResult.of(exitPx, reason, gross, fees, funding, trade.plannedRisk()), closedAt);
-    settleAlgos(trade);
-    // after any close, sweep for our leftover algos on the symbol (section 15.9)
-    cancelOurAlgos(trade.instId());
-    alerts.alert(trade.instId() + ": trade " + key + " closed (" + reason + ")");
-    return true;
-  }
-
-  private String algoExitReason(TradeRecord trade) {
-    for (OrderRecord order : journal.ordersOf(trade.tradeKey())) {
-      if (order.role().equals("A") || order.role().equals("P")) {
-        Optional<AlgoOrderDetails> back = readAlgo(order.clOrdId());
-        if (back.isPresent() && back.get().state() == AlgoState.EFFECTIVE) {
-          return back.get().actualSide().equals("tp") ? "TARGET" : "STOP";
-        }
-      }
-    }
-    return "EXTERNAL_CLOSE";
-  }
-
-  private void settleAlgos(TradeRecord trade) {
-    for (OrderRecord order : journal.ordersOf(trade.tradeKey())) {
-      if ((order.role().equals("A") || order.role().equals("P")) && !order.status().isTerminal()) {
-        readAlgo(order.clOrdId())
-            .ifPresent(
-                back ->
-                    journal.updateOrder(
-                        order.clOrdId(),
-                        algoStatus(back.state()),
-                        back.failCode(),
-                        "read back " + back.state().wire() + " " + back.actualSide(),
-                        back.algoId(),
-                        Optional.empty(),
-                        clock.instant()));
-      }
-    }
-  }
-
-  private void cancelOurAlgos(String instId) {
-    OkxResult<List<AlgoOrderDetails>> pending = client.algosPending(TPSL_TYPES, SWAP, instId);
-    if (!(pending instanceof OkxResult.Ok<List<AlgoOrderDetails>> ok)) {
-      log.warn("{}: algos-pending failed: {}", instId, pending.failure().orElseThrow().describe());
-      return;
-    }
-    cancelAlgos(
-        ok.value().stream()
-            .filter(a -> a.instId().equals(instId))
-            .filter(a -> ClientOrderId.parse(a.algoClOrdId()).isPresent())
-            .toList());
-  }
-
-  private void cancelAlgos(List<AlgoOrderDetails> algos) {
-    for (int from = 0; from < algos.size(); from += 10) {
-      List<AlgoOrderDetails> batch = algos.subList(from, Math.min(from + 10, algos.size()));
-      Map<String, List<AlgoCancel>> byInstrument = new HashMap<>();
-      for (AlgoOrderDetails algo : batch) {
-        byInstrument
-            .computeIfAbsent(algo.instId(), k -> new ArrayList<>())
-            .add(new AlgoCancel(algo.instId(), AlgoRef.algoId(algo.algoId())));
-      }
-      for (List<AlgoCancel> cancels : byInstrument.values()) {
-        OkxResult<?> result = client.cancelAlgos(cancels);
-        result.failure().ifPresent(e -> log.warn("cancel-algos failed: {}", e.describe()));
-      }
-      for (AlgoOrderDetails algo : batch) {
-        log.info(
-            "{}: cancelled our algo {} ({})", algo.instId(), algo.algoClOrdId(), algo.algoId());
-        journal
-            .order(algo.algoClOrdId())
-            .filter(o -> !o.status().isTerminal())
-            .ifPresent(
-                o ->
-                    journal.updateOrder(
-                        o.clOrdId(),
-                        OrderStatus.CANCELED,
-                        "",
-                        "cancelled by the bot",
-                        algo.algoId(),
-                        Optional.empty(),
-                        clock.instant()));
-      }
-    }
-  }
-
-  private Optional<BigDecimal> positionSize(String instId) {
-    OkxResult<List<Position>> result = client.positions(SWAP, instId);
-    if (!(result instanceof OkxResult.Ok<List<Position>> ok)) {
-      log.warn("{}: positions failed: {}", instId, result.failure().orElseThrow().describe());
-      return Optional.empty();
-    }
-    return Optional.of(
-        ok.value().stream()
-            .filter(p -> p.instId().equals(instId))
-            .map(Position::pos)
-            .reduce(BigDecimal.ZERO, BigDecimal::add));
-  }
 
   // ---- reconciliation ----
 
@@ -1201,23 +675,35 @@ public final class OkxExecutor {
     for (TradeRecord trade : journal.trades()) {
       if ((trade.status().hasPosition() || trade.status() == TradeStatus.ORPHAN)
           && !held.containsKey(trade.instId())) {
-        closeIfFlat(trade.tradeKey(), Optional.empty());
+        closer.closeIfFlat(trade.tradeKey(), Optional.empty());
       }
     }
     for (Map.Entry<String, BigDecimal> position : held.entrySet()) {
       Optional<TradeRecord> trade = holder(position.getKey());
-      if (trade.isEmpty()) {
+      Optional<TradeRecord> working = workingEntry(position.getKey());
+      if (trade.isEmpty() && working.isPresent()) {
+        // Our entry filled while its state could not be read (the query above failed): the
+        // position is ours, not an orphan; the next cycle follows the entry and protects it.
+        alerts.alert(
+            position.getKey()
+                + ": position "
+                + position.getValue().toPlainString()
+                + " while entry of trade "
+                + working.get().tradeKey()
+                + " could not be read; following it next cycle");
+      } else if (trade.isEmpty()) {
         ok.value().stream()
             .filter(p -> p.instId().equals(position.getKey()) && p.pos().signum() != 0)
             .findFirst()
             .ifPresent(this::orphan);
       } else if (trade.get().status().hasPosition()) {
-        ensureProtected(trade.get(), position.getValue().abs());
+        protector.ensureProtected(trade.get(), position.getValue().abs());
       }
     }
-    OkxResult<List<AlgoOrderDetails>> algos = client.algosPending(TPSL_TYPES, SWAP, "");
-    if (!(algos instanceof OkxResult.Ok<List<AlgoOrderDetails>> live)) {
-      alerts.alert("reconciliation: algos failed: " + algos.failure().orElseThrow().describe());
+    OkxResult<List<AlgoOrderDetails>> pendingAlgos = client.algosPending(TPSL_TYPES, SWAP, "");
+    if (!(pendingAlgos instanceof OkxResult.Ok<List<AlgoOrderDetails>> live)) {
+      alerts.alert(
+          "reconciliation: algos failed: " + pendingAlgos.failure().orElseThrow().describe());
       return ReconciliationReport.incomplete();
     }
     List<AlgoOrderDetails> leftovers = new ArrayList<>();
@@ -1244,7 +730,7 @@ public final class OkxExecutor {
         leftovers.add(algo);
       }
     }
-    cancelAlgos(leftovers);
+    algos.cancelAlgos(leftovers);
     if (importLedger) {
       ledger.importFills();
       ledger.importFunding();
@@ -1284,6 +770,19 @@ public final class OkxExecutor {
       String instId = position.getKey();
       BigDecimal pos = position.getValue();
       Optional<TradeRecord> trade = holder(instId);
+      Optional<TradeRecord> working = workingEntry(instId);
+      if (trade.isEmpty() && working.isPresent()) {
+        found.add(
+            new ReconciliationMismatch(
+                MismatchKind.UNPROTECTED_POSITION,
+                instId,
+                "position "
+                    + pos.toPlainString()
+                    + " while the entry of trade "
+                    + working.get().tradeKey()
+                    + " is still ENTRY_WORKING in the journal (no stop read back)"));
+        continue;
+      }
       if (trade.isEmpty() || trade.get().status() == TradeStatus.ORPHAN) {
         found.add(
             new ReconciliationMismatch(
@@ -1349,6 +848,14 @@ public final class OkxExecutor {
         .findFirst();
   }
 
+  /** The trade whose entry is (or may be) working on a symbol, if any. */
+  private Optional<TradeRecord> workingEntry(String instId) {
+    return journal.trades().stream()
+        .filter(t -> t.instId().equals(instId))
+        .filter(t -> t.status() == TradeStatus.ENTRY_WORKING)
+        .findFirst();
+  }
+
   /** Runs one full periodic reconciliation (the same work as at startup). */
   public void poll() {
     reconcile(true);
@@ -1367,16 +874,16 @@ public final class OkxExecutor {
                       && trade.status() == TradeStatus.ENTRY_WORKING,
                   true);
           default ->
-              queryOrder(order.instId(), OrderRef.clOrdId(order.clOrdId()))
+              ctx.queryOrder(order.instId(), OrderRef.clOrdId(order.clOrdId()))
                   .ifPresent(d -> applyEntryState(order.tradeKey(), order.clOrdId(), d));
         }
       }
       case "A", "P" -> {
-        Optional<AlgoOrderDetails> back = readAlgo(order.clOrdId());
+        Optional<AlgoOrderDetails> back = algos.readAlgo(order.clOrdId());
         if (back.isPresent()) {
           journal.updateOrder(
               order.clOrdId(),
-              algoStatus(back.get().state()),
+              AlgoBook.algoStatus(back.get().state()),
               back.get().failCode(),
               "read back " + back.get().state().wire(),
               back.get().algoId(),
@@ -1394,12 +901,12 @@ public final class OkxExecutor {
         }
       }
       default ->
-          queryOrder(order.instId(), OrderRef.clOrdId(order.clOrdId()))
+          ctx.queryOrder(order.instId(), OrderRef.clOrdId(order.clOrdId()))
               .ifPresentOrElse(
                   d ->
                       journal.updateOrder(
                           order.clOrdId(),
-                          statusOf(d.state()),
+                          ExecutionContext.statusOf(d.state()),
                           "",
                           "exchange state " + d.state().wire(),
                           d.ordId(),
@@ -1407,61 +914,6 @@ public final class OkxExecutor {
                           clock.instant()),
                   () -> checkUnknownAge(order));
     }
-  }
-
-  private void ensureProtected(TradeRecord trade, BigDecimal size) {
-    OkxResult<List<AlgoOrderDetails>> pending =
-        client.algosPending(TPSL_TYPES, SWAP, trade.instId());
-    if (!(pending instanceof OkxResult.Ok<List<AlgoOrderDetails>> ok)) {
-      return;
-    }
-    Optional<AlgoOrderDetails> cover =
-        ok.value().stream()
-            .filter(a -> a.instId().equals(trade.instId()))
-            .filter(
-                a ->
-                    ClientOrderId.parse(a.algoClOrdId())
-                        .map(id -> id.signalKey().equals(trade.tradeKey()))
-                        .orElse(false))
-            .filter(a -> covers(a, size))
-            .findFirst();
-    if (cover.isPresent()) {
-      AlgoOrderDetails algo = cover.get();
-      if (journal.order(algo.algoClOrdId()).isEmpty()) {
-        // e.g. the attached stop of an entry whose fill a crash kept from being followed
-        journalAlgo(
-            trade,
-            algo.algoClOrdId(),
-            String.valueOf(new ClientOrderId(algo.algoClOrdId()).role().letter()),
-            size,
-            OrderStatus.LIVE,
-            "",
-            algo.algoId());
-      }
-      if (trade.status() != TradeStatus.OPEN_PROTECTED) {
-        markProtected(trade.tradeKey(), "algo " + algo.algoClOrdId() + " found live");
-      }
-      return;
-    }
-    alerts.alert(
-        trade.instId()
-            + ": position "
-            + size.toPlainString()
-            + " of trade "
-            + trade.tradeKey()
-            + " has no live stop on the exchange: placing a protective oco");
-    Instant now = clock.instant();
-    if (trade.status() == TradeStatus.OPEN_PROTECTED) {
-      journal.updateTrade(
-          trade.tradeKey(),
-          TradeStatus.OPEN_UNPROTECTED,
-          "no live stop found on the exchange",
-          now);
-    }
-    if (trade(trade.tradeKey()).unprotectedSince().isEmpty()) {
-      journal.setUnprotectedSince(trade.tradeKey(), Optional.of(now));
-    }
-    placeProtective(trade.tradeKey(), size);
   }
 
   private void orphan(Position position) {
@@ -1508,9 +960,9 @@ public final class OkxExecutor {
             + " is not in the journal; policy "
             + settings.orphanPolicy());
     if (settings.orphanPolicy() == OrphanPolicy.FLATTEN && instrument != null) {
-      closeAtMarket(key, "orphan position flattened", "ORPHAN_FLATTENED");
+      closer.closeAtMarket(key, "orphan position flattened", "ORPHAN_FLATTENED");
     } else {
-      trip(1, "orphan position on " + position.instId());
+      ctx.trip(1, "orphan position on " + position.instId());
     }
   }
 
@@ -1526,13 +978,8 @@ public final class OkxExecutor {
    * @return true when, after acting, no position of a configured instrument is open
    */
   public boolean killSwitch(int level, String reason) {
-    trip(level, reason);
+    ctx.trip(level, reason);
     return applyKillSwitch(level);
-  }
-
-  private void trip(int level, String reason) {
-    journal.tripKillSwitch(level, reason, clock.instant());
-    alerts.alert("kill switch level " + level + ": " + reason);
   }
 
   private boolean applyKillSwitch(int level) {
@@ -1547,7 +994,7 @@ public final class OkxExecutor {
     if (level >= 3) {
       for (TradeRecord trade : journal.trades()) {
         if (trade.status().hasPosition() || trade.status() == TradeStatus.ORPHAN) {
-          closeAtMarket(trade.tradeKey(), "kill switch level 3", "KILL_SWITCH");
+          closer.closeAtMarket(trade.tradeKey(), "kill switch level 3", "KILL_SWITCH");
         }
       }
     }
@@ -1570,30 +1017,18 @@ public final class OkxExecutor {
   // ---- helpers ----
 
   private TradeRecord trade(String key) {
-    return journal
-        .trade(key)
-        .orElseThrow(() -> new IllegalStateException("no journaled trade " + key));
+    return ctx.trade(key);
   }
 
   private OkxInstrument instrument(String instId) {
-    OkxInstrument instrument = instruments.get(instId);
-    if (instrument == null) {
-      throw new IllegalArgumentException(
-          "instrument " + instId + " is not configured; known: " + instruments.keySet());
-    }
-    return instrument;
+    return ctx.instrument(instId);
   }
 
   private void pause(Duration duration) {
-    try {
-      sleeper.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting " + duration, e);
-    }
+    ctx.pause(duration);
   }
 
   private static String wire(String enumName) {
-    return enumName.toLowerCase(java.util.Locale.ROOT);
+    return ExecutionContext.wire(enumName);
   }
 }

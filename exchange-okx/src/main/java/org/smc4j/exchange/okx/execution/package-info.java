@@ -15,5 +15,19 @@
  * partial fill cancels the rest; the attached TP/SL is read back by {@code algoClOrdId}, or a
  * reduce-only {@code oco} for the filled size is placed and read back; a stop already through the
  * market closes at market; no confirmed stop within the deadline flattens the symbol.
+ *
+ * <p>Before the first entry on a symbol the leverage is set so the estimated liquidation lies well
+ * beyond the stop ({@link org.smc4j.exchange.okx.execution.LeveragePolicy}). The executor's work is
+ * split by role: {@code PositionProtector} keeps the protection invariant, {@code PositionCloser}
+ * closes positions and trades, {@code AlgoBook} reads and cancels our algos, {@code LedgerImporter}
+ * pages fills and funding bills into the journal once, {@code PositionsHistoryCheck} cross-checks
+ * closed trades against OKX's positions-history, and {@code MismatchTracker} remembers what the
+ * last reconciliation found.
+ *
+ * <p>Between signals, a {@link org.smc4j.exchange.okx.execution.ReconciliationLoop} runs the
+ * reconciliation on the cadence of section 15.11 (5 s while anything is unsettled, 15 s with open
+ * positions, 60 s idle; fills and bills every 60 s) and refreshes the optional {@link
+ * org.smc4j.exchange.okx.execution.DeadManSwitch}; a mismatch seen in two consecutive cycles trips
+ * kill switch level 1. It must run on the thread that sends the entries.
  */
 package org.smc4j.exchange.okx.execution;

@@ -83,4 +83,32 @@ class CrashRestartTest {
     assertThat(h.alerts).anyMatch(a -> a.contains("has no live stop on the exchange"));
     h.assertNoDuplicateExposure(k, BTC, new BigDecimal("0.13"));
   }
+
+  @Test
+  void restartAfterTheDeadManCancelledAPartlyFilledEntryProtectsTheFilledPart() {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    DeadManSwitch deadMan =
+        new DeadManSwitch(h.client, h.journal, h.alerts::add, h.clock, DeadManSettings.DEFAULT);
+    assertThat(deadMan.refresh()).isEqualTo(DeadManState.ARMED);
+    String k = ClientOrderId.signalKey("sig-c3");
+    h.executor.enter(h.limitLong("sig-c3"));
+    // the bot dies; while it is down the entry fills in part and the countdown cancels the rest
+    h.journal.close();
+    h.journal = null;
+    h.server.exchange().fillOrder(k + "E1", new BigDecimal("0.07"), new BigDecimal("69900"));
+    h.server.exchange().expireCancelAllAfter();
+
+    h.startExecutor();
+
+    assertThat(h.journal.order(k + "E1").orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
+    assertThat(h.journal.trade(k).orElseThrow().status()).isEqualTo(TradeStatus.OPEN_PROTECTED);
+    assertThat(h.journal.trade(k).orElseThrow().filledSz()).isEqualByComparingTo("0.07");
+    assertThat(h.liveAlgos(BTC))
+        .singleElement()
+        .satisfies(a -> assertThat(a.sz()).isEqualByComparingTo("0.07"));
+    assertThat(h.journal.fills()).filteredOn(f -> f.tradeKey().equals(k)).hasSize(1);
+    assertThat(h.server.requests("POST", "/api/v5/trade/order")).hasSize(1);
+    h.assertNoDuplicateExposure(k, BTC, new BigDecimal("0.16"));
+  }
 }

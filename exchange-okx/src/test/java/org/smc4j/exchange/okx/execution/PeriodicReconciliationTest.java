@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smc4j.exchange.okx.id.ClientOrderId;
+import org.smc4j.okx.fake.Fault;
 import org.smc4j.trading.execution.ExecutionEvent;
 import org.smc4j.trading.execution.ExecutionEventKind;
 import org.smc4j.trading.execution.TradeStatus;
@@ -243,5 +247,71 @@ class PeriodicReconciliationTest {
         .singleElement()
         .satisfies(e -> assertThat(e.detail()).contains("ORPHAN_POSITION"));
     assertThat(loop.interval()).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void shouldNotTakeAFillOfOurWorkingEntryForAnOrphanWhenTheEntryCannotBeRead() {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    String k = ClientOrderId.signalKey("sig-p7");
+    h.executor.enter(h.limitLong("sig-p7"));
+    ReconciliationLoop loop = loop();
+    loop.runDue();
+    h.server.exchange().fillOrder(k + "E1", new BigDecimal("0.05"), new BigDecimal("69900"));
+    h.server
+        .faults()
+        .add("GET", "/api/v5/trade/order", new Fault.HttpStatusWithoutJson(502, false));
+
+    advance(Duration.ofSeconds(5));
+    loop.runDue();
+
+    assertThat(h.journal.trades())
+        .singleElement()
+        .satisfies(t -> assertThat(t.status()).isEqualTo(TradeStatus.ENTRY_WORKING));
+    assertThat(loop.lastReport().orElseThrow().mismatches())
+        .singleElement()
+        .satisfies(m -> assertThat(m.kind()).isEqualTo(MismatchKind.UNPROTECTED_POSITION));
+    assertThat(h.journal.killSwitchLevel()).isZero();
+
+    advance(Duration.ofSeconds(5));
+    loop.runDue();
+
+    assertThat(h.journal.trades())
+        .singleElement()
+        .satisfies(t -> assertThat(t.status()).isEqualTo(TradeStatus.OPEN_PROTECTED));
+    assertThat(loop.lastReport().orElseThrow().mismatches()).isEmpty();
+    assertThat(h.journal.killSwitchLevel()).isZero();
+    assertThat(h.position(BTC)).isEqualByComparingTo("0.05");
+    h.assertNoDuplicateExposure(k, BTC, new BigDecimal("0.16"));
+  }
+
+  @Test
+  void shouldRunCyclesAndRefreshesOnTheirOwnCadenceInTheProductionLoop() throws Exception {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    DeadManSwitch deadMan =
+        new DeadManSwitch(h.client, h.journal, h.alerts::add, h.clock, DeadManSettings.DEFAULT);
+    ReconciliationLoop loop =
+        new ReconciliationLoop(
+            h.executor, ReconciliationSchedule.DEFAULT, h.clock, Optional.of(deadMan));
+    Instant start = h.now.get();
+    int positionsBefore = positionReads();
+    List<Duration> waits = new ArrayList<>();
+
+    // two idle minutes on simulated time
+    loop.run(
+        () -> h.now.get().isBefore(start.plusSeconds(120)),
+        d -> {
+          waits.add(d);
+          advance(d);
+        });
+
+    assertThat(waits).allMatch(d -> d.compareTo(Duration.ofSeconds(1)) <= 0 && d.isPositive());
+    // cycles at 0, 60 and 120 s minus the one at 120 (the loop stopped): each reads positions
+    // twice (before and after acting)
+    assertThat(positionReads() - positionsBefore).isEqualTo(4);
+    // refreshes at 0, 15, ..., 105 s
+    assertThat(h.server.requests("POST", "/api/v5/trade/cancel-all-after")).hasSize(8);
+    assertThat(deadMan.state()).isEqualTo(DeadManState.ARMED);
   }
 }

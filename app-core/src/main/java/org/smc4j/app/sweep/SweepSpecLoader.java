@@ -21,8 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.smc4j.app.config.ConfigException;
-import org.smc4j.app.config.ConfigLoader;
-import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.config.TradingSections;
 import org.smc4j.sweep.Objective;
 import org.smc4j.sweep.ParamGrid;
 import org.smc4j.sweep.ParamSet;
@@ -33,8 +32,6 @@ import org.smc4j.sweep.SweepParameters;
 import org.smc4j.sweep.SweepSpec;
 import org.smc4j.sweep.SweepWindow;
 import org.smc4j.sweep.walkforward.WalkForwardScheme;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -201,11 +198,10 @@ public final class SweepSpecLoader {
         sections.put(s, map.get(s));
       }
     }
-    Smc4jConfig cfg =
+    TradingSections cfg =
         sections.isEmpty()
-            ? Smc4jConfig.DEFAULT
-            : ConfigLoader.parse(
-                new Dump(DumpSettings.builder().build()).dumpToString(sections), file.toString());
+            ? TradingSections.DEFAULT
+            : TradingSections.parse(sections, file.toString());
     return new RunSettings(
         cfg.strategy(),
         cfg.risk().sizing(),
