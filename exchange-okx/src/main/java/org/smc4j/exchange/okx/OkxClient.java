@@ -328,8 +328,8 @@ public final class OkxClient {
   }
 
   /**
-   * {@code GET /api/v5/trade/orders-pending} one page back in time: the working orders older than an
-   * {@code ordId} ({@code after}), newest first, at most 100.
+   * {@code GET /api/v5/trade/orders-pending} one page back in time: the working orders older than
+   * an {@code ordId} ({@code after}), newest first, at most 100.
    *
    * @param instType e.g. {@code SWAP}, or empty
    * @param instId one instrument, or empty

@@ -847,8 +847,7 @@ public final class FakeExchange {
     fixture.path("data").forEach(rows::add);
     // newest uTime first; rows of one millisecond keep their recording order, newest first
     List<JsonNode> newestFirst = new ArrayList<>(rows.reversed());
-    newestFirst.sort(
-        Comparator.comparingLong((JsonNode r) -> r.path("uTime").asLong()).reversed());
+    newestFirst.sort(Comparator.comparingLong((JsonNode r) -> r.path("uTime").asLong()).reversed());
     Page page = Page.of(query);
     ObjectNode answer = ok();
     ArrayNode data = answer.withArray("data");

@@ -510,8 +510,8 @@ public final class OkxExecutor {
 
   /**
    * Searches orders-pending and the fills of an instrument for an entry the order query did not
-   * find, page by page back to the intent's time (less {@link #SEARCH_SLACK} for clock offsets),
-   * so a busy account cannot hide it behind a full first page. A failed page, or more than {@link
+   * find, page by page back to the intent's time (less {@link #SEARCH_SLACK} for clock offsets), so
+   * a busy account cannot hide it behind a full first page. A failed page, or more than {@link
    * #MAX_SEARCH_PAGES} pages inside the window, leaves the search incomplete: no proof of absence.
    */
   private EntrySearch findElsewhere(String instId, String clOrdId, Instant intentAt) {
@@ -553,7 +553,11 @@ public final class OkxExecutor {
           return order.isPresent()
               ? new EntrySearch(order, true, "found by its fill " + fill.tradeId())
               : EntrySearch.incomplete(
-                  "fill " + fill.tradeId() + " names order " + fill.ordId() + ", whose query failed");
+                  "fill "
+                      + fill.tradeId()
+                      + " names order "
+                      + fill.ordId()
+                      + ", whose query failed");
         }
       }
       if (rows.size() < OkxClient.MAX_PAGE || rows.getLast().ts().isBefore(windowStart)) {

@@ -104,8 +104,7 @@ class EntrySearchPagingTest {
     h.executor.enter(h.marketLong("sig-search-fails"));
 
     String e1 = key("sig-search-fails") + "E1";
-    assertThat(h.journal.order(e1).orElseThrow().status())
-        .isEqualTo(OrderStatus.SUBMITTED_UNKNOWN);
+    assertThat(h.journal.order(e1).orElseThrow().status()).isEqualTo(OrderStatus.SUBMITTED_UNKNOWN);
     assertThat(h.journal.order(key("sig-search-fails") + "E2")).isEmpty();
     assertThat(h.ordersWithPrefix(key("sig-search-fails"))).isEmpty();
   }
