@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -150,7 +151,7 @@ public final class ExchangeTradeJob {
     if (mode == TradeMode.LIVE && config.trade().mode() != TradeMode.LIVE) {
       return Optional.of(
           "--mode live is refused: the configuration must say trade.mode: live (it says "
-              + config.trade().mode().name().toLowerCase(java.util.Locale.ROOT)
+              + config.trade().mode().name().toLowerCase(Locale.ROOT)
               + "); run --mode demo first and see the README's demo checklist");
     }
     return Optional.empty();
@@ -216,7 +217,7 @@ public final class ExchangeTradeJob {
             clock,
             OkxRateLimiter.halfOfPublished(clock, org.smc4j.exchange.okx.rate.Sleeper.SYSTEM));
     out.println(
-        label.toUpperCase(java.util.Locale.ROOT)
+        label.toUpperCase(Locale.ROOT)
             + " trading on "
             + config.okx().baseUrl()
             + (demo ? " with header x-simulated-trading: 1" : " (real money)")

@@ -3,6 +3,7 @@ package org.smc4j.cli.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,7 @@ import org.smc4j.trading.execution.OrderStatus;
 import org.smc4j.trading.execution.TradeRecord;
 import org.smc4j.trading.execution.TradeStatus;
 import org.smc4j.trading.execution.TradingEnvironment;
+import org.smc4j.trading.journal.JournalException;
 import org.smc4j.trading.order.EntryKind;
 import org.smc4j.trading.plan.EntrySignalAdapter;
 import org.smc4j.trading.plan.PlanSizer;
@@ -321,7 +325,7 @@ class TradeDemoJarIT {
         .toList();
   }
 
-  private static void waitFor(String what, Duration timeout, java.util.function.BooleanSupplier ok)
+  private static void waitFor(String what, Duration timeout, BooleanSupplier ok)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!ok.getAsBoolean()) {
@@ -335,7 +339,7 @@ class TradeDemoJarIT {
       Path p = dir.resolve(file);
       return Files.exists(p) ? Files.readString(p) : "";
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -360,8 +364,8 @@ class TradeDemoJarIT {
     assertThat(stop.tpTriggerPx().doubleValue()).isCloseTo(expected.target(), within(0.11));
   }
 
-  private static org.assertj.core.data.Offset<Double> within(double v) {
-    return org.assertj.core.data.Offset.offset(v);
+  private static Offset<Double> within(double v) {
+    return Offset.offset(v);
   }
 
   @Test
@@ -448,7 +452,7 @@ class TradeDemoJarIT {
   private boolean tradeClosed() {
     try (ExecutionJournal journal = ExecutionJournal.open(dir.resolve("bot.sqlite"))) {
       return journal.trade(tradeKey()).map(t -> t.status() == TradeStatus.CLOSED).orElse(false);
-    } catch (org.smc4j.trading.journal.JournalException e) {
+    } catch (JournalException e) {
       // the bot holds the write lock right now: ask again
       return false;
     }
