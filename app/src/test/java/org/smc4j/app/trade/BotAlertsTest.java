@@ -7,12 +7,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -24,6 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smc4j.app.config.ConfigLoader;
+import org.smc4j.app.config.Smc4jConfig;
+import org.smc4j.app.config.TradeMode;
 import org.smc4j.core.signal.Side;
 import org.smc4j.core.testing.SharedData;
 import org.smc4j.exchange.okx.OkxClient;
@@ -98,8 +104,8 @@ class BotAlertsTest {
             OkxRateLimiter.of(InstantSource.system(), Sleeper.SYSTEM, 1.0));
     instruments = ((OkxResult.Ok<List<OkxInstrument>>) client.instruments("SWAP", "")).value();
     journal = ExecutionJournal.open(dir.resolve("bot.sqlite"));
-    String url = "http://127.0.0.1:" + webhook.getAddress().getPort() + WEBHOOK_PATH;
-    dispatcher = AlertDispatcher.synchronous(List.of(DiscordAlertSink.builder(url).build()));
+    dispatcher =
+        AlertDispatcher.synchronous(List.of(DiscordAlertSink.builder(webhookUrl()).build()));
     bot =
         new BotAlerts("demo", instruments.stream().map(OkxInstrument::instId).toList(), dispatcher);
     executor =
@@ -149,6 +155,10 @@ class BotAlertsTest {
             PositionMode.NET,
             MarginMode.CROSS,
             Optional.empty()));
+  }
+
+  private String webhookUrl() {
+    return "http://127.0.0.1:" + webhook.getAddress().getPort() + WEBHOOK_PATH;
   }
 
   private static void assertNoSecret(String text) {
@@ -227,5 +237,55 @@ class BotAlertsTest {
               assertNoSecret(text);
             });
     assertThat(executor.isFlat()).isTrue();
+  }
+
+  @Test
+  void theDemoJobSendsAnOrphanFoundAtStartToTheConfiguredSinkOnce() throws Exception {
+    server.exchange().putPosition(BTC, new BigDecimal("-3"), new BigDecimal("70000"));
+    Smc4jConfig config =
+        ConfigLoader.parse(
+            """
+            okx:
+              base-url: %s
+              request-timeout: 2s
+              max-attempts: 1
+            scan:
+              symbols: [BTC-USDT-SWAP]
+              close-delay: 0s
+              late-retries: 0
+            trade:
+              mode: demo
+            """
+                .formatted(server.baseUri()),
+            "test");
+    StringWriter out = new StringWriter();
+
+    ExchangeTradeJob.Outcome outcome =
+        ExchangeTradeJob.run(
+            new ExchangeTradeJob.Request(
+                config,
+                TradeMode.DEMO,
+                OkxCredentials.of(API_KEY, SECRET, PASSPHRASE),
+                dir.resolve("job.sqlite"),
+                Clock.systemUTC(),
+                true,
+                List.of(DiscordAlertSink.builder(webhookUrl()).build()),
+                Optional.empty(),
+                CrashPoints.NONE),
+            () -> false,
+            new PrintWriter(out));
+
+    assertThat(outcome).isInstanceOf(ExchangeTradeJob.Finished.class);
+    assertThat(out.toString()).contains("demo: ALERT ORPHAN: " + BTC);
+    // the run's end closed the dispatcher, which waited for the queued alerts
+    assertThat(posted())
+        .singleElement()
+        .satisfies(
+            text -> {
+              assertThat(text)
+                  .startsWith("[smc4j demo] " + BTC + ": ORPHAN: " + BTC + " position -3 at 70000")
+                  .contains("kill switch level 1: orphan position on " + BTC);
+              assertNoSecret(text);
+            });
   }
 }
