@@ -247,11 +247,15 @@ public final class ExchangeTradeJob {
     out.flush();
     OkxResult<List<OkxInstrument>> listed = client.instruments("SWAP", "");
     if (!(listed instanceof OkxResult.Ok<List<OkxInstrument>> instruments)) {
-      return new Refused(
+      String reason =
           "cannot read the SWAP instruments from "
               + config.okx().baseUrl()
               + ": "
-              + listed.failure().orElseThrow().describe());
+              + listed.failure().orElseThrow().describe();
+      BotAlerts refused = new BotAlerts(label, config.scan().symbols(), dispatcher);
+      refused.alert("refusing to start: " + reason);
+      refused.flush();
+      return new Refused(reason);
     }
     ExecutionSettings defaults =
         ExecutionSettings.defaults(

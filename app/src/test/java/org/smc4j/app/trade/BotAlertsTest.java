@@ -239,12 +239,9 @@ class BotAlertsTest {
     assertThat(executor.isFlat()).isTrue();
   }
 
-  @Test
-  void theDemoJobSendsAnOrphanFoundAtStartToTheConfiguredSinkOnce() throws Exception {
-    server.exchange().putPosition(BTC, new BigDecimal("-3"), new BigDecimal("70000"));
-    Smc4jConfig config =
-        ConfigLoader.parse(
-            """
+  private Smc4jConfig jobConfig() {
+    return ConfigLoader.parse(
+        """
             okx:
               base-url: %s
               request-timeout: 2s
@@ -256,24 +253,32 @@ class BotAlertsTest {
             trade:
               mode: demo
             """
-                .formatted(server.baseUri()),
-            "test");
+            .formatted(server.baseUri()),
+        "test");
+  }
+
+  private ExchangeTradeJob.Outcome runJob(StringWriter out) throws InterruptedException {
+    return ExchangeTradeJob.run(
+        new ExchangeTradeJob.Request(
+            jobConfig(),
+            TradeMode.DEMO,
+            OkxCredentials.of(API_KEY, SECRET, PASSPHRASE),
+            dir.resolve("job.sqlite"),
+            Clock.systemUTC(),
+            true,
+            List.of(DiscordAlertSink.builder(webhookUrl()).build()),
+            Optional.empty(),
+            CrashPoints.NONE),
+        () -> false,
+        new PrintWriter(out));
+  }
+
+  @Test
+  void theDemoJobSendsAnOrphanFoundAtStartToTheConfiguredSinkOnce() throws Exception {
+    server.exchange().putPosition(BTC, new BigDecimal("-3"), new BigDecimal("70000"));
     StringWriter out = new StringWriter();
 
-    ExchangeTradeJob.Outcome outcome =
-        ExchangeTradeJob.run(
-            new ExchangeTradeJob.Request(
-                config,
-                TradeMode.DEMO,
-                OkxCredentials.of(API_KEY, SECRET, PASSPHRASE),
-                dir.resolve("job.sqlite"),
-                Clock.systemUTC(),
-                true,
-                List.of(DiscordAlertSink.builder(webhookUrl()).build()),
-                Optional.empty(),
-                CrashPoints.NONE),
-            () -> false,
-            new PrintWriter(out));
+    ExchangeTradeJob.Outcome outcome = runJob(out);
 
     assertThat(outcome).isInstanceOf(ExchangeTradeJob.Finished.class);
     assertThat(out.toString()).contains("demo: ALERT ORPHAN: " + BTC);
@@ -285,6 +290,26 @@ class BotAlertsTest {
               assertThat(text)
                   .startsWith("[smc4j demo] " + BTC + ": ORPHAN: " + BTC + " position -3 at 70000")
                   .contains("kill switch level 1: orphan position on " + BTC);
+              assertNoSecret(text);
+            });
+  }
+
+  @Test
+  void aRefusedPreflightIsOneAlertAndNoOrder() throws Exception {
+    server.setClockSkew(Duration.ofSeconds(45));
+    StringWriter out = new StringWriter();
+
+    ExchangeTradeJob.Outcome outcome = runJob(out);
+
+    assertThat(outcome).isInstanceOf(ExchangeTradeJob.Refused.class);
+    // refused by the executor's pre-flight (the server clock), not before it
+    assertThat(out.toString()).contains("demo: ALERT refusing to start: ");
+    assertThat(server.exchange().orders()).isEmpty();
+    assertThat(posted())
+        .singleElement()
+        .satisfies(
+            text -> {
+              assertThat(text).startsWith("[smc4j demo] refusing to start: ").doesNotContain("\n");
               assertNoSecret(text);
             });
   }
