@@ -61,6 +61,10 @@ import org.smc4j.trading.execution.ExecutionJournal;
  * tripped by {@code trade stop} in another process. The daily loss limit and the most open trades
  * ({@code risk.guards}) are enforced by the executor from the execution journal, not by the
  * pipeline's in-memory guards.
+ *
+ * <p>The executor's own events (orphan positions, protective stops placed or positions flattened by
+ * the reconciliation, kill-switch trips, dead-man's switch failures, a refused start) are printed
+ * as {@code ALERT} lines and also sent to the alert sinks as {@link BotAlerts}.
  */
 public final class ExchangeTradeJob {
 
@@ -195,6 +199,17 @@ public final class ExchangeTradeJob {
     if (gated.isPresent()) {
       return new Refused(gated.get());
     }
+    // the signal alerts and the bot's own alerts share one dispatcher (the loop closes it too)
+    try (AlertDispatcher dispatcher =
+        AlertDispatcher.asynchronous(request.sinks(), 1000, Duration.ofSeconds(30))) {
+      return run(request, dispatcher, stop, out);
+    }
+  }
+
+  private static Outcome run(
+      Request request, AlertDispatcher dispatcher, BooleanSupplier stop, PrintWriter out)
+      throws InterruptedException {
+    Smc4jConfig config = request.config();
     TradeConfig trade = config.trade();
     boolean demo = request.mode() == TradeMode.DEMO;
     OkxEnvironment environment = demo ? OkxEnvironment.DEMO : OkxEnvironment.LIVE;
@@ -232,11 +247,15 @@ public final class ExchangeTradeJob {
     out.flush();
     OkxResult<List<OkxInstrument>> listed = client.instruments("SWAP", "");
     if (!(listed instanceof OkxResult.Ok<List<OkxInstrument>> instruments)) {
-      return new Refused(
+      String reason =
           "cannot read the SWAP instruments from "
               + config.okx().baseUrl()
               + ": "
-              + listed.failure().orElseThrow().describe());
+              + listed.failure().orElseThrow().describe();
+      BotAlerts refused = new BotAlerts(label, config.scan().symbols(), dispatcher);
+      refused.alert("refusing to start: " + reason);
+      refused.flush();
+      return new Refused(reason);
     }
     ExecutionSettings defaults =
         ExecutionSettings.defaults(
@@ -254,6 +273,9 @@ public final class ExchangeTradeJob {
             defaults.orphanPolicy(),
             defaults.backoff(),
             System.nanoTime());
+    BotAlerts bot =
+        new BotAlerts(
+            label, instruments.value().stream().map(OkxInstrument::instId).toList(), dispatcher);
     ExecutionAlerts alerts =
         message -> {
           log.warn("{}: ALERT {}", label, message);
@@ -261,6 +283,7 @@ public final class ExchangeTradeJob {
             out.println(label + ": ALERT " + message);
             out.flush();
           }
+          bot.alert(message);
         };
     try (ExecutionJournal journal = ExecutionJournal.open(request.executionJournal())) {
       OkxExecutor executor =
@@ -282,10 +305,14 @@ public final class ExchangeTradeJob {
                 trade.marginMode(),
                 Optional.empty()));
       } catch (StartRefusedException e) {
+        bot.flush();
         return new Refused(e.getMessage());
       } catch (IllegalStateException e) {
+        bot.alert("refusing to start: " + e.getMessage());
+        bot.flush();
         return new Refused("refusing to start: " + e.getMessage());
       }
+      bot.flush();
       out.println(
           label
               + ": pre-flight passed, journal reconciled; open trades "
@@ -300,7 +327,7 @@ public final class ExchangeTradeJob {
               : Optional.empty();
       ReconciliationLoop reconciliation =
           new ReconciliationLoop(executor, trade.reconcile(), clock, deadMan);
-      return loop(request, executor, reconciliation, label, out, stop);
+      return loop(request, executor, reconciliation, dispatcher, bot, label, out, stop);
     }
   }
 
@@ -308,6 +335,8 @@ public final class ExchangeTradeJob {
       Request request,
       OkxExecutor executor,
       ReconciliationLoop reconciliation,
+      AlertDispatcher dispatcher,
+      BotAlerts bot,
       String label,
       PrintWriter out,
       BooleanSupplier stop)
@@ -351,10 +380,10 @@ public final class ExchangeTradeJob {
                 PaperTradeJob.signalsFileOf(request.executionJournal()),
                 market,
                 clock,
-                reconcilingSleeper(clock, trader, stop),
+                reconcilingSleeper(clock, trader, bot, stop),
                 pool,
                 trader,
-                AlertDispatcher.asynchronous(request.sinks(), 1000, Duration.ofSeconds(30)),
+                dispatcher,
                 request.charts(),
                 UnaryOperator.identity(),
                 out)) {
@@ -373,16 +402,22 @@ public final class ExchangeTradeJob {
         cycles[0]++;
         failures[0] = report.failures().size() + pending;
         summary(out, label, report, executor);
+        bot.flush();
       } else {
         loop.run(
             stop,
-            trader::reconcileIfDue,
+            () -> {
+              trader.reconcileIfDue();
+              bot.flush();
+            },
             report -> {
+              bot.flush();
               cycles[0]++;
               failures[0] = report.failures().size();
               summary(out, label, report, executor);
             });
       }
+      bot.flush();
       return new Finished(
           cycles[0],
           failures[0],
@@ -394,15 +429,17 @@ public final class ExchangeTradeJob {
   }
 
   /**
-   * Waits like the system sleeper, running the reconciliation whenever it is due meanwhile (waking
-   * at least every second, so a stop request is seen promptly).
+   * Waits like the system sleeper, running the reconciliation whenever it is due meanwhile and
+   * sending the bot's alerts it raised (waking at least every second, so a stop request is seen
+   * promptly).
    */
   private static Sleeper reconcilingSleeper(
-      InstantSource clock, ExchangeTrader trader, BooleanSupplier stop) {
+      InstantSource clock, ExchangeTrader trader, BotAlerts bot, BooleanSupplier stop) {
     return duration -> {
       long end = clock.millis() + duration.toMillis();
       while (!stop.getAsBoolean()) {
         trader.reconcileIfDue();
+        bot.flush();
         long now = clock.millis();
         if (now >= end) {
           return;

@@ -195,7 +195,10 @@ public final class PaperTradeJob {
               t.setDaemon(true);
               return t;
             });
-    try (OkxMarketData okx =
+    // the loop's signal alerts and the kill switch's alerts share one dispatcher
+    try (AlertDispatcher dispatcher =
+            AlertDispatcher.asynchronous(settings.sinks(), 1000, Duration.ofSeconds(30));
+        OkxMarketData okx =
             OkxMarketData.create(
                 config
                     .okx()
@@ -212,9 +215,15 @@ public final class PaperTradeJob {
                 clock,
                 Sleeper.SYSTEM,
                 pool,
-                AlertDispatcher.asynchronous(settings.sinks(), 1000, Duration.ofSeconds(30)),
+                dispatcher,
                 settings.charts(),
                 out)) {
+      KillSwitchAlerts killSwitch =
+          new KillSwitchAlerts(
+              session.trader::refreshKillSwitch,
+              session.trader::killSwitchLevel,
+              session.trader::killSwitchReason,
+              new BotAlerts("paper", config.scan().symbols(), dispatcher));
       long[] cycles = {0};
       long[] failures = {0};
       if (settings.once()) {
@@ -224,7 +233,7 @@ public final class PaperTradeJob {
           Sleeper.SYSTEM.sleep(Duration.ofMillis(wait));
         }
         session.loop.publisher().retryPending();
-        session.trader.refreshKillSwitch();
+        killSwitch.run();
         CycleReport report = session.loop.cycle(close);
         session.afterCycle(true);
         session.loop.publisher().checkpoint();
@@ -235,7 +244,7 @@ public final class PaperTradeJob {
       } else {
         session.loop.run(
             settings.stop(),
-            session.trader::refreshKillSwitch,
+            killSwitch,
             report -> {
               session.afterCycle(false);
               cycles[0]++;
