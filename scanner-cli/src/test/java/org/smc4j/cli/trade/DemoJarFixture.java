@@ -292,6 +292,31 @@ final class DemoJarFixture implements AutoCloseable {
    * @throws Exception when the process cannot be started or is interrupted
    */
   Run once(String name, Instant now, String... jvmArgs) throws Exception {
+    Process p = launch(name, now, true, jvmArgs);
+    Path out = dir.resolve(name + ".out");
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      p.waitFor(20, TimeUnit.SECONDS);
+      throw new AssertionError(name + " did not finish within 120 s: " + Files.readString(out));
+    }
+    return new Run(
+        p.exitValue(), Files.readString(out), Files.readString(dir.resolve(name + ".err")));
+  }
+
+  /**
+   * Starts {@code trade --mode demo} as a running bot (no {@code --once}), at the fake's current
+   * time; the caller ends it.
+   *
+   * @param name the run's name (its output files are {@code name.out} and {@code name.err})
+   * @return the process
+   * @throws IOException when the process cannot be started
+   */
+  Process startRunning(String name) throws IOException {
+    return launch(name, server.now(), false);
+  }
+
+  private Process launch(String name, Instant now, boolean once, String... jvmArgs)
+      throws IOException {
     Path jar = Path.of(System.getProperty("smc4j.cli.jar", "target/scanner-cli.jar"));
     assertThat(jar).as("the shaded jar is built in the package phase").exists();
     List<String> cmd = new ArrayList<>();
@@ -312,21 +337,15 @@ final class DemoJarFixture implements AutoCloseable {
             "--journal",
             journalFile().toString(),
             "--now",
-            now.toString(),
-            "--once"));
+            now.toString()));
+    if (once) {
+      cmd.add("--once");
+    }
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("OKX_") || k.startsWith("SMC4J_"));
-    Path out = dir.resolve(name + ".out");
-    Path err = dir.resolve(name + ".err");
-    pb.redirectOutput(out.toFile());
-    pb.redirectError(err.toFile());
-    Process p = pb.start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      p.waitFor(20, TimeUnit.SECONDS);
-      throw new AssertionError(name + " did not finish within 120 s: " + Files.readString(out));
-    }
-    return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    pb.redirectOutput(dir.resolve(name + ".out").toFile());
+    pb.redirectError(dir.resolve(name + ".err").toFile());
+    return pb.start();
   }
 
   /** Returns the bot's journal file. */

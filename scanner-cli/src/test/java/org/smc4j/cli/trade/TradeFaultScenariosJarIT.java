@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,27 +38,25 @@ import org.smc4j.trading.execution.TradeStatus;
  * made no duplicate exposure.
  *
  * <p>Scenarios driven here: 1, 2, 17 (placement faults, parameterised), 3, 4, 10, 14 (protection),
- * 5, 6, 7, 15, 22 (reconciliation at a restart), 9 (partial fill of a limit entry), 11, 12, 13
- * (account and clock), 21 (crash between intent and send).
+ * 5, 6, 7, 15, 22 (reconciliation at a restart), 8, 9 (partial fills of a limit entry), 11, 12, 13
+ * (account and clock), 19 (funding of a closed trade across restarts), 21 (crash between intent and
+ * send, signal still valid or expired).
  *
  * <p>Scenarios not driven through the jar, and why:
  *
  * <ul>
- *   <li>8 (limit entry half filled, then cancelled, P&amp;L of the part): the cancel comes from the
- *       strategy (POI invalidated) or the limit expiry at a later candle; the partial-fill
- *       protection it needs is covered by 9 here, and the P&amp;L arithmetic in-process
- *       (ProtectionScenarioTest).
- *   <li>16 (cancel answered {@code 51400} because the limit just filled): the fill has to happen
- *       between the bot's last look and its cancel request inside one process; the fake's faults
- *       answer an error without executing, so across processes the bot sees the fill before it
- *       cancels. Covered in-process (SettlementScenarioTest).
- *   <li>18 ({@code 51016} on a retry while the first order is live): needs an order the journal
- *       does not know under the signal's next client id, which only a lost answer inside one
- *       process produces (a crash after the answer journals it). Covered in-process
+ *   <li>16 (cancel answered {@code 51400} because the limit just filled): the fill has to land
+ *       between the bot's last look at the order and its cancel request inside one process; the
+ *       fake's faults answer an error without executing, and across processes the bot sees the fill
+ *       before it would cancel. Covered in-process (SettlementScenarioTest).
+ *   <li>18 ({@code 51016} on a retry while the first order is live): needs a live order under the
+ *       signal's client id that the journal does not know as sent, which only an answer lost inside
+ *       one process produces (a crash after the send journals the answer first). Covered in-process
  *       (DuplicateEntryScenarioTest).
- *   <li>19 and 20 (funding bills, daily loss crossed by fees and funding): the ledger is read on
- *       the reconciliation schedule of a long-running bot, not by a single {@code --once} cycle;
- *       covered in-process (SettlementScenarioTest).
+ *   <li>20 (daily loss crossed by fees and funding alone refuses new entries): needs a second,
+ *       later signal after the funding is journaled, i.e. two signal bars in one candle set for one
+ *       bot; the tiny candle sets here hold one signal each. Covered in-process
+ *       (SettlementScenarioTest).
  * </ul>
  */
 class TradeFaultScenariosJarIT {
@@ -567,5 +566,157 @@ class TradeFaultScenariosJarIT {
       assertJournalCoversTheExchange(journal);
     }
     f.assertNoDuplicateExposure();
+  }
+
+  @Test
+  void scenario12ASecondTimestampRejectionTripsKillSwitchLevelOne() throws Exception {
+    startMarket();
+    f.server().faults().add("POST", ORDER, Fault.topLevelError("50102", 401));
+    f.server().faults().add("POST", ORDER, Fault.topLevelError("50102", 401));
+
+    f.once("bot");
+
+    assertThat(f.server().exchange().orders()).isEmpty();
+    assertThat(f.position().signum()).isZero();
+    try (ExecutionJournal journal = f.journal()) {
+      assertThat(journal.killSwitchLevel()).isEqualTo(1);
+      assertThat(journal.trade(key()).orElseThrow().status()).isEqualTo(TradeStatus.SKIPPED);
+      OrderRecord e1 = journal.order(key() + "E1").orElseThrow();
+      assertThat(e1.status()).isEqualTo(OrderStatus.REJECTED);
+      assertThat(e1.lastCode()).isEqualTo("50102");
+      assertThat(journal.orderTransitions(e1.clOrdId()).getFirst().to())
+          .isEqualTo(OrderStatus.PENDING_SUBMIT);
+    }
+  }
+
+  @Test
+  void scenario21CrashBetweenIntentAndSendSkipsTheSignalWhenItExpiredMeanwhile() throws Exception {
+    start(true, "  entry-validity: 20s\n");
+
+    Run crashed = f.once("crash", "-Dsmc4j.test.crashAt=" + CrashPoints.INTENT_COMMITTED);
+    assertThat(crashed.exit()).as(crashed.err()).isEqualTo(86);
+    // the bot was down for a minute: the signal's entry validity has passed
+    f.server().setClockSkew(Duration.ofMinutes(1));
+
+    assertOk(f.once("restart"));
+
+    assertThat(f.server().requests("POST", ORDER)).isEmpty();
+    assertThat(f.server().exchange().orders()).isEmpty();
+    assertThat(f.position().signum()).isZero();
+    try (ExecutionJournal journal = f.journal()) {
+      TradeRecord trade = journal.trade(key()).orElseThrow();
+      assertThat(trade.status()).isEqualTo(TradeStatus.SKIPPED);
+      assertThat(trade.reason()).contains("signal expired");
+      assertThat(states(journal, key() + "E1"))
+          .containsExactly(OrderStatus.PENDING_SUBMIT, OrderStatus.EXPIRED_LOCAL);
+      assertThat(journal.order(key() + "E2")).isEmpty();
+    }
+  }
+
+  @Test
+  void scenario19FundingBillOfAClosedTradeIsJournaledOnceAcrossRestarts() throws Exception {
+    startMarket();
+    assertOk(f.once("first"));
+    Signal signal = f.signal();
+    // the price runs through the target: the attached algo closes the position
+    boolean isLong = signal.plan().side().name().equals("LONG");
+    BigDecimal target = BigDecimal.valueOf(signal.plan().target());
+    BigDecimal beyond = isLong ? target.add(BigDecimal.TEN) : target.subtract(BigDecimal.TEN);
+    assertThat(f.server().exchange().moveLastPrice(DemoJarFixture.BTC, beyond)).hasSize(1);
+    assertThat(f.position().signum()).isZero();
+    // funded while the position was open: half way between its entry and exit fills
+    Instant opened = f.server().exchange().fills().getFirst().fillTime();
+    Instant closed = f.server().exchange().fills().getLast().fillTime();
+    Instant fundedAt = opened.plus(Duration.between(opened, closed).dividedBy(2));
+    BigDecimal funding = new BigDecimal("-0.05");
+    f.server()
+        .exchange()
+        .addFundingBill(DemoJarFixture.BTC, funding, target, signal.contracts(), fundedAt);
+
+    assertOk(f.once("second"));
+    assertOk(f.once("third"));
+
+    try (ExecutionJournal journal = f.journal()) {
+      TradeRecord trade = journal.trade(key()).orElseThrow();
+      assertThat(trade.status()).isEqualTo(TradeStatus.CLOSED);
+      assertThat(trade.result().orElseThrow().exitReason()).isEqualTo("TARGET");
+      assertThat(journal.funding())
+          .singleElement()
+          .satisfies(
+              fr -> {
+                assertThat(fr.tradeKey()).isEqualTo(key());
+                assertThat(fr.pnl()).isEqualByComparingTo(funding);
+              });
+      assertThat(trade.result().orElseThrow().funding()).isEqualByComparingTo(funding.negate());
+      assertJournalCoversTheExchange(journal);
+    }
+    f.assertNoDuplicateExposure();
+  }
+
+  @Test
+  void scenario08LimitEntryPartlyFilledThenCancelledGetsAnOcoForThePartAndItsPnl()
+      throws Exception {
+    start(false, "  dead-man-switch: true\n");
+    // a running bot places the entry and arms its dead-man switch, then dies (SIGKILL)
+    Process bot = f.startRunning("bot");
+    try {
+      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+      while (f.orders(key() + "E").isEmpty()
+          || f.server().exchange().cancelAllAfterTimers().isEmpty()) {
+        assertThat(System.nanoTime()).as("entry placed and switch armed").isLessThan(deadline);
+        assertThat(bot.isAlive()).as("the bot runs").isTrue();
+        Thread.sleep(100);
+      }
+    } finally {
+      bot.destroyForcibly();
+      bot.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    Signal limit = f.signal();
+    FakeOrder entry = f.orders(key() + "E").getFirst();
+    assertThat(entry.state()).isEqualTo("live");
+    BigDecimal part =
+        limit.contracts().divide(BigDecimal.TWO, 2, RoundingMode.DOWN).max(new BigDecimal("0.01"));
+    f.server().exchange().fillOrder(entry.clOrdId(), part, entry.px());
+    // the bot stays down: the dead-man switch cancels the rest; no attached algo was created
+    f.server().exchange().expireCancelAllAfter();
+    assertThat(f.orders(key() + "E").getFirst().state()).isEqualTo("canceled");
+    assertThat(f.liveAlgos()).isEmpty();
+
+    assertOk(f.once("restart"));
+
+    assertThat(f.position().abs()).isEqualByComparingTo(part);
+    assertThat(f.liveAlgos())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.ordType()).isEqualTo("oco");
+              assertThat(a.sz()).isEqualByComparingTo(part);
+            });
+    f.assertNoDuplicateExposure();
+
+    boolean isLong = limit.plan().side().name().equals("LONG");
+    BigDecimal stop = BigDecimal.valueOf(limit.plan().stop());
+    BigDecimal through = isLong ? stop.subtract(BigDecimal.TEN) : stop.add(BigDecimal.TEN);
+    assertThat(f.server().exchange().moveLastPrice(DemoJarFixture.BTC, through)).hasSize(1);
+
+    assertOk(f.once("after-stop"));
+
+    assertThat(f.position().signum()).isZero();
+    assertThat(f.liveAlgos()).isEmpty();
+    try (ExecutionJournal journal = f.journal()) {
+      TradeRecord trade = journal.trade(key()).orElseThrow();
+      assertThat(trade.status()).isEqualTo(TradeStatus.CLOSED);
+      assertThat(trade.filledSz()).isEqualByComparingTo(part);
+      assertThat(trade.result().orElseThrow().exitReason()).isEqualTo("STOP");
+      assertThat(trade.result().orElseThrow().fees()).isPositive();
+      OrderRecord e1 = journal.order(entry.clOrdId()).orElseThrow();
+      assertThat(e1.status()).isEqualTo(OrderStatus.CANCELED);
+      assertThat(e1.filledSz()).isEqualByComparingTo(part);
+      assertThat(journal.fills())
+          .filteredOn(fl -> fl.tradeKey().equals(key()))
+          .hasSize(2)
+          .allSatisfy(fl -> assertThat(fl.fillSz()).isEqualByComparingTo(part));
+      assertJournalCoversTheExchange(journal);
+    }
   }
 }
