@@ -38,9 +38,10 @@ import org.smc4j.trading.execution.TradeStatus;
  * made no duplicate exposure.
  *
  * <p>Scenarios driven here: 1, 2, 17 (placement faults, parameterised), 3, 4, 10, 14 (protection),
- * 5, 6, 7, 15, 22 (reconciliation at a restart), 8, 9 (partial fills of a limit entry), 11, 12, 13
- * (account and clock), 19 (funding of a closed trade across restarts), 21 (crash between intent and
- * send, signal still valid or expired).
+ * 5, 6, 7, 15, 22 (reconciliation at a restart), 8, 9 (partial fills of a limit entry; in 8 the
+ * rest is cancelled by the dead-man switch of a killed bot), 11, 12, 13 (account and clock), 18
+ * (the same client id resent after the journal was lost), 19 (funding of a closed trade across
+ * restarts), 21 (crash between intent and send, signal still valid or expired).
  *
  * <p>Scenarios not driven through the jar, and why:
  *
@@ -49,10 +50,6 @@ import org.smc4j.trading.execution.TradeStatus;
  *       between the bot's last look at the order and its cancel request inside one process; the
  *       fake's faults answer an error without executing, and across processes the bot sees the fill
  *       before it would cancel. Covered in-process (SettlementScenarioTest).
- *   <li>18 ({@code 51016} on a retry while the first order is live): needs a live order under the
- *       signal's client id that the journal does not know as sent, which only an answer lost inside
- *       one process produces (a crash after the send journals the answer first). Covered in-process
- *       (DuplicateEntryScenarioTest).
  *   <li>20 (daily loss crossed by fees and funding alone refuses new entries): needs a second,
  *       later signal after the funding is journaled, i.e. two signal bars in one candle set for one
  *       bot; the tiny candle sets here hold one signal each. Covered in-process
@@ -718,5 +715,40 @@ class TradeFaultScenariosJarIT {
           .allSatisfy(fl -> assertThat(fl.fillSz()).isEqualByComparingTo(part));
       assertJournalCoversTheExchange(journal);
     }
+  }
+
+  @Test
+  void scenario18ResendOfALiveClientIdGets51016AndAdoptsTheLiveOrder() throws Exception {
+    start(false, "");
+    assertOk(f.once("first"));
+    FakeOrder live = f.orders(key() + "E").getFirst();
+    assertThat(live.state()).isEqualTo("live");
+    // the journal is lost: the bot sees the signal again and sends the same client id
+    for (String suffix : List.of("", "-wal", "-shm")) {
+      java.nio.file.Files.deleteIfExists(Path.of(f.journalFile() + suffix));
+    }
+
+    assertOk(f.once("second"));
+
+    assertThat(f.server().requests("POST", ORDER)).hasSize(2);
+    assertThat(f.orders(key() + "E"))
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.clOrdId()).isEqualTo(live.clOrdId());
+              assertThat(o.state()).isEqualTo("live");
+            });
+    try (ExecutionJournal journal = f.journal()) {
+      OrderRecord adopted = journal.order(live.clOrdId()).orElseThrow();
+      assertThat(adopted.status()).isEqualTo(OrderStatus.LIVE);
+      assertThat(adopted.exchangeId()).isEqualTo(live.ordId());
+      assertThat(journal.orderTransitions(live.clOrdId()))
+          .extracting(OrderTransition::code)
+          .contains("51016");
+      assertThat(journal.order(key() + "E2")).isEmpty();
+      assertThat(journal.trade(key()).orElseThrow().status()).isEqualTo(TradeStatus.ENTRY_WORKING);
+      assertJournalCoversTheExchange(journal);
+    }
+    f.assertNoDuplicateExposure();
   }
 }
