@@ -328,6 +328,30 @@ public final class OkxClient {
   }
 
   /**
+   * {@code GET /api/v5/trade/orders-pending} one page back in time: the working orders older than
+   * an {@code ordId} ({@code after}), newest first, at most 100.
+   *
+   * @param instType e.g. {@code SWAP}, or empty
+   * @param instId one instrument, or empty
+   * @param afterOrdId only orders older than this {@code ordId}, or empty for the newest page
+   * @return the live and partially filled orders (one page, up to 100)
+   */
+  public OkxResult<List<OrderDetails>> ordersPendingBefore(
+      String instType, String instId, String afterOrdId) {
+    return list(
+        OkxRequest.get(
+            ORDERS_PENDING,
+            List.of(
+                Map.entry("instType", instType),
+                Map.entry("instId", instId),
+                Map.entry("after", afterOrdId),
+                Map.entry("limit", PAGE_LIMIT)),
+            RateRule.ORDERS_PENDING,
+            ""),
+        AnswerParser::order);
+  }
+
+  /**
    * {@code POST /api/v5/trade/amend-order} with an {@code expTime} header like {@link #placeOrder}.
    * Success means "accepted"; confirm by query. {@code 51503} (finished or absent) comes back as
    * {@link OkxErrorClass#QUERY}.
@@ -378,6 +402,31 @@ public final class OkxClient {
         OkxRequest.get(
             POSITIONS_HISTORY,
             List.of(Map.entry("instType", instType), Map.entry("instId", instId)),
+            RateRule.POSITIONS_HISTORY,
+            ""),
+        AnswerParser::positionHistory);
+  }
+
+  /**
+   * {@code GET /api/v5/account/positions-history} one page back in time: the closed positions
+   * updated before a time ({@code after}, OKX's {@code uTime} in milliseconds), newest first, at
+   * most 100.
+   *
+   * @param instType e.g. {@code SWAP}, or empty
+   * @param instId one instrument, or empty
+   * @param afterUTimeMillis only rows with an older {@code uTime}, or empty for the newest page
+   * @return the closed positions (one page, up to 100)
+   */
+  public OkxResult<List<PositionHistory>> positionsHistoryBefore(
+      String instType, String instId, String afterUTimeMillis) {
+    return list(
+        OkxRequest.get(
+            POSITIONS_HISTORY,
+            List.of(
+                Map.entry("instType", instType),
+                Map.entry("instId", instId),
+                Map.entry("after", afterUTimeMillis),
+                Map.entry("limit", PAGE_LIMIT)),
             RateRule.POSITIONS_HISTORY,
             ""),
         AnswerParser::positionHistory);

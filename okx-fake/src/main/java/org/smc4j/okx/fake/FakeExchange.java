@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,44 @@ public final class FakeExchange {
       throw new IllegalStateException("order " + clOrdIdOrOrdId + " is " + order.state);
     }
     fill(order, sz, px, "M");
+  }
+
+  /**
+   * Another trader on the same account (no tag, no client id) buys and sells {@code sz} contracts
+   * at {@code px}, {@code count} times, as takers: two fills per round trip and the position as it
+   * was after each one. From flat, each round trip leaves a positions-history row.
+   *
+   * @param instId the instrument
+   * @param count round trips
+   * @param sz contracts per order
+   * @param px the price of every fill
+   */
+  public synchronized void tradeRoundTrips(String instId, int count, BigDecimal sz, BigDecimal px) {
+    for (int i = 0; i < count; i++) {
+      for (String side : List.of("buy", "sell")) {
+        Order order = newOrder(instId, "", "", side, "market");
+        order.sz = sz;
+        fill(order, sz, px, "T");
+      }
+    }
+  }
+
+  /**
+   * Another trader on the same account (no tag, no client id) rests {@code count} buy limit orders
+   * of {@code sz} contracts at {@code px}; they stay live until cancelled.
+   *
+   * @param instId the instrument
+   * @param count orders
+   * @param sz contracts per order
+   * @param px the limit price
+   */
+  public synchronized void restForeignBuyOrders(
+      String instId, int count, BigDecimal sz, BigDecimal px) {
+    for (int i = 0; i < count; i++) {
+      Order order = newOrder(instId, "", "", "buy", "limit");
+      order.sz = sz;
+      order.px = px;
+    }
   }
 
   /**
@@ -503,9 +542,12 @@ public final class FakeExchange {
   synchronized ObjectNode ordersPending(Map<String, String> query) {
     ObjectNode answer = ok();
     ArrayNode data = answer.withArray("data");
-    for (int i = orders.size() - 1; i >= 0; i--) {
+    Page page = Page.of(query);
+    for (int i = orders.size() - 1; i >= 0 && data.size() < page.limit(); i--) {
       Order order = orders.get(i);
-      if (order.working() && matches(query.get("instId"), order.instId)) {
+      if (order.working()
+          && matches(query.get("instId"), order.instId)
+          && page.admits(order.ordId)) {
         data.add(order.toJson());
       }
     }
@@ -747,8 +789,9 @@ public final class FakeExchange {
   }
 
   /**
-   * OKX's paging of fills and bills: newest first, {@code after} = older than that id, {@code
-   * before} = newer than that id, {@code limit} at most 100 (default 100).
+   * OKX's paging of fills and bills (by {@code billId}), pending orders (by {@code ordId}) and
+   * positions-history (by {@code uTime}): newest first, {@code after} = older than that value,
+   * {@code before} = newer than that value, {@code limit} at most 100 (default 100).
    */
   private record Page(long after, long before, int limit) {
     static Page of(Map<String, String> query) {
@@ -800,16 +843,18 @@ public final class FakeExchange {
    * instId}, at most 100.
    */
   synchronized ObjectNode positionsHistory(Map<String, String> query, JsonNode fixture) {
+    List<JsonNode> rows = new ArrayList<>(positionsHistory);
+    fixture.path("data").forEach(rows::add);
+    // newest uTime first; rows of one millisecond keep their recording order, newest first
+    List<JsonNode> newestFirst = new ArrayList<>(rows.reversed());
+    newestFirst.sort(Comparator.comparingLong((JsonNode r) -> r.path("uTime").asLong()).reversed());
+    Page page = Page.of(query);
     ObjectNode answer = ok();
     ArrayNode data = answer.withArray("data");
-    for (int i = positionsHistory.size() - 1; i >= 0 && data.size() < 100; i--) {
-      ObjectNode row = positionsHistory.get(i);
-      if (matches(query.get("instId"), row.path("instId").asText())) {
-        data.add(row.deepCopy());
-      }
-    }
-    for (JsonNode row : fixture.path("data")) {
-      if (data.size() < 100 && matches(query.get("instId"), row.path("instId").asText())) {
+    for (JsonNode row : newestFirst) {
+      if (data.size() < page.limit()
+          && matches(query.get("instId"), row.path("instId").asText())
+          && page.admits(row.path("uTime").asText())) {
         data.add(row.deepCopy());
       }
     }

@@ -34,7 +34,7 @@ import org.smc4j.trading.order.EntryKind;
 public final class ExecutionJournal implements AutoCloseable {
 
   /** The schema version this class writes. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   private static final String TRADE_COLUMNS =
       "trade_key, signal_id, inst_id, side, entry_kind, planned_entry, stop, target, contracts,"
@@ -108,6 +108,15 @@ public final class ExecutionJournal implements AutoCloseable {
         + " fill_px, fill_sz, fill_pnl, fee, fill_time FROM exec_fills ORDER BY rowid",
     "DROP TABLE exec_fills",
     "ALTER TABLE exec_fills_v3 RENAME TO exec_fills",
+  };
+
+  /**
+   * Version 4: the reconciliation mismatches of the latest complete cycle, so a mismatch lasting
+   * two cycles is recognised across a restart.
+   */
+  private static final String[] SCHEMA_4 = {
+    "CREATE TABLE exec_open_mismatches (mismatch_key TEXT PRIMARY KEY, inst_id TEXT NOT NULL,"
+        + " detail TEXT NOT NULL, first_seen TEXT NOT NULL, handled INTEGER NOT NULL)",
   };
 
   private final Path file;
@@ -195,6 +204,12 @@ public final class ExecutionJournal implements AutoCloseable {
           st.execute(ddl);
         }
         st.execute("INSERT INTO exec_schema_version (version) VALUES (3)");
+      }
+      if (version < 4) {
+        for (String ddl : SCHEMA_4) {
+          st.execute(ddl);
+        }
+        st.execute("INSERT INTO exec_schema_version (version) VALUES (4)");
       }
     }
   }
@@ -649,6 +664,63 @@ public final class ExecutionJournal implements AutoCloseable {
             ps.setString(1, name);
             ps.setString(2, value);
             ps.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * Returns the reconciliation mismatches of the latest complete cycle.
+   *
+   * @return the mismatches, in key order
+   */
+  public synchronized List<OpenMismatch> openMismatches() {
+    return read(
+        () -> {
+          List<OpenMismatch> open = new ArrayList<>();
+          try (Statement st = connection.createStatement();
+              ResultSet rs =
+                  st.executeQuery(
+                      "SELECT mismatch_key, inst_id, detail, first_seen, handled"
+                          + " FROM exec_open_mismatches ORDER BY mismatch_key")) {
+            while (rs.next()) {
+              open.add(
+                  new OpenMismatch(
+                      rs.getString(1),
+                      rs.getString(2),
+                      rs.getString(3),
+                      Instant.parse(rs.getString(4)),
+                      rs.getInt(5) != 0));
+            }
+          }
+          return open;
+        });
+  }
+
+  /**
+   * Replaces the reconciliation mismatches with those of the cycle just completed, in one
+   * transaction.
+   *
+   * @param open the mismatches now open (none when the cycle found none)
+   */
+  public synchronized void replaceOpenMismatches(List<OpenMismatch> open) {
+    List<OpenMismatch> copy = List.copyOf(open);
+    write(
+        () -> {
+          try (Statement st = connection.createStatement()) {
+            st.executeUpdate("DELETE FROM exec_open_mismatches");
+          }
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "INSERT INTO exec_open_mismatches"
+                      + " (mismatch_key, inst_id, detail, first_seen, handled) VALUES (?,?,?,?,?)")) {
+            for (OpenMismatch mismatch : copy) {
+              ps.setString(1, mismatch.key());
+              ps.setString(2, mismatch.instId());
+              ps.setString(3, mismatch.detail());
+              ps.setString(4, mismatch.firstSeen().toString());
+              ps.setInt(5, mismatch.handled() ? 1 : 0);
+              ps.executeUpdate();
+            }
           }
         });
   }

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -215,6 +216,29 @@ class ExecutionJournalTest {
       assertThat(journal.fills())
           .extracting(FillRecord::instId)
           .containsExactly("BTC-USDT-SWAP", "ETH-USDT-SWAP");
+    }
+  }
+
+  @Test
+  void shouldKeepTheOpenMismatchesOfTheLastCycleAcrossReopenUntilReplaced() {
+    Path file = dir.resolve("mismatches.sqlite");
+    OpenMismatch algo =
+        new OpenMismatch("UNKNOWN_ALGO BTC-USDT-SWAP", "BTC-USDT-SWAP", "live algo 9", T0, false);
+    OpenMismatch size =
+        new OpenMismatch("SIZE_MISMATCH ETH-USDT-SWAP", "ETH-USDT-SWAP", "2 vs 1", T0, true);
+    try (ExecutionJournal journal = ExecutionJournal.open(file)) {
+      assertThat(journal.openMismatches()).isEmpty();
+      journal.replaceOpenMismatches(List.of(size, algo));
+    }
+
+    try (ExecutionJournal journal = ExecutionJournal.open(file)) {
+      assertThat(journal.openMismatches()).containsExactly(size, algo);
+      journal.replaceOpenMismatches(List.of(algo.withHandled()));
+      assertThat(journal.openMismatches())
+          .singleElement()
+          .satisfies(m -> assertThat(m.handled()).isTrue());
+      journal.replaceOpenMismatches(List.of());
+      assertThat(journal.openMismatches()).isEmpty();
     }
   }
 

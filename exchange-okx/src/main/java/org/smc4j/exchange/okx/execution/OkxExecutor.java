@@ -64,6 +64,10 @@ public final class OkxExecutor {
 
   private static final Logger log = LoggerFactory.getLogger(OkxExecutor.class);
   private static final String SWAP = "SWAP";
+  // how far before an intent the search for its entry reads (server clock offset, cTime rounding)
+  private static final Duration SEARCH_SLACK = Duration.ofMinutes(1);
+  // a window of seconds never holds this many pages; more means the search cannot prove absence
+  private static final int MAX_SEARCH_PAGES = 50;
   // one cent: the journal sums the same fills, fees and bills OKX sums, so only rounding differs
   private static final BigDecimal PNL_CROSS_CHECK_TOLERANCE = new BigDecimal("0.01");
   private static final List<AlgoOrderType> TPSL_TYPES =
@@ -462,9 +466,14 @@ public final class OkxExecutor {
       case OkxResult.Ok<OrderDetails> ok -> followEntry(key, clOrdId, Optional.of(ok.value()));
       case OkxResult.Failed<OrderDetails> failed
           when failed.error().errorClass() == OkxErrorClass.NOT_FOUND -> {
-        Optional<OrderDetails> found = findElsewhere(trade.instId(), clOrdId);
-        if (found.isPresent()) {
-          followEntry(key, clOrdId, found);
+        EntrySearch search = findElsewhere(trade.instId(), clOrdId, order.createdAt());
+        if (search.found().isPresent()) {
+          followEntry(key, clOrdId, search.found());
+          return;
+        }
+        if (!search.complete()) {
+          log.warn("entry {} not proven absent: {}", clOrdId, search.detail());
+          checkUnknownAge(order);
           return;
         }
         Instant now = clock.instant();
@@ -499,24 +508,76 @@ public final class OkxExecutor {
     }
   }
 
-  private Optional<OrderDetails> findElsewhere(String instId, String clOrdId) {
-    OkxResult<List<OrderDetails>> pending = client.ordersPending(SWAP, instId);
-    if (pending instanceof OkxResult.Ok<List<OrderDetails>> ok) {
-      for (OrderDetails order : ok.value()) {
+  /**
+   * Searches orders-pending and the fills of an instrument for an entry the order query did not
+   * find, page by page back to the intent's time (less {@link #SEARCH_SLACK} for clock offsets), so
+   * a busy account cannot hide it behind a full first page. A failed page, or more than {@link
+   * #MAX_SEARCH_PAGES} pages inside the window, leaves the search incomplete: no proof of absence.
+   */
+  private EntrySearch findElsewhere(String instId, String clOrdId, Instant intentAt) {
+    Instant windowStart = intentAt.minus(SEARCH_SLACK);
+    String afterOrdId = "";
+    for (int page = 0; ; page++) {
+      if (page == MAX_SEARCH_PAGES) {
+        return EntrySearch.incomplete("orders-pending has more than " + page + " pages");
+      }
+      OkxResult<List<OrderDetails>> result = client.ordersPendingBefore(SWAP, instId, afterOrdId);
+      if (!(result instanceof OkxResult.Ok<List<OrderDetails>> ok)) {
+        return EntrySearch.incomplete(
+            "orders-pending failed: " + result.failure().orElseThrow().describe());
+      }
+      List<OrderDetails> rows = ok.value();
+      for (OrderDetails order : rows) {
         if (order.clOrdId().equals(clOrdId)) {
-          return Optional.of(order);
+          return new EntrySearch(Optional.of(order), true, "found in orders-pending");
         }
       }
+      if (rows.size() < OkxClient.MAX_PAGE || rows.getLast().cTime().isBefore(windowStart)) {
+        break;
+      }
+      afterOrdId = rows.getLast().ordId();
     }
-    OkxResult<List<Fill>> fills = client.fills(SWAP, instId, "");
-    if (fills instanceof OkxResult.Ok<List<Fill>> ok) {
-      for (Fill fill : ok.value()) {
+    String afterBillId = "";
+    for (int page = 0; ; page++) {
+      if (page == MAX_SEARCH_PAGES) {
+        return EntrySearch.incomplete("fills have more than " + page + " pages");
+      }
+      OkxResult<List<Fill>> result = client.fillsBefore(SWAP, instId, afterBillId);
+      if (!(result instanceof OkxResult.Ok<List<Fill>> ok)) {
+        return EntrySearch.incomplete("fills failed: " + result.failure().orElseThrow().describe());
+      }
+      List<Fill> rows = ok.value();
+      for (Fill fill : rows) {
         if (fill.clOrdId().equals(clOrdId)) {
-          return ctx.queryOrder(instId, OrderRef.ordId(fill.ordId()));
+          Optional<OrderDetails> order = ctx.queryOrder(instId, OrderRef.ordId(fill.ordId()));
+          return order.isPresent()
+              ? new EntrySearch(order, true, "found by its fill " + fill.tradeId())
+              : EntrySearch.incomplete(
+                  "fill "
+                      + fill.tradeId()
+                      + " names order "
+                      + fill.ordId()
+                      + ", whose query failed");
         }
       }
+      if (rows.size() < OkxClient.MAX_PAGE || rows.getLast().ts().isBefore(windowStart)) {
+        return new EntrySearch(Optional.empty(), true, "no pending order and no fill");
+      }
+      afterBillId = rows.getLast().billId();
     }
-    return Optional.empty();
+  }
+
+  /**
+   * What the search beyond the order query found.
+   *
+   * @param found the entry, when found
+   * @param complete true when every page of the window was read (absence is then proven)
+   * @param detail what was read or what failed
+   */
+  private record EntrySearch(Optional<OrderDetails> found, boolean complete, String detail) {
+    static EntrySearch incomplete(String detail) {
+      return new EntrySearch(Optional.empty(), false, detail);
+    }
   }
 
   private void checkUnknownAge(OrderRecord order) {

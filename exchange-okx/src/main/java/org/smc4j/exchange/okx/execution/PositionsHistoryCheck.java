@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +41,8 @@ final class PositionsHistoryCheck {
   private static final Duration SLACK = Duration.ofMinutes(1);
   private static final Duration GIVE_UP = Duration.ofHours(1);
   private static final Duration LOOK_BACK = Duration.ofDays(90);
+  // 5,000 closed positions; the rate limit (10 per 2 s) makes one check take at most 10 s
+  private static final int MAX_PAGES = 50;
   private static final Set<ExecutionEventKind> OUTCOMES =
       Set.of(
           ExecutionEventKind.PNL_CROSS_CHECKED,
@@ -65,7 +68,10 @@ final class PositionsHistoryCheck {
     this.tolerance = tolerance;
   }
 
-  /** Checks every closed trade not checked yet (one positions-history request when any). */
+  /**
+   * Checks every closed trade not checked yet (positions-history read back to the oldest one's
+   * entry when any is pending).
+   */
   void checkClosedTrades() {
     Instant now = clock.instant();
     List<ExecutionEvent> done =
@@ -80,16 +86,22 @@ final class PositionsHistoryCheck {
     if (pending.isEmpty()) {
       return;
     }
-    OkxResult<List<PositionHistory>> result = client.positionsHistory("SWAP", "");
-    if (!(result instanceof OkxResult.Ok<List<PositionHistory>> ok)) {
-      log.warn("positions-history failed: {}", result.failure().orElseThrow().describe());
+    Instant oldest =
+        pending.stream()
+            .map(t -> t.openedAt().orElseThrow())
+            .min(Comparator.naturalOrder())
+            .orElseThrow()
+            .minus(SLACK);
+    Optional<History> history = read(oldest);
+    if (history.isEmpty()) {
       return;
     }
     for (TradeRecord trade : pending) {
-      Optional<PositionHistory> row = rowOf(trade, ok.value());
+      Optional<PositionHistory> row = rowOf(trade, history.get().rows());
       if (row.isPresent()) {
         check(trade, row.get(), now);
-      } else if (now.isAfter(trade.closedAt().orElseThrow().plus(GIVE_UP))) {
+      } else if (history.get().complete()
+          && now.isAfter(trade.closedAt().orElseThrow().plus(GIVE_UP))) {
         mismatch(
             trade,
             prefix(trade)
@@ -101,6 +113,49 @@ final class PositionsHistoryCheck {
       }
     }
   }
+
+  /**
+   * Reads positions-history page by page, newest first, until a page is short or its oldest row was
+   * updated before {@code oldest}. The cursor is the last row's {@code uTime} plus one millisecond,
+   * so rows sharing that millisecond are read again rather than skipped (duplicates are dropped).
+   *
+   * @return the rows, or empty when the first page failed
+   */
+  private Optional<History> read(Instant oldest) {
+    Set<PositionHistory> rows = new LinkedHashSet<>();
+    String after = "";
+    for (int page = 0; page < MAX_PAGES; page++) {
+      OkxResult<List<PositionHistory>> result = client.positionsHistoryBefore("SWAP", "", after);
+      if (!(result instanceof OkxResult.Ok<List<PositionHistory>> ok)) {
+        log.warn(
+            "positions-history page {} failed: {}",
+            page + 1,
+            result.failure().orElseThrow().describe());
+        return page == 0 ? Optional.empty() : Optional.of(new History(List.copyOf(rows), false));
+      }
+      List<PositionHistory> answer = ok.value();
+      rows.addAll(answer);
+      if (answer.size() < OkxClient.MAX_PAGE || answer.getLast().uTime().isBefore(oldest)) {
+        return Optional.of(new History(List.copyOf(rows), true));
+      }
+      long last = answer.getLast().uTime().toEpochMilli();
+      long cursor = after.isEmpty() || last + 1 < Long.parseLong(after) ? last + 1 : last;
+      if (cursor == last) {
+        log.warn("positions-history: more than a page of rows updated at {} ms", last);
+      }
+      after = Long.toString(cursor);
+    }
+    log.warn("positions-history: stopped after {} pages before reaching {}", MAX_PAGES, oldest);
+    return Optional.of(new History(List.copyOf(rows), false));
+  }
+
+  /**
+   * The positions-history rows read.
+   *
+   * @param rows the rows, newest first
+   * @param complete true when every row back to the oldest trade to check was read
+   */
+  private record History(List<PositionHistory> rows, boolean complete) {}
 
   private Optional<PositionHistory> rowOf(TradeRecord trade, List<PositionHistory> rows) {
     String direction = trade.side() == Side.LONG ? "long" : "short";

@@ -88,6 +88,10 @@ final class ExecutorHarness implements AutoCloseable {
   final List<String> alerts = new CopyOnWriteArrayList<>();
   ExecutionSettings settings = ExecutionSettings.defaults(new BigDecimal("5"), 5);
   CrashPoints crashPoints = CrashPoints.NONE;
+
+  /** Runs on every wait of the executor, before the clock moves (the world moving meanwhile). */
+  Runnable duringSleep = () -> {};
+
   ExecutionJournal journal;
   OkxExecutor executor;
 
@@ -138,6 +142,7 @@ final class ExecutorHarness implements AutoCloseable {
     Sleeper sleeper =
         duration -> {
           sleeps.add(duration);
+          duringSleep.run();
           now.updateAndGet(t -> t.plus(duration));
         };
     executor =

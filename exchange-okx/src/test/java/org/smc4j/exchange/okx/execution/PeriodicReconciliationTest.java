@@ -246,7 +246,43 @@ class PeriodicReconciliationTest {
     assertThat(h.journal.events(ExecutionEventKind.MISMATCH_PERSISTED))
         .singleElement()
         .satisfies(e -> assertThat(e.detail()).contains("ORPHAN_POSITION"));
+    // level 1 was tripped when the orphan was found; its lasting does not journal it again
+    assertThat(h.journal.killSwitchEvents())
+        .singleElement()
+        .satisfies(e -> assertThat(e.reason()).contains("orphan position on " + ETH));
     assertThat(loop.interval()).isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void shouldTripLevelOneWhenAMismatchOfTheLastCycleBeforeARestartIsStillThereAtStartup() {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    h.executor.enter(h.marketLong("sig-p9"));
+    h.server
+        .exchange()
+        .putAlgo(
+            BTC,
+            "manual9",
+            "sell",
+            new BigDecimal("0.13"),
+            new BigDecimal("68000"),
+            new BigDecimal("75000"));
+    h.executor.reconcile();
+    assertThat(h.journal.events(ExecutionEventKind.MISMATCH)).hasSize(1);
+    assertThat(h.journal.killSwitchLevel()).isZero();
+
+    // the startup reconciliation of the restarted bot is the second cycle
+    h.restart();
+
+    assertThat(h.journal.killSwitchLevel()).isEqualTo(1);
+    assertThat(h.journal.events(ExecutionEventKind.MISMATCH)).hasSize(1);
+    assertThat(h.journal.events(ExecutionEventKind.MISMATCH_PERSISTED))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains("UNKNOWN_ALGO", "manual9"));
+    // and a further restart neither journals it again nor trips again
+    h.restart();
+    assertThat(h.journal.events(ExecutionEventKind.MISMATCH_PERSISTED)).hasSize(1);
+    assertThat(h.journal.killSwitchEvents()).hasSize(1);
   }
 
   @Test

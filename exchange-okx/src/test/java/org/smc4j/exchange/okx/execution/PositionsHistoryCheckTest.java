@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,47 @@ class PositionsHistoryCheckTest {
         .satisfies(e -> assertThat(e.detail()).contains(k, row.posId()));
     assertThat(h.position(BTC)).isZero();
     assertThat(h.liveAlgos(BTC)).isEmpty();
+  }
+
+  @Test
+  void shouldFindTheRowOfATradeBehindAFullPageOfNewerClosedPositions() {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    String k = ClientOrderId.signalKey("sig-h5");
+    h.executor.enter(h.marketLong("sig-h5"));
+    h.journal.close();
+    h.journal = null;
+    // while the bot is down the stop fills, then 120 ETH positions are opened and closed by hand
+    // (one millisecond apart), and more than three days pass
+    h.server.exchange().moveLastPrice(BTC, new BigDecimal("68900"));
+    PositionHistory row = okxRow();
+    for (int i = 1; i <= 120; i++) {
+      h.server.setClockSkew(Duration.ofMillis(i));
+      h.server
+          .exchange()
+          .tradeRoundTrips(
+              ExecutorHarness.ETH_ID, 1, new BigDecimal("0.1"), new BigDecimal("3500"));
+    }
+    h.server.setClockSkew(Duration.ZERO);
+    h.server.exchange().ageOutFills();
+    assertThat(h.client.positionsHistory("SWAP", "").orElseThrow())
+        .hasSize(100)
+        .noneMatch(r -> r.instId().equals(BTC));
+    int requestsBefore = h.server.requests("GET", "/api/v5/account/positions-history").size();
+
+    h.startExecutor();
+
+    TradeRecord trade = h.journal.trade(k).orElseThrow();
+    assertThat(trade.status()).isEqualTo(TradeStatus.CLOSED);
+    TradeResult result = trade.result().orElseThrow();
+    assertThat(result.exitReason()).isEqualTo("STOP");
+    assertThat(result.netPnl()).isEqualByComparingTo(row.realizedPnl());
+    assertThat(h.journal.events(ExecutionEventKind.PNL_FROM_POSITIONS_HISTORY))
+        .singleElement()
+        .satisfies(e -> assertThat(e.detail()).contains(k, row.posId()));
+    // the bot read past the first page
+    assertThat(h.server.requests("GET", "/api/v5/account/positions-history"))
+        .hasSizeGreaterThanOrEqualTo(requestsBefore + 2);
   }
 
   @Test
