@@ -187,11 +187,13 @@ public final class OkxExecutor {
       throw new StartRefusedException(report);
     }
     journal.bindEnvironment(environment);
+    int earlier = journal.killSwitchLevel();
+    if (earlier > 0) {
+      alerts.alert("kill switch level " + earlier + " is still tripped from an earlier run");
+    }
+    // a trip by this start-up's reconciliation (e.g. an orphan) raises its own alert
     reconcile();
     int level = journal.killSwitchLevel();
-    if (level > 0) {
-      alerts.alert("kill switch level " + level + " is still tripped from an earlier run");
-    }
     if (level >= 2) {
       applyKillSwitch(level);
     }

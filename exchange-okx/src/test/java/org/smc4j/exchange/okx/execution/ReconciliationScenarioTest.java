@@ -82,6 +82,8 @@ class ReconciliationScenarioTest {
     assertThat(orphan.filledSz()).isEqualByComparingTo("2");
     assertThat(h.alerts).anyMatch(a -> a.startsWith("ORPHAN: " + ETH));
     assertThat(h.journal.killSwitchLevel()).isEqualTo(1);
+    // tripped by this start-up, not by an earlier run
+    assertThat(h.alerts).noneMatch(a -> a.contains("from an earlier run"));
     assertThat(h.journal.dailyLoss(LocalDate.ofInstant(h.now.get(), ZoneOffset.UTC)).openTrades())
         .isEqualTo(1);
     TradeRecord refused = h.executor.enter(h.marketLong("sig-6"));
@@ -89,6 +91,20 @@ class ReconciliationScenarioTest {
     assertThat(refused.reason()).contains("kill switch level 1");
     assertThat(h.position(ETH)).isEqualByComparingTo("2");
     assertThat(h.server.requests("POST", "/api/v5/trade/order")).isEmpty();
+  }
+
+  @Test
+  void aKillSwitchTrippedBeforeTheRestartIsAlertedAtStart() {
+    h = ExecutorHarness.start(dir);
+    h.startExecutor();
+    h.journal.tripKillSwitch(1, "trade stop (level 1)", h.now.get());
+    h.alerts.clear();
+
+    h.restart();
+
+    assertThat(h.alerts)
+        .containsOnlyOnce("kill switch level 1 is still tripped from an earlier run");
+    assertThat(h.journal.killSwitchLevel()).isEqualTo(1);
   }
 
   @Test
