@@ -454,15 +454,7 @@ public final class ExchangeTradeJob {
   private static void summary(PrintWriter out, String label, CycleReport r, OkxExecutor executor) {
     synchronized (out) {
       out.println(
-          "cycle "
-              + r.closeTime()
-              + ": "
-              + r.symbols()
-              + " symbols, "
-              + r.signals()
-              + " new signals"
-              + (r.late().isEmpty() ? "" : ", late: " + r.late())
-              + (r.failures().isEmpty() ? "" : ", failures: " + r.failures())
+          r.line()
               + "; "
               + label
               + " open trades "

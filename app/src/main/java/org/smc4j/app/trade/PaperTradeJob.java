@@ -272,16 +272,7 @@ public final class PaperTradeJob {
 
   private static void summary(PrintWriter out, CycleReport r, int pendingDeliveries) {
     out.println(
-        "cycle "
-            + r.closeTime()
-            + ": "
-            + r.symbols()
-            + " symbols, "
-            + r.signals()
-            + " new signals"
-            + (r.late().isEmpty() ? "" : ", late: " + r.late())
-            + (r.failures().isEmpty() ? "" : ", failures: " + r.failures())
-            + (pendingDeliveries == 0 ? "" : ", pending deliveries: " + pendingDeliveries));
+        r.line() + (pendingDeliveries == 0 ? "" : ", pending deliveries: " + pendingDeliveries));
     out.flush();
   }
 

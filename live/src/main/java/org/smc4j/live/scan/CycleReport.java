@@ -22,4 +22,22 @@ public record CycleReport(
     late = List.copyOf(late);
     failures = List.copyOf(failures);
   }
+
+  /**
+   * Returns the cycle line every loop prints: {@code cycle T: N symbols, S new signals}, then the
+   * late and failed symbols when there are any.
+   *
+   * @return the line, without a line break
+   */
+  public String line() {
+    return "cycle "
+        + closeTime
+        + ": "
+        + symbols
+        + " symbols, "
+        + signals
+        + " new signals"
+        + (late.isEmpty() ? "" : ", late: " + late)
+        + (failures.isEmpty() ? "" : ", failures: " + failures);
+  }
 }
