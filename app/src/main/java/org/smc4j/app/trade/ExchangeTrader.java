@@ -111,12 +111,20 @@ public final class ExchangeTrader implements PaperBrokers {
       if (trade.instId().equals(instId)
           && trade.status() == TradeStatus.ENTRY_WORKING
           && trade.entryKind() == EntryKind.LIMIT
-          && !trade.createdAt().plus(limitExpiry.get()).isAfter(at)) {
+          && !expiryStart(trade).plus(limitExpiry.get()).isAfter(at)) {
         String reason = "limit entry expired after " + limitExpiry.get();
         cancelled(
             () -> executor.cancelEntry(trade.tradeKey(), reason), trade.tradeKey() + " " + reason);
       }
     }
+  }
+
+  /**
+   * Returns when a limit entry's lifetime starts: the signal bar's close, as in the backtest's
+   * expiry model (the journal time is seconds later and would let the entry rest one bar longer).
+   */
+  private static Instant expiryStart(TradeRecord trade) {
+    return OkxBroker.signalTimeOf(trade.signalId()).orElse(trade.createdAt());
   }
 
   private boolean cancelled(BooleanSupplier action, String what) {

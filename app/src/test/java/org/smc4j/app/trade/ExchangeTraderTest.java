@@ -194,6 +194,26 @@ class ExchangeTraderTest {
   }
 
   @Test
+  void theLimitExpiryCountsFromTheSignalCloseAsInTheBacktest() {
+    CandleBroker broker = trader.open(BTC, null, BrokerListener.NONE);
+    OrderIntent intent = limitLong("poi-c");
+    broker.submit(intent);
+    assertThat(journal.trade(keyOf(intent)).orElseThrow().createdAt()).isAfter(SIGNAL);
+    assertThat(OkxBroker.signalTimeOf(OkxBroker.signalIdOf(intent))).contains(SIGNAL);
+
+    BarArrays before = candlesUpTo(SIGNAL.plus(Duration.ofMinutes(5)));
+    broker.onBar(before, before.size() - 1);
+    assertThat(entryOnTheFake(intent).state()).isEqualTo("live");
+
+    // the backtest cancels before the bar that opens at signal + 10m trades: so must the bot,
+    // although the trade was journaled a second after the signal
+    BarArrays atExpiry = candlesUpTo(SIGNAL.plus(Duration.ofMinutes(10)));
+    broker.onBar(atExpiry, atExpiry.size() - 1);
+
+    assertThat(entryOnTheFake(intent).state()).isEqualTo("canceled");
+  }
+
+  @Test
   void theLimitExpiryCancelsAtTheNewestCandleOnlyOnceItHasPassed() {
     CandleBroker broker = trader.open(BTC, null, BrokerListener.NONE);
     OrderIntent intent = limitLong("poi-b");

@@ -3,6 +3,7 @@ package org.smc4j.exchange.okx.execution;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,6 +70,25 @@ public final class OkxBroker implements Broker {
    */
   public static String signalIdOf(OrderIntent intent) {
     return intent.symbol() + "|" + intent.poiId() + "|" + intent.signalTime();
+  }
+
+  /**
+   * Returns the signal time a stable signal id carries, the inverse of {@link #signalIdOf}.
+   *
+   * @param signalId an id made by {@link #signalIdOf}
+   * @return the signal bar's close time; empty when the id is not of that form (an orphan's)
+   */
+  public static Optional<Instant> signalTimeOf(String signalId) {
+    Objects.requireNonNull(signalId, "signalId");
+    int bar = signalId.lastIndexOf('|');
+    if (bar < 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(signalId.substring(bar + 1)));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   @Override
