@@ -17,6 +17,14 @@ final class JournalFiles {
           spec.commandLine(),
           "--journal " + file + " does not exist; pass the journal file the bot writes");
     }
+    if (!ExecutionJournal.isExecutionJournal(file)) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--journal "
+              + file
+              + " is not a trade journal (no execution tables); pass the journal file the bot"
+              + " writes");
+    }
     return ExecutionJournal.open(file);
   }
 }

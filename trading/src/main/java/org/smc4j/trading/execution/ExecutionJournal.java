@@ -19,6 +19,7 @@ import java.util.Optional;
 import org.smc4j.core.signal.Side;
 import org.smc4j.trading.journal.JournalException;
 import org.smc4j.trading.order.EntryKind;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The live bot's SQLite journal (OKX-TRADING.md section 15): trades, write-ahead order intents,
@@ -165,6 +166,34 @@ public final class ExecutionJournal implements AutoCloseable {
         throw je;
       }
       throw new JournalException("cannot open execution journal " + file + ": " + e, e);
+    }
+  }
+
+  /**
+   * Tells whether a file holds the bot's execution tables, reading it without writing anything (a
+   * command that only reads or flags a journal must not turn another SQLite file into one).
+   *
+   * @param file the file
+   * @return true when it is an existing SQLite file with the execution schema
+   */
+  public static boolean isExecutionJournal(Path file) {
+    Objects.requireNonNull(file, "file");
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    SQLiteConfig readOnly = new SQLiteConfig();
+    readOnly.setReadOnly(true);
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:sqlite:" + file.toAbsolutePath(), readOnly.toProperties());
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                    + " AND name = 'exec_schema_version'")) {
+      return rs.next();
+    } catch (SQLException e) {
+      return false;
     }
   }
 
