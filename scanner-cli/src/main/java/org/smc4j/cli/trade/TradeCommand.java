@@ -92,7 +92,9 @@ public final class TradeCommand implements Callable<Integer> {
   @Option(
       names = "--specs",
       paramLabel = "FILE",
-      description = "Contract specs for --replay (default: inferred from the prices)")
+      description =
+          "Contract specs for --replay (default: the OKX specs shipped with smc4j, else inferred"
+              + " from the prices)")
   Path specsFile;
 
   @Override
@@ -122,6 +124,12 @@ public final class TradeCommand implements Callable<Integer> {
         out.flush();
         err.flush();
       }
+    }
+    if (replay == null && symbols != null) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--symbols works with --replay only; the live bot trades the scan.symbols or top list"
+              + " of the configuration");
     }
     try {
       Smc4jConfig config = DataFolder.placed(ConfigLoader.load(ConfigLoader.locate(configFile)));

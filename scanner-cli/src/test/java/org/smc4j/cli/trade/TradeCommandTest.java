@@ -133,4 +133,45 @@ class TradeCommandTest {
     assertThat(missing.err()).contains("does not exist");
     assertThat(dir.resolve("nope.sqlite")).doesNotExist();
   }
+
+  @Test
+  void statusAndStopRefuseAnSqliteFileThatIsNotATradeJournalAndLeaveItUntouched() throws Exception {
+    Path other = dir.resolve("other.sqlite");
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + other.toAbsolutePath());
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE foo (x INTEGER)");
+      st.execute("INSERT INTO foo VALUES (1)");
+    }
+    byte[] before = java.nio.file.Files.readAllBytes(other);
+
+    Run status = run("trade", "status", "--journal", other.toString());
+    Run stop = run("trade", "stop", "--level", "1", "--journal", other.toString());
+
+    assertThat(status.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(stop.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(status.err()).contains("is not a trade journal");
+    assertThat(stop.out()).doesNotContain("tripped");
+    assertThat(java.nio.file.Files.readAllBytes(other)).isEqualTo(before);
+  }
+
+  @Test
+  void symbolsWithoutReplayIsAUsageErrorBeforeAnythingStarts() {
+    Path journal = dir.resolve("paper.sqlite");
+
+    Run r =
+        run(
+            "trade",
+            "--symbols",
+            "BTCUSDT",
+            "--journal",
+            journal.toString(),
+            "--okx-url",
+            "http://127.0.0.1:1",
+            "--once");
+
+    assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("--symbols works with --replay only");
+    assertThat(journal).doesNotExist();
+  }
 }
