@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -97,8 +98,13 @@ public final class SweepSpecLoader {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException("", "no such sweep spec file", e);
     } catch (IOException e) {
-      throw new ConfigException("", "cannot read the sweep spec " + file + ": " + e, e);
+      throw new ConfigException(
+          "",
+          "cannot read the sweep spec: " + e.getClass().getSimpleName() + " " + e.getMessage(),
+          e);
     }
     try {
       return parse(text, file);

@@ -96,7 +96,7 @@ public final class BacktestOptions {
       paramLabel = "FILE",
       description =
           "Contract specs: OKX instruments JSON or spec CSV; BTC-USDT-SWAP matches BTCUSDT"
-              + " (default: specs inferred from the candles, see the output).")
+              + " (default: the OKX specs shipped with smc4j, else inferred from the candles; the output says which).")
   Path specs;
 
   @Option(

@@ -74,7 +74,8 @@ public final class ScanCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "Contract specs for --replay: OKX instruments JSON or spec CSV; BTC-USDT-SWAP matches"
-              + " BTCUSDT (default, and for a symbol the file lacks: inferred from the prices)")
+              + " BTCUSDT (default: the OKX specs shipped with smc4j; a symbol neither has: inferred"
+              + " from the prices)")
   Path specsFile;
 
   @Override
