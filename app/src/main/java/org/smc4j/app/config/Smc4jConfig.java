@@ -72,11 +72,6 @@ public record Smc4jConfig(
     return new Smc4jConfig(okx, scan, value, risk, backtest, output, alerts, logging, trade);
   }
 
-  /** Returns a copy with another {@code risk} section. */
-  public Smc4jConfig withRisk(RiskConfig value) {
-    return new Smc4jConfig(okx, scan, strategy, value, backtest, output, alerts, logging, trade);
-  }
-
   /** Returns a copy with another {@code backtest} section. */
   public Smc4jConfig withBacktest(BacktestConfig value) {
     return new Smc4jConfig(okx, scan, strategy, risk, value, output, alerts, logging, trade);
