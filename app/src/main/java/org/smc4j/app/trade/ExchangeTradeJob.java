@@ -39,6 +39,7 @@ import org.smc4j.exchange.okx.preflight.PreflightSettings;
 import org.smc4j.exchange.okx.rate.OkxRateLimiter;
 import org.smc4j.live.alert.AlertDispatcher;
 import org.smc4j.live.alert.AlertSink;
+import org.smc4j.live.scan.CrashPoint;
 import org.smc4j.live.scan.CycleReport;
 import org.smc4j.live.scan.OkxScanMarket;
 import org.smc4j.live.scan.ScanMarket;
@@ -69,12 +70,6 @@ import org.smc4j.trading.execution.ExecutionJournal;
 public final class ExchangeTradeJob {
 
   private static final Logger log = LoggerFactory.getLogger(ExchangeTradeJob.class);
-
-  /** The system property naming the execution point a crash test halts the JVM at. */
-  public static final String CRASH_PROPERTY = "smc4j.test.crashAt";
-
-  /** The exit status of a halt at a crash point. */
-  public static final int CRASH_STATUS = 86;
 
   private ExchangeTradeJob() {}
 
@@ -163,21 +158,13 @@ public final class ExchangeTradeJob {
 
   /**
    * The test-only crash hook: halts the JVM (no shutdown hooks, no flushing, as a kill would) with
-   * status {@value #CRASH_STATUS} at the execution point the system property {@value
-   * #CRASH_PROPERTY} names; does nothing when it is unset.
+   * status {@value CrashPoint#STATUS} at the execution point the system property {@value
+   * CrashPoint#PROPERTY} names; does nothing when it is unset.
    *
    * @return the hook
    */
   public static CrashPoints crashPointsFromProperty() {
-    String wanted = System.getProperty(CRASH_PROPERTY);
-    if (wanted == null || wanted.isBlank()) {
-      return CrashPoints.NONE;
-    }
-    return point -> {
-      if (point.equals(wanted)) {
-        Runtime.getRuntime().halt(CRASH_STATUS);
-      }
-    };
+    return CrashPoint.armed() ? CrashPoint::reached : CrashPoints.NONE;
   }
 
   /**

@@ -20,6 +20,7 @@ import org.smc4j.core.bar.Timeframe;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.live.alert.AlertDispatcher;
 import org.smc4j.live.alert.AlertSink;
+import org.smc4j.live.scan.CrashPoint;
 import org.smc4j.live.scan.CycleReport;
 import org.smc4j.live.scan.OkxScanMarket;
 import org.smc4j.live.scan.ReplayScanMarket;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.smc4j.backtest.broker.BrokerModels;
 import org.smc4j.core.instrument.ContractSpec;
 import org.smc4j.core.signal.Side;
+import org.smc4j.live.scan.CrashPoint;
 import org.smc4j.live.scan.PaperBrokers;
 import org.smc4j.live.scan.ScanSignal;
 import org.smc4j.trading.broker.BrokerListener;

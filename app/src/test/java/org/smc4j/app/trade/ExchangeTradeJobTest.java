@@ -16,6 +16,7 @@ import org.smc4j.app.config.TradeConfig;
 import org.smc4j.app.config.TradeMode;
 import org.smc4j.exchange.okx.auth.OkxCredentials;
 import org.smc4j.exchange.okx.execution.CrashPoints;
+import org.smc4j.live.scan.CrashPoint;
 
 class ExchangeTradeJobTest {
 
@@ -93,8 +94,16 @@ class ExchangeTradeJobTest {
   }
 
   @Test
-  void noCrashPointIsArmedWithoutTheProperty() {
-    assertThat(System.getProperty(ExchangeTradeJob.CRASH_PROPERTY)).isNull();
+  void theCrashHookIsArmedOnlyByTheProperty() {
+    assertThat(System.getProperty(CrashPoint.PROPERTY)).isNull();
     assertThat(ExchangeTradeJob.crashPointsFromProperty()).isSameAs(CrashPoints.NONE);
+    System.setProperty(CrashPoint.PROPERTY, "entry-answered");
+    try {
+      CrashPoints hook = ExchangeTradeJob.crashPointsFromProperty();
+      assertThat(hook).isNotSameAs(CrashPoints.NONE);
+      hook.reached("intent-committed"); // another point: returns, the JVM goes on
+    } finally {
+      System.clearProperty(CrashPoint.PROPERTY);
+    }
   }
 }
