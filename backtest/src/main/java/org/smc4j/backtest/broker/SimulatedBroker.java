@@ -208,7 +208,7 @@ public final class SimulatedBroker implements CandleBroker {
    *
    * @return the reason, or empty when a plan would be accepted
    */
-  public Optional<String> busyReason() {
+  private Optional<String> busyReason() {
     if (position != null) {
       return Optional.of(
           "one position per symbol: "

@@ -73,7 +73,7 @@ class SimulatedBrokerSnapshotTest {
       SimulatedBroker b, BarArrays bars, List<OrderIntent> plans, int from, int to) {
     for (int i = from; i < to; i++) {
       b.onBar(bars, i);
-      if (plans.get(i) != null && b.busyReason().isEmpty()) {
+      if (plans.get(i) != null && b.busyReason("TEST").isEmpty()) {
         b.submit(plans.get(i));
       }
     }
